@@ -1,0 +1,26 @@
+namespace MLNet.SelfTraining.Students;
+
+/// <summary>
+/// Implemented by student trainers that consume pseudo-label information directly, instead of the example weights that
+/// the self-training estimator gives plain ML.NET trainers.
+/// </summary>
+/// <remarks>
+/// When the last estimator of a student pipeline implements this interface, the self-training estimator adds to every
+/// training row:
+/// <list type="bullet">
+/// <item><description><see cref="PseudoLabelFlagColumnName"/>: <see cref="bool"/>, <see langword="true"/> on pseudo-labeled rows.</description></item>
+/// <item><description><see cref="SoftLabelColumnName"/> (when not <see langword="null"/>): a known-size vector of
+/// <see cref="float"/> with one probability per class, in the order of the label's key values — the teacher's
+/// probabilities on pseudo-labeled rows, one-hot on human-labeled rows.</description></item>
+/// </list>
+/// The consumer then applies its own loss normalization (Zoph et al. 2020) and the example weight column, if it reads
+/// one, carries only the class-balancing multiplicity of each row (1 for human rows).
+/// </remarks>
+public interface IPseudoLabelConsumer
+{
+    /// <summary>Name of the <see cref="bool"/> column that marks pseudo-labeled rows.</summary>
+    string PseudoLabelFlagColumnName { get; }
+
+    /// <summary>Name of the soft-target column (class probabilities), or <see langword="null"/> for hard labels only.</summary>
+    string? SoftLabelColumnName { get; }
+}
