@@ -1,0 +1,80 @@
+using MLNet.SelfTraining.PseudoLabeling;
+
+namespace MLNet.SelfTraining;
+
+/// <summary>Options of <see cref="SelfTrainingEstimator"/>. Every default is documented on its property.</summary>
+public sealed class SelfTrainingOptions
+{
+    /// <summary>
+    /// The label column of the training data. Rows whose label is missing (key 0, NaN, empty text) are unlabeled.
+    /// Pseudo labels are written into this column for the student. Default <c>"Label"</c>.
+    /// </summary>
+    public string LabelColumnName { get; set; } = DefaultColumnNames.Label;
+
+    /// <summary>
+    /// The teacher's probability column: <see langword="null"/> (default) means <c>"Score"</c> for multiclass and
+    /// <c>"Probability"</c> for binary classification.
+    /// </summary>
+    public string? ScoreColumnName { get; set; }
+
+    /// <summary>
+    /// Rounds of teacher → pseudo labels → student; the student of a round is the next round's teacher. 0 is plain
+    /// supervised training on the labeled rows. Default 10 (scikit-learn's <c>max_iter</c>).
+    /// </summary>
+    public int MaximumIterations { get; set; } = 10;
+
+    /// <summary>How pseudo labels are selected. Default: confidence strictly above 0.75, no caps, no balancing.</summary>
+    public PseudoLabelOptions Selection { get; set; } = new();
+
+    /// <summary>How pseudo rows are weighted. Default <see cref="PseudoLabelWeighting.Normalized"/> (the paper's loss normalization).</summary>
+    public PseudoLabelWeighting Weighting { get; set; } = PseudoLabelWeighting.Normalized;
+
+    /// <summary>α, the weight of the pseudo-labeled part of the objective relative to the human part. Must be positive. Default 1.</summary>
+    public double PseudoLabelWeight { get; set; } = 1.0;
+
+    /// <summary>
+    /// When <see langword="true"/>, each round's teacher re-scores every unlabeled row, so earlier pseudo labels can
+    /// change or be dropped. Default <see langword="false"/> (scikit-learn: pseudo labels are never revised).
+    /// </summary>
+    public bool RescorePseudoLabels { get; set; }
+
+    /// <summary>The student pipeline; <see langword="null"/> (default) trains the teacher's pipeline again.</summary>
+    public Microsoft.ML.IEstimator<Microsoft.ML.ITransformer>? Student { get; set; }
+
+    /// <summary>
+    /// The example weight column the trainers read. <see langword="null"/> (default) takes it from the student's
+    /// trainer (<c>exampleWeightColumnName</c>) when it can be found; a trainer that reads no weights trains on
+    /// unweighted rows, and a warning is logged.
+    /// </summary>
+    public string? ExampleWeightColumnName { get; set; }
+
+    /// <summary>
+    /// A column of the unlabeled data holding true labels, used only to report pseudo-label accuracy per round; the
+    /// learner never sees it. Default <see langword="null"/>.
+    /// </summary>
+    public string? DiagnosticLabelColumnName { get; set; }
+
+    /// <summary>
+    /// Stops the run between rounds and between blocks of rows; nothing half-written is left behind. (ML.NET 5 keeps
+    /// <c>MLContext.CancelExecution</c> internal, so cancellation is a token.)
+    /// </summary>
+    public CancellationToken CancellationToken { get; set; }
+
+    /// <summary>Checks the options and throws an exception that names the offending one.</summary>
+    public void Validate()
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(LabelColumnName, nameof(LabelColumnName));
+        if (MaximumIterations < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaximumIterations), MaximumIterations, $"{nameof(MaximumIterations)} must be 0 or more; got {MaximumIterations}.");
+        }
+
+        if (!(PseudoLabelWeight > 0) || double.IsInfinity(PseudoLabelWeight))
+        {
+            throw new ArgumentOutOfRangeException(nameof(PseudoLabelWeight), PseudoLabelWeight, $"{nameof(PseudoLabelWeight)} (α) must be a positive finite number; got {PseudoLabelWeight}.");
+        }
+
+        ArgumentNullException.ThrowIfNull(Selection, nameof(Selection));
+        Selection.Validate();
+    }
+}

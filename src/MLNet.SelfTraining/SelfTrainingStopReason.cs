@@ -1,0 +1,14 @@
+namespace MLNet.SelfTraining;
+
+/// <summary>Why self-training stopped (scikit-learn's <c>termination_condition_</c>).</summary>
+public enum SelfTrainingStopReason
+{
+    /// <summary><see cref="SelfTrainingOptions.MaximumIterations"/> rounds ran.</summary>
+    MaximumIterations,
+
+    /// <summary>A round selected no new row; the model of the previous round (the teacher in round 1) is kept.</summary>
+    NoChange,
+
+    /// <summary>Every unlabeled row carries a pseudo label (also when there was nothing unlabeled).</summary>
+    AllLabeled,
+}
