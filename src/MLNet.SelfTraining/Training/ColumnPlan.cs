@@ -37,12 +37,12 @@ internal sealed class ColumnPlan
     /// <summary>Columns present in the training and the unlabeled data, other than the label and the columns this plan writes.</summary>
     public IReadOnlyList<string> SharedColumns { get; }
 
-    /// <summary>Human-labeled rows for the first teacher: shared columns, label, weight (1 unless given).</summary>
+    /// <summary>Human-labeled rows for the first teacher: every training column, and the weight (1 unless given).</summary>
     public IDataView TeacherView(IDataView training, Func<long, bool> isLabeled, long labeledCount)
     {
         var computed = new List<ComputedColumn>();
         AddHumanWeight(computed);
-        return new AugmentedDataView(training, Kept(training, includeWeight: _trainingHasWeight), computed, isLabeled, labeledCount);
+        return new AugmentedDataView(training, keepSourceColumns: null, computed, isLabeled, labeledCount);
     }
 
     /// <summary>Human-labeled rows for a student: as <see cref="TeacherView"/> plus the consumer's flag and one-hot soft targets.</summary>
@@ -51,7 +51,7 @@ internal sealed class ColumnPlan
         var computed = new List<ComputedColumn>();
         AddHumanWeight(computed);
         AddConsumerColumns(computed, isPseudo: false, row => OneHot(classOf(row), classCount), classCount);
-        return new AugmentedDataView(training, Kept(training, includeWeight: _trainingHasWeight), computed, isLabeled, labeledCount);
+        return new AugmentedDataView(training, Kept(training), computed, isLabeled, labeledCount);
     }
 
     /// <summary>Pseudo-labeled rows for a student: shared columns, pseudo label, pseudo weight, flag and soft targets.</summary>
@@ -82,10 +82,10 @@ internal sealed class ColumnPlan
     public static IDataView IndexedView(IDataView data, Func<long, bool> keepRow)
         => new AugmentedDataView(data, null, [ComputedColumn<long>.FromIndex(RowIndexColumnName, NumberDataViewType.Int64, row => row)], keepRow);
 
-    private List<string> Kept(IDataView training, bool includeWeight)
+    private List<string> Kept(IDataView training)
     {
         var kept = new List<string>(SharedColumns) { _codec.Column.Name };
-        if (includeWeight && _weightColumn is not null && training.Schema.GetColumnOrNull(_weightColumn) is not null)
+        if (_trainingHasWeight && _weightColumn is not null && training.Schema.GetColumnOrNull(_weightColumn) is not null)
         {
             kept.Add(_weightColumn);
         }
