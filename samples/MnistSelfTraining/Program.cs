@@ -1,1 +1,43 @@
-Console.WriteLine("placeholder");
+using System.CommandLine;
+using Microsoft.ML;
+using MLNet.SelfTraining.Datasets;
+using MnistSelfTraining;
+using Spectre.Console;
+
+var labeledOption = new Option<int>("--labeled") { Description = "Labeled images (k, a multiple of 10) of the canonical MNIST-10k split.", DefaultValueFactory = _ => 100 };
+var roundsOption = new Option<int>("--rounds") { Description = "Self-training rounds of the tabular (pixels) workflow.", DefaultValueFactory = _ => 3 };
+var stepsOption = new Option<int>("--cnn-steps") { Description = "Training steps of the TorchSharp CNN teacher and of its student (0 skips the CNN part).", DefaultValueFactory = _ => 300 };
+var root = new RootCommand("Self-training on the embedded MNIST-10k: an ML.NET trainer on pixels, then a TorchSharp CNN student.")
+{
+    labeledOption,
+    roundsOption,
+    stepsOption,
+};
+root.SetAction(parse =>
+{
+    var mlContext = new MLContext(seed: 1);
+    var split = MnistSplit.Canonical(MnistDataset.ReadEmbedded10k(), parse.GetValue(labeledOption));
+    Report.Data(split);
+    var labeled = split.LoadLabeled(mlContext);
+    var unlabeled = split.Data.ToDataView(mlContext, split.Unlabeled);
+    var test = split.LoadTest(mlContext);
+
+    var model = AnsiConsole.Status().Start("Self-training LbfgsMaximumEntropy on pixels…",
+        _ => MnistModel.RetrainModel(mlContext, labeled, unlabeled, parse.GetValue(roundsOption)));
+    Report.Rounds(model);
+    Report.Metrics("pixels + LbfgsMaximumEntropy",
+        mlContext.MulticlassClassification.Evaluate(model.Teacher.Transform(test)),
+        mlContext.MulticlassClassification.Evaluate(model.Transform(test)));
+
+    MnistModel.SaveModel(mlContext, model, labeled, MnistModel.MLNetModelPath);
+    Report.Prediction(split);
+
+    int steps = parse.GetValue(stepsOption);
+    if (steps > 0)
+    {
+        CnnWorkflow.Run(mlContext, labeled, unlabeled, test, steps);
+    }
+
+    return 0;
+});
+return root.Parse(args).Invoke();

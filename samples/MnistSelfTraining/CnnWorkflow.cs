@@ -1,0 +1,35 @@
+using Microsoft.ML;
+using MLNet.SelfTraining;
+using MLNet.SelfTraining.PseudoLabeling;
+using MLNet.SelfTraining.Vision;
+using MLNet.SelfTraining.Vision.Augmentation;
+using MLNet.SelfTraining.Vision.Classification;
+using Spectre.Console;
+
+namespace MnistSelfTraining;
+
+/// <summary>The paper's setting on digits: a TorchSharp CNN teacher, then a noised student on human + pseudo labels.</summary>
+internal static class CnnWorkflow
+{
+    public static void Run(MLContext mlContext, IDataView labeled, IDataView unlabeled, IDataView test, int steps)
+    {
+        var cnn = mlContext.MulticlassClassification.Trainers.TorchImageClassifier(mlContext, new TorchImageClassifierTrainer.Options
+        {
+            NumberOfSteps = steps,
+            Augmentation = new AugmentationOptions { Policy = AugmentationPolicy.S1 },
+            Seed = 1,
+        });
+        var options = new SelfTrainingOptions
+        {
+            MaximumIterations = 1,
+            Selection = new PseudoLabelOptions { ConfidenceThreshold = 0.9 },
+            DiagnosticLabelColumnName = "Label",
+        };
+        var model = AnsiConsole.Status().Start($"Self-training a TorchSharp CNN ({steps} steps for the teacher and for the student)…",
+            _ => mlContext.MulticlassClassification.Trainers.SelfTraining(mlContext, cnn, unlabeled, options).Fit(labeled));
+        Report.Rounds(model);
+        Report.Metrics("TorchSharp CNN (S1 augmentation, loss normalization)",
+            mlContext.MulticlassClassification.Evaluate(model.Teacher.Transform(test)),
+            mlContext.MulticlassClassification.Evaluate(model.Transform(test)));
+    }
+}

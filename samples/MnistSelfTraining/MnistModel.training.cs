@@ -1,0 +1,34 @@
+// Shaped like ML.NET Model Builder's generated <Name>.training.cs, with a self-training step.
+using Microsoft.ML;
+using MLNet.SelfTraining;
+using MLNet.SelfTraining.PseudoLabeling;
+
+namespace MnistSelfTraining;
+
+public partial class MnistModel
+{
+    /// <summary>The teacher (and student) pipeline: LBFGS maximum entropy on the 784 pixels, reading pseudo-label weights.</summary>
+    public static IEstimator<ITransformer> BuildPipeline(MLContext mlContext)
+        => mlContext.MulticlassClassification.Trainers.LbfgsMaximumEntropy(
+            labelColumnName: "Label", featureColumnName: "Features", exampleWeightColumnName: "Weight");
+
+    /// <summary>Self-trains <see cref="BuildPipeline"/> on the labeled rows and the unlabeled pool.</summary>
+    public static SelfTrainingTransformer RetrainModel(MLContext mlContext, IDataView labeled, IDataView unlabeled, int rounds)
+    {
+        var options = new SelfTrainingOptions
+        {
+            MaximumIterations = rounds,
+            Weighting = PseudoLabelWeighting.Fixed,
+            Selection = new PseudoLabelOptions { ConfidenceThreshold = 0.75 },
+            DiagnosticLabelColumnName = "Label",
+        };
+        return mlContext.MulticlassClassification.Trainers.SelfTraining(mlContext, BuildPipeline(mlContext), unlabeled, options).Fit(labeled);
+    }
+
+    /// <summary>Saves the model as a plain ML.NET zip: it loads back with <c>mlContext.Model.Load</c>, no extension needed.</summary>
+    public static void SaveModel(MLContext mlContext, ITransformer model, IDataView data, string modelSavePath)
+    {
+        using var stream = File.Create(modelSavePath);
+        mlContext.Model.Save(model, data.Schema, stream);
+    }
+}
