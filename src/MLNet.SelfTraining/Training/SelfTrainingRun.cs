@@ -210,7 +210,7 @@ internal sealed class SelfTrainingRun
         {
             var (found, column) = StudentInspector.WeightColumn(trainer);
             weightColumn = column;
-            if (!found)
+            if (!found && consumer is null)
             {
                 _log.Warning(MessageSensitivity.None,
                     $"The student pipeline ends with {trainer.GetType().Name}, not an ML.NET trainer, so its example weight column is unknown: pseudo-labeled rows are unweighted. Set SelfTrainingOptions.ExampleWeightColumnName to the column the trainer reads.");

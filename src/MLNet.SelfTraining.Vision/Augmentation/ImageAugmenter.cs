@@ -1,0 +1,52 @@
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace MLNet.SelfTraining.Vision.Augmentation;
+
+/// <summary>
+/// Applies an <see cref="AugmentationPolicy"/> to training batches: AutoAugment/RandAugment per image (S2–S4), then
+/// flip and scale jitter (S1–S4), in the order of the paper's RetinaNet parser. All draws come from one seeded generator.
+/// </summary>
+internal sealed class ImageAugmenter : IDisposable
+{
+    private const int MagnitudeBins = 31;
+
+    private readonly Generator _generator;
+    private readonly PhotometricAugment? _photometric;
+    private readonly ScaleJitter? _jitter;
+
+    public ImageAugmenter(AugmentationOptions options, long seed)
+    {
+        _generator = new Generator((ulong)seed);
+        var large = options.Policy is AugmentationPolicy.S3 or AugmentationPolicy.S4;
+        _photometric = options.Policy switch
+        {
+            AugmentationPolicy.S2 or AugmentationPolicy.S3 => new PhotometricAugment(
+                torchvision.transforms.AutoAugment(options.AutoAugmentPolicy, generator: _generator)),
+            AugmentationPolicy.S4 => new PhotometricAugment(torchvision.transforms.RandAugment(
+                options.RandAugmentOperations, 3 * options.RandAugmentMagnitude, MagnitudeBins, generator: _generator)),
+            _ => null,
+        };
+        if (options.Policy != AugmentationPolicy.None)
+        {
+            _jitter = new ScaleJitter(
+                options.ScaleJitterMinimum ?? (large ? 0.5 : 0.8),
+                options.ScaleJitterMaximum ?? (large ? 2.0 : 1.2),
+                options.HorizontalFlip);
+        }
+    }
+
+    /// <summary>Augments a batch. (B, C, H, W) float in [0, 1] → new (B, C, H, W) tensor.</summary>
+    public Tensor Apply(Tensor images)
+    {
+        using var scope = NewDisposeScope();
+        var result = images.alias();
+        if (_photometric is not null)
+            result = _photometric.Apply(result);
+        if (_jitter is not null)
+            result = _jitter.Apply(result, _generator);
+        return result.MoveToOuterDisposeScope();
+    }
+
+    public void Dispose() => _generator.Dispose();
+}

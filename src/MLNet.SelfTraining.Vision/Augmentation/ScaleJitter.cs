@@ -1,0 +1,40 @@
+using static TorchSharp.torch;
+
+namespace MLNet.SelfTraining.Vision.Augmentation;
+
+/// <summary>
+/// Per-image random zoom with random crop/pad position and optional horizontal flip, for a whole batch in one
+/// <c>affine_grid</c> + <c>grid_sample</c> call. (B, C, H, W) → (B, C, H, W); uncovered pixels are 0.
+/// </summary>
+internal sealed class ScaleJitter
+{
+    private readonly double _minimum;
+    private readonly double _maximum;
+    private readonly bool _flip;
+
+    public ScaleJitter(double minimum, double maximum, bool flip)
+    {
+        _minimum = minimum;
+        _maximum = maximum;
+        _flip = flip;
+    }
+
+    public Tensor Apply(Tensor images, Generator generator)
+    {
+        using var scope = NewDisposeScope();
+        var n = images.shape[0];
+        // Output coordinate u (normalized, [-1, 1]) samples the input at u / s + t; |t| <= |1 - 1/s| keeps the crop inside
+        // the image when s > 1 and the whole image inside the output when s < 1.
+        var inverseScale = rand(n, generator: generator).mul(_maximum - _minimum).add(_minimum).reciprocal();
+        var room = inverseScale.sub(1).abs();
+        var tx = rand(n, generator: generator).mul(2).sub(1).mul(room);
+        var ty = rand(n, generator: generator).mul(2).sub(1).mul(room);
+        var sx = inverseScale;
+        if (_flip)
+            sx = sx.mul(rand(n, generator: generator).lt(0.5).to_type(ScalarType.Float32).mul(2).sub(1));
+        var zeros = zeros_like(sx);
+        var theta = stack([sx, zeros, tx, zeros, inverseScale, ty], 1).view(n, 2, 3);    // (B, 2, 3)
+        var grid = nn.functional.affine_grid(theta, images.shape, align_corners: false);  // (B, H, W, 2)
+        return nn.functional.grid_sample(images, grid, align_corners: false).MoveToOuterDisposeScope();
+    }
+}

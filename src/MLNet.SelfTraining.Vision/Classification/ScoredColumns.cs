@@ -1,0 +1,30 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace MLNet.SelfTraining.Vision.Classification;
+
+/// <summary>Column bookkeeping shared by the scored cursor, row and row mapper.</summary>
+internal static class ScoredColumns
+{
+    /// <summary>The input columns needed to produce <paramref name="outputColumns"/>.</summary>
+    public static DataViewSchema.Column[] Dependencies(ScoredSchema schema, IEnumerable<DataViewSchema.Column> outputColumns)
+    {
+        var needed = new HashSet<int>();
+        foreach (var column in outputColumns)
+            needed.Add(schema.IsComputed(column.Index) ? schema.Features.Index : column.Index);
+        return needed.Order().Select(i => schema.Input[i]).ToArray();
+    }
+
+    /// <summary>Whether any of <paramref name="outputColumns"/> is computed by the classifier.</summary>
+    public static bool NeedsScores(ScoredSchema schema, IEnumerable<DataViewSchema.Column> outputColumns) =>
+        outputColumns.Any(c => schema.IsComputed(c.Index));
+
+    /// <summary>The getter of a computed column, typed as the caller asks.</summary>
+    public static ValueGetter<TValue> ComputedGetter<TValue>(ScoredSchema schema, DataViewSchema.Column column,
+        ValueGetter<VBuffer<float>> scores, ValueGetter<uint> predictedKey)
+    {
+        Delegate getter = column.Index == schema.ScoreIndex ? scores : predictedKey;
+        return getter as ValueGetter<TValue> ?? throw new InvalidOperationException(
+            $"Invalid TValue in GetGetter: '{typeof(TValue)}', column '{column.Name}' has type {column.Type}.");
+    }
+}

@@ -1,0 +1,144 @@
+using MLNet.SelfTraining.Vision.Augmentation;
+using MLNet.SelfTraining.Vision.Models;
+using MLNet.SelfTraining.Vision.Training;
+
+namespace MLNet.SelfTraining.Vision.Classification;
+
+public sealed partial class TorchImageClassifierTrainer
+{
+    /// <summary>Options of <see cref="TorchImageClassifierTrainer"/>. Every default is listed on its property.</summary>
+    public sealed class Options
+    {
+        /// <summary>The image column: a known-size vector of <see cref="float"/> with
+        /// <see cref="ImageChannels"/>·<see cref="ImageHeight"/>·<see cref="ImageWidth"/> values in C×H×W order. Default: "Features".</summary>
+        public string FeatureColumnName { get; set; } = Defaults.FeatureColumnName;
+
+        /// <summary>The label column, a key type (e.g. from <c>MapValueToKey</c>); its key count is the number of classes. Default: "Label".</summary>
+        public string LabelColumnName { get; set; } = Defaults.LabelColumnName;
+
+        /// <summary>An optional <see cref="float"/> column whose values multiply each row's loss. Default: <see langword="null"/>.</summary>
+        public string? ExampleWeightColumnName { get; set; }
+
+        /// <summary>The <see cref="bool"/> column marking pseudo-labeled rows; when present in the training data the trainer
+        /// runs in student mode (mixed batches, loss normalization). Default: "IsPseudoLabel".</summary>
+        public string PseudoLabelFlagColumnName { get; set; } = Defaults.PseudoLabelFlagColumnName;
+
+        /// <summary>The soft-target column (a vector of class probabilities); when present in the training data the loss is
+        /// cross-entropy against these probabilities. <see langword="null"/> trains on hard labels only. Default: "SoftLabel".</summary>
+        public string? SoftLabelColumnName { get; set; } = Defaults.SoftLabelColumnName;
+
+        /// <summary>Image channels. Default: 1.</summary>
+        public int ImageChannels { get; set; } = Defaults.ImageChannels;
+
+        /// <summary>Image height in pixels. Default: 28.</summary>
+        public int ImageHeight { get; set; } = Defaults.ImageHeight;
+
+        /// <summary>Image width in pixels. Default: 28.</summary>
+        public int ImageWidth { get; set; } = Defaults.ImageWidth;
+
+        /// <summary>Factor applied to the pixel values before the network (and augmentation, which expects [0, 1]);
+        /// use 1/255 for 0–255 pixels. Default: 1.</summary>
+        public float InputScale { get; set; } = Defaults.InputScale;
+
+        /// <summary>The network family. Default: <see cref="ImageClassifierArchitecture.SmallCnn"/>.</summary>
+        public ImageClassifierArchitecture Architecture { get; set; } = ImageClassifierArchitecture.SmallCnn;
+
+        /// <summary>Channels of the first stage, or <see langword="null"/> for the architecture's (32 for the small CNN, 64 for ResNet). Default: <see langword="null"/>.</summary>
+        public int? BaseWidth { get; set; }
+
+        /// <summary>ResNet basic blocks per stage; one stage per entry. Default: 2, 2, 2, 2 (ResNet-18).</summary>
+        public int[] BlocksPerStage { get; set; } = [.. Defaults.BlocksPerStage];
+
+        /// <summary>Dropout probability before the final linear layer. Default: 0.2.</summary>
+        public double DropoutRate { get; set; } = Defaults.DropoutRate;
+
+        /// <summary>Stochastic-depth drop probability of the last residual branch (earlier ones get linearly less). Default: 0.</summary>
+        public double StochasticDepthRate { get; set; }
+
+        /// <summary>Training augmentation (the student's noise). Default: <see cref="AugmentationPolicy.None"/>.</summary>
+        public AugmentationOptions Augmentation { get; set; } = new();
+
+        /// <summary>The optimizer. Default: <see cref="TorchOptimizer.AdamW"/>.</summary>
+        public TorchOptimizer Optimizer { get; set; } = TorchOptimizer.AdamW;
+
+        /// <summary>Peak learning rate, reached after warmup and decayed with a cosine to 0. Default: 0.001.</summary>
+        public double LearningRate { get; set; } = Defaults.LearningRate;
+
+        /// <summary>SGD momentum. Default: 0.9.</summary>
+        public double Momentum { get; set; } = Defaults.Momentum;
+
+        /// <summary>Whether SGD uses Nesterov momentum. Default: <see langword="true"/>.</summary>
+        public bool Nesterov { get; set; } = true;
+
+        /// <summary>Weight decay: decoupled for AdamW, L2 for SGD. Default: 0.01.</summary>
+        public double WeightDecay { get; set; } = Defaults.WeightDecay;
+
+        /// <summary>Share of the steps spent in linear warmup, in [0, 1). Default: 0.05.</summary>
+        public double WarmupFraction { get; set; } = Defaults.WarmupFraction;
+
+        /// <summary>Passes over the training data (over the pseudo-labeled rows in student mode). Default: 10.</summary>
+        public int NumberOfEpochs { get; set; } = Defaults.NumberOfEpochs;
+
+        /// <summary>Optimizer steps; when set it replaces <see cref="NumberOfEpochs"/>. Default: <see langword="null"/>.</summary>
+        public int? NumberOfSteps { get; set; }
+
+        /// <summary>Rows per training batch (human plus pseudo-labeled). Default: 128.</summary>
+        public int BatchSize { get; set; } = Defaults.BatchSize;
+
+        /// <summary>Student mode: pseudo-labeled rows per human-labeled row in each batch. Default: 1 (1:1).</summary>
+        public double PseudoLabelRatio { get; set; } = Defaults.PseudoLabelRatio;
+
+        /// <summary>Student mode: the pseudo-loss weight α of <see cref="LossNormalizer"/>. Default: 1.</summary>
+        public double PseudoLossWeight { get; set; } = Defaults.PseudoLossWeight;
+
+        /// <summary>Student mode: whether to normalize the pseudo loss to the human loss's running average (Zoph et al.);
+        /// <see langword="false"/> gives <c>L_h + α·L_p</c>. Default: <see langword="true"/>.</summary>
+        public bool NormalizeLoss { get; set; } = true;
+
+        /// <summary>Student mode: decay β of the loss moving averages. Default: 0.99.</summary>
+        public double LossAverageDecay { get; set; } = Defaults.LossAverageDecay;
+
+        /// <summary>A fitted classifier with the same network whose weights initialize training (e.g. the teacher);
+        /// <see langword="null"/> starts from random weights. Default: <see langword="null"/>.</summary>
+        public TorchImageClassifierTransformer? InitialModel { get; set; }
+
+        /// <summary>Seed of weight initialization, shuffling, augmentation and dropout; <see langword="null"/> draws one from
+        /// the <see cref="Microsoft.ML.MLContext"/>'s random source. Default: <see langword="null"/>.</summary>
+        public int? Seed { get; set; }
+
+        /// <summary>TorchSharp intra-op threads (process-wide, set at fit and load). Default: 1; on small CPU machines more
+        /// threads can be much slower.</summary>
+        public int NumberOfThreads { get; set; } = Defaults.NumberOfThreads;
+
+        /// <summary>Rows per forward pass when scoring. Default: 256.</summary>
+        public int InferenceBatchSize { get; set; } = Defaults.InferenceBatchSize;
+
+        /// <summary>Cancels training between steps (throws <see cref="OperationCanceledException"/>). Default: none.</summary>
+        public CancellationToken CancellationToken { get; set; }
+
+        internal static class Defaults
+        {
+            public const string FeatureColumnName = "Features";
+            public const string LabelColumnName = "Label";
+            public const string PseudoLabelFlagColumnName = "IsPseudoLabel";
+            public const string SoftLabelColumnName = "SoftLabel";
+            public const int ImageChannels = 1;
+            public const int ImageHeight = 28;
+            public const int ImageWidth = 28;
+            public const float InputScale = 1f;
+            public static readonly int[] BlocksPerStage = [2, 2, 2, 2];
+            public const double DropoutRate = 0.2;
+            public const double LearningRate = 0.001;
+            public const double Momentum = 0.9;
+            public const double WeightDecay = 0.01;
+            public const double WarmupFraction = 0.05;
+            public const int NumberOfEpochs = 10;
+            public const int BatchSize = 128;
+            public const double PseudoLabelRatio = 1.0;
+            public const double PseudoLossWeight = 1.0;
+            public const double LossAverageDecay = 0.99;
+            public const int NumberOfThreads = 1;
+            public const int InferenceBatchSize = 256;
+        }
+    }
+}

@@ -1,0 +1,69 @@
+using Microsoft.ML;
+using MLNet.SelfTraining.Vision.Augmentation;
+using MLNet.SelfTraining.Vision.Classification;
+using MLNet.SelfTraining.Vision.Models;
+
+namespace MLNet.SelfTraining.Vision;
+
+/// <summary>Entry points of the TorchSharp image classifier on ML.NET's multiclass trainer catalog.</summary>
+public static class TorchImageClassifierCatalog
+{
+    /// <summary>Creates a <see cref="TorchImageClassifierTrainer"/> with the most common settings.</summary>
+    /// <param name="catalog">The multiclass trainer catalog.</param>
+    /// <param name="mlContext">The context the catalog belongs to (ML.NET keeps its environment internal), used for logging and seeding.</param>
+    /// <param name="labelColumnName">The key-typed label column.</param>
+    /// <param name="featureColumnName">The image column: a known-size vector of <paramref name="imageChannels"/>·<paramref name="imageHeight"/>·<paramref name="imageWidth"/> floats.</param>
+    /// <param name="imageChannels">Image channels.</param>
+    /// <param name="imageHeight">Image height.</param>
+    /// <param name="imageWidth">Image width.</param>
+    /// <param name="architecture">The network family.</param>
+    /// <param name="augmentation">The augmentation policy (flips stay off; see <see cref="AugmentationOptions.HorizontalFlip"/>).</param>
+    /// <param name="numberOfEpochs">Passes over the training data.</param>
+    /// <param name="batchSize">Rows per training batch.</param>
+    /// <param name="learningRate">Peak learning rate.</param>
+    /// <param name="exampleWeightColumnName">Optional <see cref="float"/> column multiplying each row's loss.</param>
+    /// <returns>The trainer.</returns>
+    public static TorchImageClassifierTrainer TorchImageClassifier(
+        this MulticlassClassificationCatalog.MulticlassClassificationTrainers catalog,
+        MLContext mlContext,
+        string labelColumnName = TorchImageClassifierTrainer.Options.Defaults.LabelColumnName,
+        string featureColumnName = TorchImageClassifierTrainer.Options.Defaults.FeatureColumnName,
+        int imageChannels = TorchImageClassifierTrainer.Options.Defaults.ImageChannels,
+        int imageHeight = TorchImageClassifierTrainer.Options.Defaults.ImageHeight,
+        int imageWidth = TorchImageClassifierTrainer.Options.Defaults.ImageWidth,
+        ImageClassifierArchitecture architecture = ImageClassifierArchitecture.SmallCnn,
+        AugmentationPolicy augmentation = AugmentationPolicy.None,
+        int numberOfEpochs = TorchImageClassifierTrainer.Options.Defaults.NumberOfEpochs,
+        int batchSize = TorchImageClassifierTrainer.Options.Defaults.BatchSize,
+        double learningRate = TorchImageClassifierTrainer.Options.Defaults.LearningRate,
+        string? exampleWeightColumnName = null) =>
+        TorchImageClassifier(catalog, mlContext, new TorchImageClassifierTrainer.Options
+        {
+            LabelColumnName = labelColumnName,
+            FeatureColumnName = featureColumnName,
+            ImageChannels = imageChannels,
+            ImageHeight = imageHeight,
+            ImageWidth = imageWidth,
+            Architecture = architecture,
+            Augmentation = new AugmentationOptions { Policy = augmentation },
+            NumberOfEpochs = numberOfEpochs,
+            BatchSize = batchSize,
+            LearningRate = learningRate,
+            ExampleWeightColumnName = exampleWeightColumnName,
+        });
+
+    /// <summary>Creates a <see cref="TorchImageClassifierTrainer"/> from <paramref name="options"/>.</summary>
+    /// <param name="catalog">The multiclass trainer catalog.</param>
+    /// <param name="mlContext">The context the catalog belongs to, used for logging and seeding.</param>
+    /// <param name="options">The options; see <see cref="TorchImageClassifierTrainer.Options"/> for the defaults.</param>
+    /// <returns>The trainer.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range (the exception names it).</exception>
+    public static TorchImageClassifierTrainer TorchImageClassifier(
+        this MulticlassClassificationCatalog.MulticlassClassificationTrainers catalog,
+        MLContext mlContext,
+        TorchImageClassifierTrainer.Options options)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        return new TorchImageClassifierTrainer(mlContext, options);
+    }
+}

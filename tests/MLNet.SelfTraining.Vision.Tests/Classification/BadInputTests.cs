@@ -1,0 +1,138 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using MLNet.SelfTraining.Vision.Tests.Infrastructure;
+
+namespace MLNet.SelfTraining.Vision.Tests.Classification;
+
+[TestClass]
+public sealed class BadInputTests
+{
+    [TestMethod]
+    public void Fit_WithImagesOfTheWrongSize_NamesColumnExpectedAndGot()
+    {
+        var mlContext = new MLContext(seed: 1);
+        var data = SyntheticImages.KeyedView(mlContext, SyntheticImages.Rows(10, seed: 1));
+        var options = TinyClassifier.Options();
+        options.ImageHeight = 10;
+
+        var error = Assert.ThrowsExactly<ArgumentOutOfRangeException>(
+            () => mlContext.MulticlassClassification.Trainers.TorchImageClassifier(mlContext, options).Fit(data));
+
+        StringAssert.Contains(error.Message, "Schema mismatch for feature column 'Features': expected Vector<Single, 120> (1×10×12");
+        StringAssert.Contains(error.Message, "got Vector<Single, 144>");
+    }
+
+    [TestMethod]
+    public void Fit_WithANonKeyLabel_NamesColumnExpectedAndGot()
+    {
+        var mlContext = new MLContext(seed: 1);
+        var data = mlContext.Data.LoadFromEnumerable(SyntheticImages.Rows(10, seed: 1));
+
+        var error = Assert.ThrowsExactly<ArgumentOutOfRangeException>(
+            () => mlContext.MulticlassClassification.Trainers.TorchImageClassifier(mlContext, TinyClassifier.Options()).Fit(data));
+
+        StringAssert.Contains(error.Message, "Schema mismatch for label column 'Label': expected Key<UInt32>");
+        StringAssert.Contains(error.Message, "got String");
+    }
+
+    [TestMethod]
+    public void Transform_WithALabelKeyOfADifferentClassCount_NamesColumnExpectedAndGot()
+    {
+        var mlContext = new MLContext(seed: 1);
+        using var model = mlContext.MulticlassClassification.Trainers
+            .TorchImageClassifier(mlContext, TinyClassifier.Options(steps: 1))
+            .Fit(SyntheticImages.KeyedView(mlContext, SyntheticImages.Rows(10, seed: 1)));
+        var twoClasses = SyntheticImages.Rows(10, seed: 2).Where(r => r.Label != "sq");
+        var other = mlContext.Transforms.Conversion.MapValueToKey("Label").Fit(mlContext.Data.LoadFromEnumerable(twoClasses))
+            .Transform(mlContext.Data.LoadFromEnumerable(twoClasses));
+
+        var error = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => model.Transform(other));
+
+        StringAssert.Contains(error.Message, "Schema mismatch for label column 'Label': expected Key<UInt32, 0-2> (3 classes, as in training), got Key<UInt32, 0-1>");
+    }
+
+    [TestMethod]
+    public void Fit_OnEmptyData_NamesTheColumns()
+    {
+        var mlContext = new MLContext(seed: 1);
+        var data = SyntheticImages.KeyedView(mlContext, []);
+
+        var error = Assert.ThrowsExactly<InvalidOperationException>(
+            () => mlContext.MulticlassClassification.Trainers.TorchImageClassifier(mlContext, TinyClassifier.Options()).Fit(data));
+
+        StringAssert.Contains(error.Message, "The training data is empty: no rows to read from feature column 'Features' and label column 'Label'");
+    }
+
+    [TestMethod]
+    public void Fit_SkipsRowsWithNaNPixels_AndFailsWhenNoRowIsLeft()
+    {
+        var mlContext = new MLContext(seed: 1);
+        var rows = SyntheticImages.Rows(6, seed: 1);
+        foreach (var row in rows)
+            row.Features[7] = float.NaN;
+
+        var error = Assert.ThrowsExactly<InvalidOperationException>(() => mlContext.MulticlassClassification.Trainers
+            .TorchImageClassifier(mlContext, TinyClassifier.Options()).Fit(SyntheticImages.KeyedView(mlContext, rows)));
+
+        StringAssert.Contains(error.Message, "None of the 6 training rows is usable");
+        StringAssert.Contains(error.Message, "6 have NaN pixels in column 'Features'");
+    }
+
+    [TestMethod]
+    public void Transform_OfARowWithNaNPixels_GivesNaNScoresAndAMissingPrediction()
+    {
+        var mlContext = new MLContext(seed: 1);
+        using var model = mlContext.MulticlassClassification.Trainers
+            .TorchImageClassifier(mlContext, TinyClassifier.Options(steps: 1))
+            .Fit(SyntheticImages.KeyedView(mlContext, SyntheticImages.Rows(10, seed: 1)));
+        var rows = SyntheticImages.Rows(3, seed: 2);
+        rows[1].Features[0] = float.NaN;
+
+        var scored = mlContext.Data.CreateEnumerable<KeyPrediction>(model.Transform(SyntheticImages.KeyedView(mlContext, rows)), reuseRowObject: false).ToArray();
+
+        Assert.IsTrue(scored[1].Score.All(float.IsNaN));
+        Assert.AreEqual(0u, scored[1].PredictedLabel);
+        Assert.IsFalse(scored[0].Score.Any(float.IsNaN));
+        Assert.AreNotEqual(0u, scored[2].PredictedLabel);
+    }
+
+    [TestMethod]
+    public void Options_OutOfRange_NameTheOptionAndTheValue()
+    {
+        var mlContext = new MLContext(seed: 1);
+        var options = TinyClassifier.Options();
+        options.BatchSize = 1;
+
+        var error = Assert.ThrowsExactly<ArgumentOutOfRangeException>(
+            () => mlContext.MulticlassClassification.Trainers.TorchImageClassifier(mlContext, options));
+
+        Assert.AreEqual("BatchSize", error.ParamName);
+        StringAssert.Contains(error.Message, "The 'BatchSize' option of TorchImageClassifierTrainer must be at least 2. Got 1 instead.");
+    }
+
+    [TestMethod]
+    public void Fit_WithAnInitialModelOfAnotherNetwork_NamesBothNetworks()
+    {
+        var mlContext = new MLContext(seed: 1);
+        var data = SyntheticImages.KeyedView(mlContext, SyntheticImages.Rows(10, seed: 1));
+        using var teacher = mlContext.MulticlassClassification.Trainers
+            .TorchImageClassifier(mlContext, TinyClassifier.Options(steps: 1))
+            .Fit(data);
+        var options = TinyClassifier.Options(steps: 1);
+        options.BaseWidth = 16;
+        options.InitialModel = teacher;
+
+        var error = Assert.ThrowsExactly<ArgumentOutOfRangeException>(
+            () => mlContext.MulticlassClassification.Trainers.TorchImageClassifier(mlContext, options).Fit(data));
+
+        StringAssert.Contains(error.Message, "expected SmallCnn 1×12×12 → 3 classes, width 16, got SmallCnn 1×12×12 → 3 classes, width 8");
+    }
+
+    private sealed class KeyPrediction
+    {
+        [KeyType(3)]
+        public uint PredictedLabel { get; set; }
+
+        public float[] Score { get; set; } = [];
+    }
+}

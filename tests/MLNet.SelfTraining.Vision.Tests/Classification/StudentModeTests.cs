@@ -1,0 +1,119 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using MLNet.SelfTraining.Vision.Tests.Infrastructure;
+
+namespace MLNet.SelfTraining.Vision.Tests.Classification;
+
+[TestClass]
+public sealed class StudentModeTests
+{
+    [TestMethod]
+    public void Fit_WithThePseudoFlagColumn_RunsStudentModeWithMixedBatches()
+    {
+        var mlContext = new MLContext(seed: 1);
+        var messages = new List<string>();
+        mlContext.Log += (_, e) => messages.Add(e.Message);
+        var rows = StudentRows(SyntheticImages.Rows(90, seed: 1), pseudoEvery: 3);
+        var options = TinyClassifier.Options(steps: 40);
+        options.BatchSize = 30;
+        options.PseudoLabelRatio = 2;
+
+        using var model = mlContext.MulticlassClassification.Trainers.TorchImageClassifier(mlContext, options)
+            .Fit(Keyed(mlContext, rows));
+
+        Assert.IsTrue(messages.Any(m => m.Contains("Student mode: 30 human-labeled and 60 pseudo-labeled rows, batches of 10 + 20")), string.Join("\n", messages));
+        var metrics = mlContext.MulticlassClassification.Evaluate(model.Transform(SyntheticImages.KeyedView(mlContext, SyntheticImages.Rows(90, seed: 2))));
+        Assert.IsGreaterThan(0.8, metrics.MacroAccuracy);
+    }
+
+    [TestMethod]
+    public void Fit_FromTheTeacherWeights_StartsWhereTheTeacherIs()
+    {
+        var mlContext = new MLContext(seed: 1);
+        var data = SyntheticImages.KeyedView(mlContext, SyntheticImages.Rows(60, seed: 1));
+        using var teacher = mlContext.MulticlassClassification.Trainers.TorchImageClassifier(mlContext, TinyClassifier.Options(steps: 40)).Fit(data);
+        var options = TinyClassifier.Options(steps: 1);
+        options.LearningRate = 1e-9;
+        options.InitialModel = teacher;
+
+        using var student = mlContext.MulticlassClassification.Trainers.TorchImageClassifier(mlContext, options).Fit(data);
+
+        var test = SyntheticImages.KeyedView(mlContext, SyntheticImages.Rows(60, seed: 2));
+        var teacherLabels = Predicted(mlContext, teacher.Transform(test));
+        var studentLabels = Predicted(mlContext, student.Transform(test));
+        Assert.IsGreaterThanOrEqualTo(57, teacherLabels.Zip(studentLabels).Count(p => p.First == p.Second));
+    }
+
+    [TestMethod]
+    public void Fit_WithZeroWeightsOnAClass_NeverLearnsIt()
+    {
+        var mlContext = new MLContext(seed: 1);
+        var rows = SyntheticImages.Rows(90, seed: 1).Select(r => new WeightedRow { Features = r.Features, Label = r.Label, Weight = r.Label == "sq" ? 0f : 1f });
+        var raw = mlContext.Data.LoadFromEnumerable(rows);
+        var keyed = mlContext.Transforms.Conversion.MapValueToKey("Label").Fit(raw).Transform(raw);
+        var options = TinyClassifier.Options(steps: 40);
+        options.ExampleWeightColumnName = "Weight";
+
+        using var model = mlContext.MulticlassClassification.Trainers.TorchImageClassifier(mlContext, options).Fit(keyed);
+
+        var predicted = Predicted(mlContext, model.Transform(keyed));
+        Assert.AreEqual(0, predicted.Count(k => k == 3), "no row is predicted as the zero-weight class");
+    }
+
+    [TestMethod]
+    public void Fit_WithACancelledToken_Throws()
+    {
+        var mlContext = new MLContext(seed: 1);
+        var options = TinyClassifier.Options();
+        options.CancellationToken = new CancellationToken(canceled: true);
+
+        Assert.ThrowsExactly<OperationCanceledException>(() => mlContext.MulticlassClassification.Trainers
+            .TorchImageClassifier(mlContext, options).Fit(SyntheticImages.KeyedView(mlContext, SyntheticImages.Rows(10, seed: 1))));
+    }
+
+    private static IDataView Keyed(MLContext mlContext, StudentRow[] rows)
+    {
+        var raw = mlContext.Data.LoadFromEnumerable(rows);
+        return mlContext.Transforms.Conversion.MapValueToKey("Label").Fit(raw).Transform(raw);
+    }
+
+    // Every pseudoEvery-th row is human-labeled; the others are pseudo-labeled with a soft target peaked on the label.
+    private static StudentRow[] StudentRows(ImageRow[] rows, int pseudoEvery) => rows.Select((r, i) =>
+    {
+        var isPseudo = i % pseudoEvery != 0;
+        var soft = SyntheticImages.Classes.Select(c => c == r.Label ? (isPseudo ? 0.8f : 1f) : (isPseudo ? 0.1f : 0f)).ToArray();
+        return new StudentRow { Features = r.Features, Label = r.Label, IsPseudoLabel = isPseudo, SoftLabel = soft };
+    }).ToArray();
+
+    private static uint[] Predicted(MLContext mlContext, IDataView scored) =>
+        mlContext.Data.CreateEnumerable<KeyPrediction>(scored, reuseRowObject: false).Select(p => p.PredictedLabel).ToArray();
+
+    private sealed class KeyPrediction
+    {
+        [KeyType(3)]
+        public uint PredictedLabel { get; set; }
+    }
+
+    private sealed class StudentRow
+    {
+        [VectorType(SyntheticImages.PixelCount)]
+        public float[] Features { get; set; } = [];
+
+        public string Label { get; set; } = "";
+
+        public bool IsPseudoLabel { get; set; }
+
+        [VectorType(3)]
+        public float[] SoftLabel { get; set; } = [];
+    }
+
+    private sealed class WeightedRow
+    {
+        [VectorType(SyntheticImages.PixelCount)]
+        public float[] Features { get; set; } = [];
+
+        public string Label { get; set; } = "";
+
+        public float Weight { get; set; }
+    }
+}
