@@ -43,8 +43,9 @@ public sealed class SelfTrainingOptions
 
     /// <summary>
     /// The example weight column the trainers read. <see langword="null"/> (default) takes it from the student's
-    /// trainer (<c>exampleWeightColumnName</c>) when it can be found; a trainer that reads no weights trains on
-    /// unweighted rows, and a warning is logged.
+    /// trainer (<c>exampleWeightColumnName</c> of an ML.NET trainer, or
+    /// <see cref="Students.IPseudoLabelConsumer.ExampleWeightColumnName"/>) when it can be found; a trainer that reads
+    /// no weights trains on unweighted rows, and a warning is logged.
     /// </summary>
     public string? ExampleWeightColumnName { get; set; }
 

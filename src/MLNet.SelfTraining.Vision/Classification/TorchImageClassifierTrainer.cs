@@ -59,6 +59,9 @@ public sealed partial class TorchImageClassifierTrainer : IEstimator<TorchImageC
     /// <inheritdoc/>
     public string? SoftLabelColumnName => _options.SoftLabelColumnName;
 
+    /// <inheritdoc/>
+    public string? ExampleWeightColumnName => _options.ExampleWeightColumnName;
+
     /// <summary>Trains the network on <paramref name="input"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A column is missing or has the wrong type, or
     /// <see cref="Options.InitialModel"/> has a different network.</exception>

@@ -23,4 +23,10 @@ public interface IPseudoLabelConsumer
 
     /// <summary>Name of the soft-target column (class probabilities), or <see langword="null"/> for hard labels only.</summary>
     string? SoftLabelColumnName { get; }
+
+    /// <summary>
+    /// The <see cref="float"/> example weight column the consumer reads, or <see langword="null"/> when it reads none;
+    /// it receives each row's class-balancing multiplicity.
+    /// </summary>
+    string? ExampleWeightColumnName { get; }
 }

@@ -205,17 +205,17 @@ internal sealed class SelfTrainingRun
     {
         var trainer = StudentInspector.LastEstimator(_student);
         var consumer = trainer as IPseudoLabelConsumer;
-        string? weightColumn = _options.ExampleWeightColumnName;
-        if (weightColumn is null)
+        string? weightColumn = _options.ExampleWeightColumnName ?? consumer?.ExampleWeightColumnName;
+        if (weightColumn is null && consumer is null)
         {
             var (found, column) = StudentInspector.WeightColumn(trainer);
             weightColumn = column;
-            if (!found && consumer is null)
+            if (!found)
             {
                 _log.Warning(MessageSensitivity.None,
                     $"The student pipeline ends with {trainer.GetType().Name}, not an ML.NET trainer, so its example weight column is unknown: pseudo-labeled rows are unweighted. Set SelfTrainingOptions.ExampleWeightColumnName to the column the trainer reads.");
             }
-            else if (column is null && consumer is null)
+            else if (column is null)
             {
                 _log.Warning(MessageSensitivity.None,
                     $"The student trainer {trainer.GetType().Name} reads no example weights, so pseudo-labeled rows count as human rows (no loss normalization, no class multiplicity). Create it with exampleWeightColumnName: \"{DefaultColumnNames.Weight}\" to enable them.");
