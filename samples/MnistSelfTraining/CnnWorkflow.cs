@@ -4,7 +4,6 @@ using MLNet.SelfTraining.PseudoLabeling;
 using MLNet.SelfTraining.Vision;
 using MLNet.SelfTraining.Vision.Augmentation;
 using MLNet.SelfTraining.Vision.Classification;
-using Spectre.Console;
 
 namespace MnistSelfTraining;
 
@@ -25,8 +24,8 @@ internal static class CnnWorkflow
             Selection = new PseudoLabelOptions { ConfidenceThreshold = 0.9 },
             DiagnosticLabelColumnName = "Label",
         };
-        var model = AnsiConsole.Status().Start($"Self-training a TorchSharp CNN ({steps} steps for the teacher and for the student)…",
-            _ => mlContext.MulticlassClassification.Trainers.SelfTraining(mlContext, cnn, unlabeled, options).Fit(labeled));
+        var model = LogProgress.Run(mlContext, $"Self-training a TorchSharp CNN ({steps} steps for the teacher and for the student)…",
+            () => mlContext.MulticlassClassification.Trainers.SelfTraining(mlContext, cnn, unlabeled, options).Fit(labeled));
         Report.Rounds(model);
         Report.Metrics("TorchSharp CNN (S1 augmentation, loss normalization)",
             mlContext.MulticlassClassification.Evaluate(model.Teacher.Transform(test)),

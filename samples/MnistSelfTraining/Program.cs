@@ -2,7 +2,6 @@ using System.CommandLine;
 using Microsoft.ML;
 using MLNet.SelfTraining.Datasets;
 using MnistSelfTraining;
-using Spectre.Console;
 
 var labeledOption = new Option<int>("--labeled") { Description = "Labeled images (k, a multiple of 10) of the canonical MNIST-10k split.", DefaultValueFactory = _ => 100 };
 var roundsOption = new Option<int>("--rounds") { Description = "Self-training rounds of the tabular (pixels) workflow.", DefaultValueFactory = _ => 3 };
@@ -22,8 +21,8 @@ root.SetAction(parse =>
     var unlabeled = split.Data.ToDataView(mlContext, split.Unlabeled);
     var test = split.LoadTest(mlContext);
 
-    var model = AnsiConsole.Status().Start("Self-training LbfgsMaximumEntropy on pixels…",
-        _ => MnistModel.RetrainModel(mlContext, labeled, unlabeled, parse.GetValue(roundsOption)));
+    var model = LogProgress.Run(mlContext, "Self-training LbfgsMaximumEntropy on pixels…",
+        () => MnistModel.RetrainModel(mlContext, labeled, unlabeled, parse.GetValue(roundsOption)));
     Report.Rounds(model);
     Report.Metrics("pixels + LbfgsMaximumEntropy",
         mlContext.MulticlassClassification.Evaluate(model.Teacher.Transform(test)),
