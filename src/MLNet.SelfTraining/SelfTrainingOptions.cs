@@ -26,8 +26,14 @@ public sealed class SelfTrainingOptions
     /// <summary>How pseudo labels are selected. Default: confidence strictly above 0.75, no caps, no balancing.</summary>
     public PseudoLabelOptions Selection { get; set; } = new();
 
-    /// <summary>How pseudo rows are weighted. Default <see cref="PseudoLabelWeighting.Normalized"/> (the paper's loss normalization).</summary>
-    public PseudoLabelWeighting Weighting { get; set; } = PseudoLabelWeighting.Normalized;
+    /// <summary>
+    /// How pseudo rows are weighted for trainers that read example weights. Default
+    /// <see cref="PseudoLabelWeighting.Fixed"/> (with α = 1, scikit-learn's behaviour): on MNIST-10k with
+    /// LbfgsMaximumEntropy, the example-weight form of the paper's normalization
+    /// (<see cref="PseudoLabelWeighting.Normalized"/>) scored 0.2–2.2 points lower (docs/benchmarks.md). Students that
+    /// implement <see cref="Students.IPseudoLabelConsumer"/> apply the paper's normalization per batch themselves.
+    /// </summary>
+    public PseudoLabelWeighting Weighting { get; set; } = PseudoLabelWeighting.Fixed;
 
     /// <summary>α, the weight of the pseudo-labeled part of the objective relative to the human part. Must be positive. Default 1.</summary>
     public double PseudoLabelWeight { get; set; } = 1.0;

@@ -130,7 +130,7 @@ public sealed class SelfTrainingEstimatorTests
     public void NormalizedWeight_FollowsTheFormula()
     {
         var ml = new MLContext(seed: 1);
-        var model = FitBlobs(ml, new SelfTrainingOptions { MaximumIterations = 1, PseudoLabelWeight = 2 });
+        var model = FitBlobs(ml, new SelfTrainingOptions { MaximumIterations = 1, Weighting = PseudoLabelWeighting.Normalized, PseudoLabelWeight = 2 });
 
         var round = model.Rounds.Single();
         double expected = 2 * (9.0 / round.PseudoLabeled) * (round.HumanLoss / round.PseudoLoss);

@@ -1,0 +1,116 @@
+using System.CommandLine;
+using System.Globalization;
+using MLNet.SelfTraining;
+
+namespace SelfTraining.Core;
+
+/// <summary>
+/// <c>mnist</c>: every (trainer, k, weighting) configuration, each repeat in its own child process; prints a markdown
+/// table of medians and writes the raw results as JSON.
+/// </summary>
+internal static class MnistCommand
+{
+    public static Command Create()
+    {
+        var labeled = new Option<int[]>("--labeled", "-k") { Description = "Labeled set sizes k.", DefaultValueFactory = _ => [100, 250, 1000], AllowMultipleArgumentsPerToken = true };
+        var trainers = new Option<string[]>("--trainers") { Description = "Trainers.", DefaultValueFactory = _ => MnistTrainers.Names, AllowMultipleArgumentsPerToken = true };
+        var normalizedFor = new Option<string[]>("--normalized-for") { Description = "Trainers also run with Normalized weighting (Fixed is always run).", DefaultValueFactory = _ => ["LbfgsMaximumEntropy"], AllowMultipleArgumentsPerToken = true };
+        var repeats = new Option<int>("--repeats") { Description = "Runs per configuration (median reported).", DefaultValueFactory = _ => 3 };
+        var iterations = new Option<int>("--iterations") { Description = "Self-training rounds (MaximumIterations).", DefaultValueFactory = _ => 10 };
+        var threshold = new Option<double>("--threshold") { Description = "Confidence threshold.", DefaultValueFactory = _ => 0.75 };
+        var alpha = new Option<double>("--alpha") { Description = "Pseudo-label weight α.", DefaultValueFactory = _ => 1.0 };
+        var output = new Option<string?>("--output", "-o") { Description = "JSON file for the raw results." };
+        var command = new Command("mnist", "Teacher vs student accuracy on the canonical MNIST-10k split.")
+        {
+            labeled, trainers, normalizedFor, repeats, iterations, threshold, alpha, output, SdcaIterations, LightGbmTrees,
+        };
+        command.SetAction(parse =>
+        {
+            ApplyTrainerOptions(parse);
+            var summaries = new List<MnistSummary>();
+            var raw = new List<MnistResult>();
+            foreach (var k in parse.GetValue(labeled)!)
+            {
+                foreach (var trainer in parse.GetValue(trainers)!)
+                {
+                    var weightings = parse.GetValue(normalizedFor)!.Contains(trainer)
+                        ? new[] { PseudoLabelWeighting.Fixed, PseudoLabelWeighting.Normalized }
+                        : [PseudoLabelWeighting.Fixed];
+                    foreach (var weighting in weightings)
+                    {
+                        var runs = new List<MnistResult>();
+                        for (int r = 0; r < parse.GetValue(repeats); r++)
+                        {
+                            var result = ChildProcess.Run<MnistResult>(
+                            [
+                                "mnist-one", "--trainer", trainer, "--labeled", Text(k), "--weighting", weighting.ToString(),
+                                "--alpha", Text(parse.GetValue(alpha)), "--iterations", Text(parse.GetValue(iterations)),
+                                "--threshold", Text(parse.GetValue(threshold)), "--lightgbm-trees", Text(MnistTrainers.LightGbmTrees),
+                                .. MnistTrainers.SdcaIterations is { } epochs ? new[] { "--sdca-iterations", Text(epochs) } : [],
+                            ]);
+                            Console.Error.WriteLine($"  {trainer} k={k} {weighting} run {r + 1}: teacher {result.TeacherAccuracy:P2}, student {result.StudentAccuracy:P2}, {result.FitSeconds:F1} s, {result.PeakRssMiB:F0} MiB");
+                            runs.Add(result);
+                        }
+
+                        raw.AddRange(runs);
+                        summaries.Add(Summarize(runs));
+                    }
+                }
+            }
+
+            MnistReport.Print(summaries);
+            if (parse.GetValue(output) is { } path)
+            {
+                Json.Write(path, new { summaries, raw });
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary>The hidden child command that runs one configuration once.</summary>
+    public static Command CreateChild()
+    {
+        var trainer = new Option<string>("--trainer") { Required = true };
+        var labeled = new Option<int>("--labeled") { Required = true };
+        var weighting = new Option<PseudoLabelWeighting>("--weighting") { DefaultValueFactory = _ => PseudoLabelWeighting.Fixed };
+        var alpha = new Option<double>("--alpha") { DefaultValueFactory = _ => 1.0 };
+        var iterations = new Option<int>("--iterations") { DefaultValueFactory = _ => 10 };
+        var threshold = new Option<double>("--threshold") { DefaultValueFactory = _ => 0.75 };
+        var command = new Command("mnist-one", "Runs one MNIST configuration once (child process).")
+        {
+            trainer, labeled, weighting, alpha, iterations, threshold, SdcaIterations, LightGbmTrees,
+        };
+        command.Hidden = true;
+        command.SetAction(parse =>
+        {
+            ApplyTrainerOptions(parse);
+            ChildProcess.Report(MnistRun.Run(parse.GetValue(trainer)!, parse.GetValue(labeled), parse.GetValue(weighting),
+                parse.GetValue(alpha), parse.GetValue(iterations), parse.GetValue(threshold)));
+            return 0;
+        });
+        return command;
+    }
+
+    private static readonly Option<int?> SdcaIterations = new("--sdca-iterations") { Description = "SDCA epochs (default: the trainer's choice)." };
+
+    private static readonly Option<int> LightGbmTrees = new("--lightgbm-trees") { Description = "LightGBM boosting rounds.", DefaultValueFactory = _ => 100 };
+
+    private static void ApplyTrainerOptions(ParseResult parse)
+    {
+        MnistTrainers.SdcaIterations = parse.GetValue(SdcaIterations);
+        MnistTrainers.LightGbmTrees = parse.GetValue(LightGbmTrees);
+    }
+
+    private static MnistSummary Summarize(List<MnistResult> runs)
+    {
+        var first = runs[0];
+        return new MnistSummary(first.Trainer, MnistTrainers.Describe(first.Trainer), first.Labeled, first.Unlabeled, first.Weighting,
+            first.Alpha, runs.Count, Stats.Median(runs.Select(r => r.TeacherAccuracy)), Stats.Median(runs.Select(r => r.StudentAccuracy)),
+            runs.Min(r => r.StudentAccuracy), runs.Max(r => r.StudentAccuracy), Stats.Median(runs.Select(r => r.FitSeconds)),
+            runs.Min(r => r.FitSeconds), runs.Max(r => r.FitSeconds), Stats.Median(runs.Select(r => r.PeakRssMiB)), first.StopReason, first.Rounds);
+    }
+
+    private static string Text(double value) => value.ToString(CultureInfo.InvariantCulture);
+}
