@@ -1,0 +1,78 @@
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.PixelFormats;
+using SixLabors.ImageSharp.Processing;
+
+namespace MLNet.SelfTraining.Vision.ImageFiles;
+
+/// <summary>Decodes one image file into C×H×W floats in [0, 1] with ImageSharp, checking its size before decoding.</summary>
+internal sealed class ImageFileReader
+{
+    private readonly ImagePixelsOptions _options;
+
+    public ImageFileReader(ImagePixelsOptions options)
+    {
+        _options = options;
+    }
+
+    public int Size => _options.Channels * _options.Height * _options.Width;
+
+    /// <summary>Fills <paramref name="pixels"/> from the file at <paramref name="path"/>, or throws naming the file.</summary>
+    public void Read(string path, Span<float> pixels)
+    {
+        var fullPath = _options.ImageFolder is null ? path : Path.Combine(_options.ImageFolder, path);
+        if (!File.Exists(fullPath))
+        {
+            throw new FileNotFoundException($"Image file '{fullPath}' was expected but does not exist.", fullPath);
+        }
+
+        try
+        {
+            var info = Image.Identify(fullPath)
+                ?? throw new InvalidDataException($"Image file '{fullPath}' is not in a format ImageSharp can read (expected PNG, JPEG, BMP, GIF, TGA, TIFF, WebP or PBM).");
+            long area = (long)info.Width * info.Height;
+            if (area > _options.MaximumPixels)
+            {
+                throw new InvalidDataException(
+                    $"Image file '{fullPath}' is {info.Width}×{info.Height} = {area} pixels; expected at most {_options.MaximumPixels} ({nameof(ImagePixelsOptions)}.{nameof(ImagePixelsOptions.MaximumPixels)}, a guard against decompression bombs).");
+            }
+
+            using var image = Image.Load<Rgb24>(fullPath);
+            image.Mutate(x => x.Resize(_options.Width, _options.Height));
+            CopyPixels(image, pixels);
+        }
+        catch (Exception e) when (e is UnknownImageFormatException or ImageFormatException or NotSupportedException)
+        {
+            throw new InvalidDataException($"Image file '{fullPath}' could not be decoded: {e.Message}", e);
+        }
+    }
+
+    private void CopyPixels(Image<Rgb24> image, Span<float> pixels)
+    {
+        int plane = _options.Height * _options.Width;
+        bool gray = _options.Channels == 1;
+        var buffer = new float[pixels.Length];
+        image.ProcessPixelRows(rows =>
+        {
+            for (int y = 0; y < rows.Height; y++)
+            {
+                var row = rows.GetRowSpan(y);
+                for (int x = 0; x < row.Length; x++)
+                {
+                    int at = y * _options.Width + x;
+                    var p = row[x];
+                    if (gray)
+                    {
+                        buffer[at] = (0.299f * p.R + 0.587f * p.G + 0.114f * p.B) / 255f;
+                    }
+                    else
+                    {
+                        buffer[at] = p.R / 255f;
+                        buffer[plane + at] = p.G / 255f;
+                        buffer[(2 * plane) + at] = p.B / 255f;
+                    }
+                }
+            }
+        });
+        buffer.CopyTo(pixels);
+    }
+}

@@ -1,0 +1,124 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using MLNet.SelfTraining.Vision.ImageFiles;
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.PixelFormats;
+
+namespace MLNet.SelfTraining.Vision.Tests.ImageFiles;
+
+[TestClass]
+public sealed class ImagePixelsEstimatorTests
+{
+    private static readonly MLContext Ml = new(seed: 1);
+
+    private static string Folder()
+    {
+        var folder = Directory.CreateTempSubdirectory("image-pixels-").FullName;
+        using (var image = new Image<L8>(4, 2))
+        {
+            image[0, 0] = new L8(255);
+            image[3, 1] = new L8(51);
+            image.SaveAsPng(Path.Combine(folder, "good.png"));
+        }
+
+        File.WriteAllBytes(Path.Combine(folder, "corrupt.png"), [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3]);
+        File.WriteAllText(Path.Combine(folder, "text.png"), "not an image");
+        return folder;
+    }
+
+    private static float[][] Read(string folder, ImagePixelsOptions options, params string[] files)
+    {
+        options.ImageFolder = folder;
+        var data = Ml.Data.LoadFromEnumerable(files.Select(f => new PathRow { ImagePath = f }));
+        var pixels = Ml.Transforms.LoadImagePixels(Ml, options).Fit(data).Transform(data);
+        return Ml.Data.CreateEnumerable<PixelRow>(pixels, reuseRowObject: false).Select(r => r.Features).ToArray();
+    }
+
+    [TestMethod]
+    public void GoodImage_IsReadAsScaledPixels_WithTheRequestedShape()
+    {
+        var pixels = Read(Folder(), new ImagePixelsOptions { Height = 2, Width = 4 }, "good.png").Single();
+
+        Assert.HasCount(8, pixels);
+        Assert.AreEqual(1f, pixels[0], 1e-6f);
+        Assert.AreEqual(0.2f, pixels[7], 1e-6f);
+        Assert.AreEqual(0f, pixels[1]);
+    }
+
+    [TestMethod]
+    public void OutputColumn_HasTheImageShape()
+    {
+        var data = Ml.Data.LoadFromEnumerable(new[] { new PathRow { ImagePath = "good.png" } });
+        var schema = Ml.Transforms.LoadImagePixels(Ml, new ImagePixelsOptions { Channels = 3, Height = 5, Width = 6 }).Fit(data).GetOutputSchema(data.Schema);
+
+        var type = (VectorDataViewType)schema["Features"].Type;
+        CollectionAssert.AreEqual(new[] { 3, 5, 6 }, type.Dimensions.ToArray());
+    }
+
+    [TestMethod]
+    public void CorruptImage_FailsNamingTheFile()
+    {
+        var folder = Folder();
+        var error = Assert.ThrowsExactly<InvalidDataException>(() => Read(folder, new ImagePixelsOptions(), "corrupt.png"));
+
+        Assert.Contains(Path.Combine(folder, "corrupt.png"), error.Message);
+    }
+
+    [TestMethod]
+    public void NonImage_FailsNamingTheFile()
+    {
+        var folder = Folder();
+        var error = Assert.ThrowsExactly<InvalidDataException>(() => Read(folder, new ImagePixelsOptions(), "text.png"));
+
+        Assert.Contains("text.png", error.Message);
+    }
+
+    [TestMethod]
+    public void MissingImage_FailsNamingTheFile()
+    {
+        var error = Assert.ThrowsExactly<FileNotFoundException>(() => Read(Folder(), new ImagePixelsOptions(), "absent.png"));
+
+        Assert.Contains("absent.png", error.Message);
+    }
+
+    [TestMethod]
+    public void ImageAboveThePixelBudget_IsRejectedBeforeDecoding()
+    {
+        var error = Assert.ThrowsExactly<InvalidDataException>(() => Read(Folder(), new ImagePixelsOptions { MaximumPixels = 7 }, "good.png"));
+
+        Assert.Contains("4×2 = 8 pixels; expected at most 7", error.Message);
+        Assert.Contains("MaximumPixels", error.Message);
+    }
+
+    [TestMethod]
+    public void SkipInvalidImages_GivesNaNPixels_AndReportsTheFiles()
+    {
+        var folder = Folder();
+        var options = new ImagePixelsOptions { SkipInvalidImages = true, ImageFolder = folder };
+        var data = Ml.Data.LoadFromEnumerable(new[] { "good.png", "corrupt.png", "absent.png" }.Select(f => new PathRow { ImagePath = f }));
+        var transformer = Ml.Transforms.LoadImagePixels(Ml, options).Fit(data);
+        var rows = Ml.Data.CreateEnumerable<PixelRow>(transformer.Transform(data), reuseRowObject: false).ToList();
+
+        Assert.IsFalse(rows[0].Features.Any(float.IsNaN));
+        Assert.IsTrue(rows[1].Features.All(float.IsNaN));
+        Assert.IsTrue(rows[2].Features.All(float.IsNaN));
+        Assert.HasCount(2, transformer.SkippedFiles);
+    }
+
+    [TestMethod]
+    public void BadOptions_AreNamed()
+    {
+        var error = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => Ml.Transforms.LoadImagePixels(Ml, new ImagePixelsOptions { Channels = 2 }));
+        Assert.AreEqual(nameof(ImagePixelsOptions.Channels), error.ParamName);
+    }
+
+    internal sealed class PathRow
+    {
+        public string ImagePath { get; set; } = "";
+    }
+
+    internal sealed class PixelRow
+    {
+        public float[] Features { get; set; } = [];
+    }
+}
