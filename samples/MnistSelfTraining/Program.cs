@@ -5,7 +5,7 @@ using MnistSelfTraining;
 
 var labeledOption = new Option<int>("--labeled") { Description = "Labeled images (k, a multiple of 10) of the canonical MNIST-10k split.", DefaultValueFactory = _ => 100 };
 var roundsOption = new Option<int>("--rounds") { Description = "Self-training rounds of the tabular (pixels) workflow.", DefaultValueFactory = _ => 3 };
-var stepsOption = new Option<int>("--cnn-steps") { Description = "Training steps of the TorchSharp CNN teacher and of its student (0 skips the CNN part).", DefaultValueFactory = _ => 300 };
+var stepsOption = new Option<int>("--cnn-steps") { Description = "Training steps of the TorchSharp CNN teacher and of its student (0 skips the CNN part).", DefaultValueFactory = _ => 500 };
 var root = new RootCommand("Self-training on the embedded MNIST-10k: an ML.NET trainer on pixels, then a TorchSharp CNN student.")
 {
     labeledOption,
