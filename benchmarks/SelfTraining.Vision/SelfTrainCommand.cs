@@ -1,0 +1,39 @@
+using System.CommandLine;
+using MLNet.SelfTraining.Vision.Augmentation;
+
+namespace SelfTraining.Vision;
+
+/// <summary><c>selftrain</c>: one self-training configuration, printed (and written) as JSON.</summary>
+internal static class SelfTrainCommand
+{
+    public static Command Create()
+    {
+        var labeled = new Option<int>("--labeled", "-k") { Description = "Labeled set size k.", DefaultValueFactory = _ => 100 };
+        var policy = new Option<AugmentationPolicy>("--policy") { Description = "Augmentation policy (None, S1–S4).", DefaultValueFactory = _ => AugmentationPolicy.S1 };
+        var seed = new Option<int>("--seed") { Description = "Seed.", DefaultValueFactory = _ => 1 };
+        var teacherSteps = new Option<int>("--teacher-steps") { Description = "Teacher optimizer steps.", DefaultValueFactory = _ => 1000 };
+        var studentSteps = new Option<int>("--student-steps") { Description = "Student optimizer steps (each round).", DefaultValueFactory = _ => 1000 };
+        var rounds = new Option<int>("--rounds") { Description = "Self-training rounds.", DefaultValueFactory = _ => 1 };
+        var soft = new Option<bool>("--soft") { Description = "Soft pseudo labels (teacher probabilities)." };
+        var noNormalize = new Option<bool>("--no-normalize") { Description = "Plain L_h + α·L_p instead of loss normalization." };
+        var threshold = new Option<double>("--threshold") { Description = "Confidence threshold.", DefaultValueFactory = _ => 0.9 };
+        var learningRate = new Option<double>("--learning-rate") { Description = "Peak AdamW learning rate.", DefaultValueFactory = _ => 0.001 };
+        var studentPolicy = new Option<AugmentationPolicy?>("--student-policy") { Description = "Students' augmentation policy (default: --policy)." };
+        var studentDepth = new Option<double>("--student-stochastic-depth") { Description = "Students' stochastic-depth rate.", DefaultValueFactory = _ => 0 };
+        var output = new Option<string?>("--output", "-o") { Description = "JSON file for the result." };
+        var command = new Command("selftrain", "Teacher vs self-trained student on the canonical MNIST-10k split.")
+        {
+            labeled, policy, seed, teacherSteps, studentSteps, rounds, soft, noNormalize, threshold, learningRate, studentPolicy, studentDepth, output,
+        };
+        command.SetAction(parse =>
+        {
+            var config = new SelfTrainConfig(parse.GetValue(labeled), parse.GetValue(policy), parse.GetValue(seed),
+                parse.GetValue(teacherSteps), parse.GetValue(studentSteps), parse.GetValue(rounds), parse.GetValue(soft),
+                !parse.GetValue(noNormalize), parse.GetValue(threshold), parse.GetValue(learningRate),
+                parse.GetValue(studentPolicy) ?? parse.GetValue(policy), parse.GetValue(studentDepth));
+            Json.Emit(SelfTrainRun.Run(config), parse.GetValue(output));
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,30 @@
+using MLNet.SelfTraining.Vision.Augmentation;
+
+namespace SelfTraining.Vision;
+
+/// <summary>One self-training configuration on the canonical MNIST-10k split.</summary>
+/// <param name="Labeled">Labeled set size k.</param>
+/// <param name="Policy">Augmentation policy of teacher and student.</param>
+/// <param name="Seed">Seed of both trainers.</param>
+/// <param name="TeacherSteps">Optimizer steps of the teacher.</param>
+/// <param name="StudentSteps">Optimizer steps of each student.</param>
+/// <param name="Rounds">Self-training rounds (MaximumIterations).</param>
+/// <param name="SoftLabels">Soft (teacher probabilities) instead of hard pseudo labels.</param>
+/// <param name="NormalizeLoss">Loss normalization of the student.</param>
+/// <param name="Threshold">Confidence threshold of pseudo-label selection.</param>
+/// <param name="LearningRate">Peak AdamW learning rate.</param>
+/// <param name="StudentPolicy">Augmentation policy of the students (the student's extra noise).</param>
+/// <param name="StudentStochasticDepth">Stochastic-depth rate of the students (the teacher has none).</param>
+internal sealed record SelfTrainConfig(
+    int Labeled,
+    AugmentationPolicy Policy,
+    int Seed,
+    int TeacherSteps,
+    int StudentSteps,
+    int Rounds,
+    bool SoftLabels,
+    bool NormalizeLoss,
+    double Threshold,
+    double LearningRate,
+    AugmentationPolicy StudentPolicy,
+    double StudentStochasticDepth);

@@ -1,0 +1,243 @@
+"""PyTorch replica of MLNet.SelfTraining.Vision's SmallCnn training (issue 4 baseline).
+
+Mirrors, line for line where it matters:
+  * Models/SmallCnn.cs, ConvBnRelu.cs, ResidualConvBnRelu.cs (stochastic depth 0 -> identity branch drop),
+  * Augmentation/ScaleJitter.cs (S1: per-image zoom U(0.8, 1.2), random crop/pad via affine_grid + grid_sample),
+  * Training/TrainingLoop.cs + WarmupCosineSchedule.cs (AdamW lr 1e-3, wd 0.01, 5 % linear warmup, cosine to 0),
+  * Training/MixedBatchSampler.cs + CyclicSampler.cs (shuffled cyclic passes; 64 human + 64 pseudo in student mode,
+    min(128, n) human rows in supervised mode),
+  * Training/ClassificationLoss.cs + LossNormalizer.cs (separate human / pseudo means, optional normalization),
+  * Datasets/MnistSplit.cs (canonical split: per class in file order, 200 test, k/10 labeled, rest unlabeled).
+"""
+import gzip
+import os
+import resource
+import math
+
+import numpy as np
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", ".."))
+MNIST = os.path.join(ROOT, "src", "MLNet.SelfTraining", "Datasets", "Mnist10k")
+TEST_PER_CLASS = 200
+
+
+def setup_threads(threads=1):
+    torch.set_num_threads(threads)
+    try:
+        torch.set_num_interop_threads(1)
+    except RuntimeError:
+        pass
+
+
+def peak_rss_mib():
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+
+
+def load_mnist10k():
+    """Returns (images float32 [N,1,28,28] in [0,1], labels int64 [N]) from the embedded IDX files."""
+    with gzip.open(os.path.join(MNIST, "images-idx3-ubyte.gz"), "rb") as f:
+        raw = f.read()
+    assert int.from_bytes(raw[0:4], "big") == 0x803
+    n, h, w = (int.from_bytes(raw[i:i + 4], "big") for i in (4, 8, 12))
+    images = np.frombuffer(raw, dtype=np.uint8, offset=16).reshape(n, 1, h, w).astype(np.float32) / 255.0
+    with gzip.open(os.path.join(MNIST, "labels-idx1-ubyte.gz"), "rb") as f:
+        raw = f.read()
+    assert int.from_bytes(raw[0:4], "big") == 0x801
+    labels = np.frombuffer(raw, dtype=np.uint8, offset=8).astype(np.int64)
+    return torch.from_numpy(images), torch.from_numpy(labels)
+
+
+def canonical_split(labels, k):
+    per_class = k // 10
+    seen = [0] * 10
+    test, labeled, unlabeled = [], [], []
+    for i, y in enumerate(labels.tolist()):
+        rank = seen[y]
+        seen[y] += 1
+        (test if rank < TEST_PER_CLASS else labeled if rank < TEST_PER_CLASS + per_class else unlabeled).append(i)
+    return (torch.tensor(test), torch.tensor(labeled), torch.tensor(unlabeled))
+
+
+class ConvBnRelu(nn.Module):
+    def __init__(self, cin, cout, stride=1):
+        super().__init__()
+        self.conv = nn.Conv2d(cin, cout, 3, stride=stride, padding=1, bias=False)
+        self.bn = nn.BatchNorm2d(cout)
+
+    def forward(self, x):
+        return F.relu(self.bn(self.conv(x)))
+
+
+class ResidualConvBnRelu(nn.Module):
+    def __init__(self, channels, stochastic_depth):
+        super().__init__()
+        self.branch = ConvBnRelu(channels, channels)
+        self.p = stochastic_depth
+
+    def forward(self, x):
+        y = self.branch(x)
+        if self.training and self.p > 0:   # torchvision StochasticDepth, mode "row"
+            keep = torch.empty(x.shape[0], 1, 1, 1).bernoulli_(1 - self.p)
+            y = y * keep / (1 - self.p)
+        return x + y
+
+
+class SmallCnn(nn.Module):
+    def __init__(self, channels=1, height=28, width=28, classes=10, base=32, dropout=0.2, stochastic_depth=0.0):
+        super().__init__()
+        self.conv1 = ConvBnRelu(channels, base)
+        self.conv2 = ConvBnRelu(base, 2 * base)
+        self.conv3 = ResidualConvBnRelu(2 * base, stochastic_depth / 2)
+        self.conv4 = ResidualConvBnRelu(2 * base, stochastic_depth)
+        self.pool = nn.MaxPool2d(2)
+        self.dropout = nn.Dropout(dropout)
+        self.fc = nn.Linear(2 * base * (height // 4) * (width // 4), classes)
+
+    def forward(self, x):
+        x = self.pool(self.conv1(x))
+        x = self.pool(self.conv2(x))
+        x = self.conv4(self.conv3(x))
+        return self.fc(self.dropout(x.flatten(1)))
+
+
+class ScaleJitter:
+    """Augmentation/ScaleJitter.cs: per-image zoom s ~ U(lo, hi), random crop (s > 1) or zero pad (s < 1)."""
+
+    def __init__(self, lo, hi, generator):
+        self.lo, self.hi, self.g = lo, hi, generator
+
+    def __call__(self, images):
+        n = images.shape[0]
+        inv = (torch.rand(n, generator=self.g) * (self.hi - self.lo) + self.lo).reciprocal()
+        room = (inv - 1).abs()
+        tx = (torch.rand(n, generator=self.g) * 2 - 1) * room
+        ty = (torch.rand(n, generator=self.g) * 2 - 1) * room
+        zeros = torch.zeros_like(inv)
+        theta = torch.stack([inv, zeros, tx, zeros, inv, ty], 1).view(n, 2, 3)
+        grid = F.affine_grid(theta, list(images.shape), align_corners=False)
+        return F.grid_sample(images, grid, align_corners=False)
+
+
+class PhotometricPerImage:
+    """Augmentation/PhotometricAugment.cs: each image goes to uint8, 1 channel -> 3 identical channels, one independent
+    draw of the torchvision transform per image, back to float and channel mean. S2/S3: AutoAugment (ImageNet policy);
+    S4: RandAugment(N=2, magnitude bin 30 of 31)."""
+
+    def __init__(self, kind):
+        from torchvision.transforms import AutoAugment, AutoAugmentPolicy, RandAugment
+        self.transform = (AutoAugment(AutoAugmentPolicy.IMAGENET) if kind == "AutoAugment"
+                          else RandAugment(num_ops=2, magnitude=30, num_magnitude_bins=31))
+
+    def __call__(self, images):
+        channels = images.shape[1]
+        data = images.mul(255).round_().clamp_(0, 255).to(torch.uint8)
+        if channels == 1:
+            data = data.expand(-1, 3, -1, -1).contiguous()
+        out = torch.stack([self.transform(img) for img in data]).float().div_(255)
+        return out.mean(1, keepdim=True) if channels == 1 else out
+
+
+def make_augmenter(policy, seed):
+    """None, S1 (scale jitter 0.8-1.2), S2 (AutoAugment then S1), S4 (RandAugment then scale jitter 0.5-2.0), as in
+    ImageAugmenter.cs (no flips)."""
+    if policy == "None":
+        return lambda x: x
+    if policy == "S1":
+        return ScaleJitter(0.8, 1.2, torch.Generator().manual_seed(seed))
+    if policy in ("S2", "S4"):
+        photometric = PhotometricPerImage("AutoAugment" if policy == "S2" else "RandAugment")
+        jitter = ScaleJitter(0.8, 1.2, torch.Generator().manual_seed(seed)) if policy == "S2" \
+            else ScaleJitter(0.5, 2.0, torch.Generator().manual_seed(seed))
+        return lambda x: jitter(photometric(x))
+    raise ValueError(f"policy {policy} is not replicated in the PyTorch baseline (None, S1, S2, S4 only)")
+
+
+class CyclicSampler:
+    def __init__(self, count, rng):
+        self.order = np.arange(count)
+        self.rng = rng
+        self.next = count
+
+    def take(self, size):
+        out = np.empty(size, dtype=np.int64)
+        for i in range(size):
+            if self.next == len(self.order):
+                self.rng.shuffle(self.order)
+                self.next = 0
+            out[i] = self.order[self.next]
+            self.next += 1
+        return out
+
+
+def learning_rate(peak, warmup, total, step):
+    if step < warmup:
+        return peak * (step + 1) / warmup
+    decay = total - warmup
+    if decay <= 0:
+        return peak
+    return peak * 0.5 * (1 + math.cos(math.pi * (step - warmup) / decay))
+
+
+class LossNormalizer:
+    def __init__(self, alpha=1.0, decay=0.99, normalize=True):
+        self.alpha, self.decay, self.normalize = alpha, decay, normalize
+        self.h = self.p = None
+
+    def update(self, lh, lp):
+        if not self.normalize:
+            return 1.0, self.alpha
+        if self.h is None:
+            self.h, self.p = lh, lp
+        else:
+            self.h = self.decay * self.h + (1 - self.decay) * lh
+            self.p = self.decay * self.p + (1 - self.decay) * lp
+        ratio = self.h / max(self.p, 1e-8)
+        return 1 / (1 + self.alpha), self.alpha * ratio / (1 + self.alpha)
+
+
+def train(model, images, targets, human_rows, pseudo_rows, steps, seed, policy, lr=1e-3, weight_decay=0.01,
+          warmup_fraction=0.05, batch_size=128, normalize=True, log_every=0):
+    """Trains model like TorchImageClassifierTrainer.Train. targets: int64 [N] or float [N, K] (soft)."""
+    rng = np.random.default_rng(seed)
+    human = CyclicSampler(len(human_rows), rng)
+    pseudo = CyclicSampler(len(pseudo_rows), rng) if len(pseudo_rows) else None
+    if pseudo is None:
+        hb, pb = min(batch_size, len(human_rows)), 0
+    else:
+        pb = min(max(int(round(batch_size * 0.5)), 1), batch_size - 1)
+        hb = batch_size - pb
+    augment = make_augmenter(policy, seed)
+    normalizer = LossNormalizer(normalize=normalize)
+    opt = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=weight_decay)
+    warmup = int(warmup_fraction * steps)
+    model.train()
+    for step in range(steps):
+        for group in opt.param_groups:
+            group["lr"] = learning_rate(lr, warmup, steps, step)
+        rows = human_rows[human.take(hb)]
+        if pseudo is not None:
+            rows = np.concatenate([rows, pseudo_rows[pseudo.take(pb)]])
+        index = torch.from_numpy(rows)
+        logits = model(augment(images.index_select(0, index)))
+        per_row = F.cross_entropy(logits, targets.index_select(0, index), reduction="none")
+        if pb == 0:
+            loss = per_row.mean()
+        else:
+            lh, lp = per_row[:hb].mean(), per_row[hb:].mean()
+            wh, wp = normalizer.update(lh.item(), lp.item())
+            loss = lh * wh + lp * wp
+        opt.zero_grad()
+        loss.backward()
+        opt.step()
+        if log_every and (step + 1) % log_every == 0:
+            print(f"  step {step + 1}/{steps} loss {loss.item():.4f}", flush=True)
+    model.eval()
+
+
+@torch.no_grad()
+def predict(model, images, batch_size=256):
+    model.eval()
+    return torch.cat([F.softmax(model(images[i:i + batch_size]), 1) for i in range(0, len(images), batch_size)])

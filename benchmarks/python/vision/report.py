@@ -1,0 +1,144 @@
+#!/usr/bin/python3
+"""Turns the JSON files of one benchmarks/run-vision.sh run into markdown tables (stdout).
+
+Usage: report.py benchmarks/results/vision-<date>
+Spread = half the range over seeds (max - min) / 2; with 2 seeds mean ± spread covers both runs.
+"""
+import glob
+import json
+import os
+import sys
+from collections import defaultdict
+
+
+def load(folder):
+    runs, throughput = [], {}
+    for path in sorted(glob.glob(os.path.join(folder, "*.json"))):
+        with open(path) as f:
+            data = json.load(f)
+        name = os.path.basename(path)[:-5]
+        if name.startswith("throughput-"):
+            throughput[name[len("throughput-"):]] = data
+        elif "config" in data:
+            data["file"] = name
+            runs.append(data)
+    return runs, throughput
+
+
+def pct(values):
+    values = [100 * v for v in values]
+    mean = sum(values) / len(values)
+    if len(values) == 1:
+        return f"{mean:.2f}"
+    return f"{mean:.2f} ± {(max(values) - min(values)) / 2:.2f}"
+
+
+def impl(run):
+    return "ML.NET" if run["implementation"].startswith("ML.NET") else "PyTorch"
+
+
+def key(run):
+    c = run["config"]
+    student = c.get("studentPolicy", c["policy"])
+    noise = "" if student == c["policy"] and not c.get("studentStochasticDepth") else f"student {student}, SD {c.get('studentStochasticDepth', 0)}"
+    return (impl(run), c["labeled"], c["policy"], c["teacherSteps"], c["studentSteps"], c["rounds"], c["softLabels"],
+            c["normalizeLoss"], c["threshold"], noise)
+
+
+def throughput_table(tp):
+    if not tp:
+        return []
+    lines = ["### Throughput (1 thread, train batch 128, inference batch 256, median of timed repeats)", "",
+             "| Implementation | Train img/s, no aug | Train img/s, S1 | Inference img/s | Peak RSS MiB | Repeats (train None) |",
+             "|---|---:|---:|---:|---:|---|"]
+    names = {"torchsharp": "ML.NET trainer + transformer (TorchSharp)", "torchsharp-raw": "TorchSharp, plain network",
+             "pytorch": "PyTorch (Debian " + tp.get("pytorch", {}).get("implementation", "").replace("PyTorch ", "") + ")"}
+    for name in ["torchsharp", "torchsharp-raw", "pytorch"]:
+        if name not in tp:
+            continue
+        t = tp[name]
+        tr = t["trainImagesPerSecond"]
+        reps = ", ".join(f"{v:.0f}" for v in t["trainRepeatsImagesPerSecond"].get("None", []))
+        s1 = f"{tr['S1']:.0f}" if "S1" in tr else "—"
+        lines.append(f"| {names[name]} | {tr['None']:.0f} | {s1} | {t['inferImagesPerSecond']:.0f} | {t['peakRssMiB']:.0f} | {reps} |")
+    if "pytorch" in tp:
+        p = tp["pytorch"]
+        for name in ["torchsharp", "torchsharp-raw"]:
+            if name not in tp:
+                continue
+            t = tp[name]
+            ratios = [f"train no-aug {t['trainImagesPerSecond']['None'] / p['trainImagesPerSecond']['None']:.2f}×"]
+            if "S1" in t["trainImagesPerSecond"]:
+                ratios.append(f"train S1 {t['trainImagesPerSecond']['S1'] / p['trainImagesPerSecond']['S1']:.2f}×")
+            ratios.append(f"inference {t['inferImagesPerSecond'] / p['inferImagesPerSecond']:.2f}×")
+            lines.append(f"| *ratio {names[name]} / PyTorch* | {', '.join(ratios)} | | | | |")
+    return lines + [""]
+
+
+def grouped(runs):
+    groups = defaultdict(list)
+    for r in runs:
+        groups[key(r)].append(r)
+    return groups
+
+
+def headline_table(groups, steps):
+    lines = [f"### Teacher vs student (teacher S2; student S4 + stochastic depth 0.2; hard labels above 0.9; loss normalization; 1 round; {steps}+{steps} steps)", "",
+             "| k | Implementation | Seeds | Teacher acc % | Student acc % | Student − teacher (pt) | Pseudo labels (acc %) | Fit s | Peak RSS MiB |",
+             "|---:|---|---|---:|---:|---:|---|---:|---:|"]
+    for (im, k, policy, t, s, rounds, soft, norm, thr, noise), rs in sorted(groups.items(), key=lambda kv: (kv[0][1], kv[0][0])):
+        if policy != "S2" or t != steps or s != steps or rounds != 1 or soft or not norm or thr != 0.9 or noise != "student S4, SD 0.2":
+            continue
+        lines.append(row(k, im, rs))
+    return lines + [""]
+
+
+def row(first, im, rs, extra=None):
+    rs = sorted(rs, key=lambda r: r["config"]["seed"])
+    seeds = ",".join(str(r["config"]["seed"]) for r in rs)
+    teacher = pct([r["teacherAccuracy"] for r in rs])
+    student = pct([r["studentAccuracy"] for r in rs])
+    delta = sum(r["studentAccuracy"] - r["teacherAccuracy"] for r in rs) / len(rs) * 100
+    last = [r["rounds"][-1] if r["rounds"] else None for r in rs]
+    pseudo = "; ".join(f"{x['pseudoLabeled']} ({100 * x['pseudoLabelAccuracy']:.1f})" if x else "—" for x in last)
+    fit = sum(r["fitSeconds"] for r in rs) / len(rs)
+    rss = max(r["peakRssMiB"] for r in rs)
+    cells = [str(first)] + ([extra] if extra else []) + [im, seeds, teacher, student, f"{delta:+.2f}", pseudo, f"{fit:.0f}", f"{rss:.0f}"]
+    return "| " + " | ".join(cells) + " |"
+
+
+def study_table(groups, steps):
+    lines = [f"### Study at k = 100 ({steps}+{steps} steps; seeds as listed)", "",
+             "| Policy | Labels, loss, rounds, threshold, student noise | Implementation | Seeds | Teacher acc % | Student acc % | Student − teacher (pt) | Pseudo labels (acc %) | Fit s | Peak RSS MiB |",
+             "|---|---|---|---|---:|---:|---:|---|---:|---:|"]
+    order = {"None": 0, "S1": 1, "S2": 2, "S3": 3, "S4": 4}
+    items = [(kk, rs) for kk, rs in groups.items() if kk[1] == 100 and kk[3] == steps and kk[4] == steps]
+    for (im, k, policy, t, s, rounds, soft, norm, thr, noise), rs in sorted(items, key=lambda kv: (kv[0][0] != "ML.NET", order[kv[0][2]], kv[0][6], not kv[0][7], kv[0][5], kv[0][8], kv[0][9])):
+        variant = f"{'soft' if soft else 'hard'}, {'normalized' if norm else 'plain L_h+L_p'}, {rounds} round{'s' if rounds > 1 else ''}, threshold {thr}"
+        if noise:
+            variant += f", {noise}"
+        lines.append(row(policy, im, rs, variant))
+    return lines + [""]
+
+
+def main():
+    folder = sys.argv[1].rstrip("/")
+    runs, tp = load(folder)
+    groups = grouped(runs)
+    steps = sorted({r["config"]["teacherSteps"] for r in runs})
+    long_steps, short_steps = (steps[-1], steps[0]) if steps else (0, 0)
+    out = [f"# Vision student benchmarks: {os.path.basename(folder)}", ""]
+    out += throughput_table(tp)
+    if runs:
+        out += headline_table(groups, long_steps)
+        out += study_table(groups, short_steps)
+        out += ["### Every run", "", "| File | Teacher % | Student % | Rounds: selected / trained on (pseudo acc %) | Fit s | Peak RSS MiB |",
+                "|---|---:|---:|---|---:|---:|"]
+        for r in sorted(runs, key=lambda r: r["file"]):
+            rounds = "; ".join(f"R{x['round']}: {x['selected']} / {x['pseudoLabeled']} ({100 * x['pseudoLabelAccuracy']:.1f})" for x in r["rounds"])
+            out.append(f"| {r['file']} | {100 * r['teacherAccuracy']:.2f} | {100 * r['studentAccuracy']:.2f} | {rounds} | {r['fitSeconds']:.0f} | {r['peakRssMiB']:.0f} |")
+    print("\n".join(out))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,127 @@
+#!/usr/bin/env bash
+# Vision student benchmarks (issue 4): the library's TorchSharp SmallCnn as teacher and self-trained student on the
+# canonical MNIST-10k split (benchmarks/SelfTraining.Vision), a PyTorch replica of the same network, split, policy,
+# optimizer and schedule (benchmarks/python/vision), and the training/inference throughput of both.
+#
+# Usage: bash benchmarks/run-vision.sh [--quick] [--phase all|throughput|headline|study] [--jobs N]
+#   --quick   smoke run: 30 training steps per model, one seed, k = 100 only, 1 timed repeat (figures meaningless)
+#   --phase   run one part only (default all); finished configurations (existing JSON) are skipped, so a run resumes
+#   --jobs    accuracy runs in parallel (default 2; throughput runs are always alone)
+# Writes benchmarks/results/vision-<UTC date>[-quick]/*.json and vision-<UTC date>[-quick].md, prints the markdown.
+set -euo pipefail
+
+QUICK=0; PHASE=all; JOBS=2
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --quick) QUICK=1 ;;
+    --phase) PHASE="$2"; shift ;;
+    --jobs) JOBS="$2"; shift ;;
+    *) echo "unknown argument: $1 (expected --quick, --phase P, --jobs N)" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+PY=/usr/bin/python3
+
+# 1. Debian's PyTorch on the OpenMP OpenBLAS (idempotent; sudo only when not root).
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+missing=()
+for pkg in python3-torch python3-numpy libopenblas0-openmp; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "Installing ${missing[*]}" >&2
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >&2
+fi
+for lib in libblas.so.3 liblapack.so.3; do
+  target="/usr/lib/x86_64-linux-gnu/openblas-openmp/$lib"
+  if [ -e "$target" ] && [ "$(readlink -f "/usr/lib/x86_64-linux-gnu/$lib")" != "$(readlink -f "$target")" ]; then
+    $SUDO update-alternatives --set "$lib-x86_64-linux-gnu" "$target" >&2
+  fi
+done
+# One intra-op thread everywhere (the programs also call set_num_threads(1)); passive OpenMP waiting.
+export OMP_NUM_THREADS=1 OMP_WAIT_POLICY=PASSIVE
+
+# 2. Build.
+dotnet build benchmarks/SelfTraining.Vision -c Release -v quiet -nologo >&2
+BIN="benchmarks/SelfTraining.Vision/bin/Release/net10.0/SelfTraining.Vision"
+SUFFIX=""; [ "$QUICK" -eq 1 ] && SUFFIX="-quick"
+OUT="benchmarks/results/vision-$(date -u +%F)$SUFFIX"
+mkdir -p "$OUT"
+
+# 3. Throughput (figure c): one process at a time, ML.NET trainer/transformer, plain TorchSharp network, PyTorch.
+if [ "$PHASE" = all ] || [ "$PHASE" = throughput ]; then
+  STEPS=100; REPEATS=3
+  [ "$QUICK" -eq 1 ] && { STEPS=10; REPEATS=1; }
+  "$BIN" throughput --steps "$STEPS" --repeats "$REPEATS" -o "$OUT/throughput-torchsharp.json" >/dev/null
+  "$BIN" throughput --raw --steps "$STEPS" --repeats "$REPEATS" -o "$OUT/throughput-torchsharp-raw.json" >/dev/null
+  "$PY" benchmarks/python/vision/throughput.py --steps "$STEPS" --repeats "$REPEATS" -o "$OUT/throughput-pytorch.json" >/dev/null
+fi
+
+# 4. Accuracy runs (figures a, b): one line per run
+#    "impl k policy seed teacherSteps studentSteps rounds labels(hard|soft) norm(norm|plain) threshold [studentPolicy [studentStochasticDepth]]".
+JOBFILE="$(mktemp)"
+trap 'rm -f "$JOBFILE"' EXIT
+add() { echo "$*" >> "$JOBFILE"; }
+if [ "$QUICK" -eq 1 ]; then
+  STEPS=30; SEEDS="1"; KS="100"
+else
+  STEPS=500; SEEDS="1 2"; KS="100 250 1000"
+fi
+# Headline: teacher with S2 (AutoAugment + scale jitter) and no stochastic depth; noised student with S4 (RandAugment +
+# large scale jitter) and stochastic depth 0.2, hard pseudo labels above 0.9, loss normalization, one round; the same in
+# PyTorch.
+if [ "$PHASE" = all ] || [ "$PHASE" = headline ]; then
+  for k in $KS; do for seed in $SEEDS; do
+    add mlnet "$k" S2 "$seed" "$STEPS" "$STEPS" 1 hard norm 0.9 S4 0.2
+    add pytorch "$k" S2 "$seed" "$STEPS" "$STEPS" 1 hard norm 0.9 S4 0.2
+  done; done
+fi
+if [ "$PHASE" = all ] || [ "$PHASE" = study ]; then
+  add mlnet 100 S1 1 "$STEPS" "$STEPS" 1 hard norm 0.9
+  add mlnet 100 S1 1 "$STEPS" "$STEPS" 1 hard norm 0.99
+  add mlnet 100 S1 1 "$STEPS" "$STEPS" 1 soft norm 0.9
+  add mlnet 100 S1 1 "$STEPS" "$STEPS" 1 hard norm 0.9 S4 0.2
+  add pytorch 100 S1 1 "$STEPS" "$STEPS" 1 hard norm 0.9 S4 0.2
+  add mlnet 100 S1 1 "$STEPS" "$STEPS" 2 hard norm 0.9
+  add mlnet 100 S1 1 "$STEPS" "$STEPS" 1 hard plain 0.9
+  for policy in None S2 S3 S4; do add mlnet 100 "$policy" 1 "$STEPS" "$STEPS" 1 hard norm 0.9; done
+  add pytorch 100 S1 1 "$STEPS" "$STEPS" 1 hard norm 0.9
+  add pytorch 100 None 1 "$STEPS" "$STEPS" 1 hard norm 0.9
+  add pytorch 100 S1 1 "$STEPS" "$STEPS" 1 hard plain 0.9
+  # k = 1000 diagnostics (the headline student falls below its teacher there): a plainer student, and a 3× longer one.
+  add mlnet 1000 S2 1 "$STEPS" "$STEPS" 1 hard norm 0.9
+  add mlnet 1000 S2 1 "$STEPS" "$((3 * STEPS))" 1 hard norm 0.9 S4 0.2
+fi
+
+run_one() {
+  local impl=$1 k=$2 policy=$3 seed=$4 t=$5 s=$6 rounds=$7 labels=$8 norm=$9 threshold=${10} spolicy=${11:-} sdepth=${12:-}
+  local name="$impl-k$k-$policy-$labels-$norm-r$rounds-th$threshold-t$t-s$s-seed$seed"
+  [ -n "$spolicy" ] && name="$name-student$spolicy-sd$sdepth"
+  local file="$OUT/$name.json"
+  [ -s "$file" ] && return 0
+  mkdir "$OUT/$name.lock" 2>/dev/null || return 0     # another invocation is running it
+  local extra=()
+  [ "$labels" = soft ] && extra+=(--soft)
+  [ "$norm" = plain ] && extra+=(--no-normalize)
+  [ -n "$spolicy" ] && extra+=(--student-policy "$spolicy" --student-stochastic-depth "$sdepth")
+  local args=(-k "$k" --policy "$policy" --seed "$seed" --teacher-steps "$t" --student-steps "$s" --rounds "$rounds" --threshold "$threshold" "${extra[@]}" -o "$file")
+  echo "start $name $(date -u +%T)" >&2
+  if [ "$impl" = mlnet ]; then "$BIN" selftrain "${args[@]}" > "$OUT/$name.log" 2>&1
+  else "$PY" benchmarks/python/vision/selftrain.py "${args[@]}" > "$OUT/$name.log" 2>&1; fi
+  rmdir "$OUT/$name.lock"
+  echo "done  $name $(date -u +%T)" >&2
+}
+export -f run_one
+export BIN PY OUT
+if [ -s "$JOBFILE" ]; then
+  xargs -P "$JOBS" -L 1 bash -c 'run_one "$@"' _ < "$JOBFILE"
+fi
+
+# 5. Report.
+"$PY" benchmarks/python/vision/report.py "$OUT" > "$OUT.md"
+cat "$OUT.md"
