@@ -43,7 +43,8 @@ internal sealed class ImageClassifierPredictor : IDisposable
             using var scope = NewDisposeScope();
             using var inference = inference_mode();
             var input = tensor(pixels.AsMemory(0, rows * PixelCount), [rows, Spec.Channels, Spec.ImageHeight, Spec.ImageWidth]);
-            var result = nn.functional.softmax(_network.forward(input.mul(_inputScale)), 1);   // (B, K)
+            var scaled = _inputScale == 1f ? input : input.mul(_inputScale);
+            var result = nn.functional.softmax(_network.forward(scaled), 1);   // (B, K)
             result.data<float>().CopyTo(probabilities);
         }
     }

@@ -167,13 +167,22 @@ public sealed partial class TorchImageClassifierTrainer : IEstimator<TorchImageC
         var loss = new ClassificationLoss(new LossNormalizer(_options.PseudoLossWeight, _options.LossAverageDecay, _options.NormalizeLoss));
         var settings = new TrainingSettings(_options.Optimizer, _options.LearningRate, _options.Momentum, _options.Nesterov,
             _options.WeightDecay, totalSteps, (int)(_options.WarmupFraction * totalSteps), sampler.StepsPerEpoch, _options.CancellationToken);
-        new TrainingLoop(settings, channel).Run(network, step =>
+        // Sampling and augmentation of batch s + 1 run on a worker thread while step s trains (torch uses one
+        // intra-op thread by default, so augmentation gets the other core); batches are made strictly in order.
+        using var batches = new BatchPrefetcher<PreparedBatch>(() =>
         {
+            using var scope = NewDisposeScope();
             var rows = sampler.NextBatch();
             var index = tensor(Array.ConvertAll(rows, r => (long)r));
-            var logits = network.forward(augmenter.Apply(images.index_select(0, index)));
-            var targets = (soft ?? labels).index_select(0, index);
-            return (loss.Compute(logits, targets, weights?.index_select(0, index), sampler.HumanBatchSize), rows.Length);
+            var augmented = augmenter.Apply(images.index_select(0, index));
+            return new PreparedBatch(rows, index.DetachFromDisposeScope(), augmented.DetachFromDisposeScope());
+        });
+        new TrainingLoop(settings, channel).Run(network, step =>
+        {
+            using var batch = batches.Take();
+            var logits = network.forward(batch.Images);
+            var targets = (soft ?? labels).index_select(0, batch.Index);
+            return (loss.Compute(logits, targets, weights?.index_select(0, batch.Index), sampler.HumanBatchSize), batch.Rows.Length);
         });
         network.eval();
     }
