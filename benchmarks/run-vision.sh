@@ -26,23 +26,8 @@ cd "$ROOT"
 PY=/usr/bin/python3
 
 # 1. Debian's PyTorch on the OpenMP OpenBLAS (idempotent; sudo only when not root).
-SUDO=""
-if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
-missing=()
-for pkg in python3-torch python3-numpy libopenblas0-openmp; do
-  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
-done
-if [ "${#missing[@]}" -gt 0 ]; then
-  echo "Installing ${missing[*]}" >&2
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >&2
-fi
-for lib in libblas.so.3 liblapack.so.3; do
-  target="/usr/lib/x86_64-linux-gnu/openblas-openmp/$lib"
-  if [ -e "$target" ] && [ "$(readlink -f "/usr/lib/x86_64-linux-gnu/$lib")" != "$(readlink -f "$target")" ]; then
-    $SUDO update-alternatives --set "$lib-x86_64-linux-gnu" "$target" >&2
-  fi
-done
+source "$ROOT/benchmarks/python-reference.sh"
+install_python_reference python3-torch python3-numpy
 # One intra-op thread everywhere (the programs also call set_num_threads(1)); passive OpenMP waiting.
 export OMP_NUM_THREADS=1 OMP_WAIT_POLICY=PASSIVE
 
