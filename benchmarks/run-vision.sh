@@ -81,6 +81,10 @@ if [ "$PHASE" = all ] || [ "$PHASE" = study ]; then
   # k = 1000 diagnostics (the headline student falls below its teacher there): a plainer student, and a 3× longer one.
   add mlnet 1000 S2 1 "$STEPS" "$STEPS" 1 hard norm 0.9
   add mlnet 1000 S2 1 "$STEPS" "$((3 * STEPS))" 1 hard norm 0.9 S4 0.2
+  # S2 teacher and S2 student (the best setting found above at k = 100 and 1000): every k, 2 seeds, both sides.
+  for k in 100 250 1000; do for seed in 1 2; do for impl in mlnet pytorch; do
+    add "$impl" "$k" S2 "$seed" "$STEPS" "$STEPS" 1 hard norm 0.9
+  done; done; done
 fi
 
 run_one() {
