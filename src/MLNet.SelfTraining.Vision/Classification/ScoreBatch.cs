@@ -1,4 +1,5 @@
 using Microsoft.ML.Data;
+using MLNet.SelfTraining.Vision.Data;
 
 namespace MLNet.SelfTraining.Vision.Classification;
 
@@ -42,7 +43,7 @@ internal sealed class ScoreBatch
     {
         var slot = _pixels.AsSpan(_validCount * _predictor.PixelCount, _predictor.PixelCount);
         image.CopyTo(slot);
-        _networkRow[Count++] = HasNaN(slot) ? -1 : _validCount++;
+        _networkRow[Count++] = FloatSpans.ContainsNaN(slot) ? -1 : _validCount++;
     }
 
     /// <summary>Runs the network on the valid rows added so far.</summary>
@@ -76,15 +77,5 @@ internal sealed class ScoreBatch
                 best = k;
         }
         return (uint)best + 1;
-    }
-
-    private static bool HasNaN(Span<float> values)
-    {
-        foreach (var v in values)
-        {
-            if (float.IsNaN(v))
-                return true;
-        }
-        return false;
     }
 }

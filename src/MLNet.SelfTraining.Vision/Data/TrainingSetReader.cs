@@ -44,7 +44,7 @@ internal static class TrainingSetReader
             }
             getFeatures(ref features);
             features.CopyTo(pixelRow);
-            if (HasNaN(pixelRow))
+            if (FloatSpans.ContainsNaN(pixelRow))
             {
                 nanPixels++;
                 continue;
@@ -60,7 +60,7 @@ internal static class TrainingSetReader
             {
                 getSoft(ref softRow);
                 softRow.CopyTo(softDense);
-                if (HasNaN(softDense))
+                if (FloatSpans.ContainsNaN(softDense))
                 {
                     nanSoft++;
                     continue;
@@ -69,8 +69,12 @@ internal static class TrainingSetReader
             }
             var isPseudo = false;
             getFlag?.Invoke(ref isPseudo);
-            foreach (var p in pixelRow)
-                pixels.Add(p * inputScale);
+            if (inputScale != 1f)
+            {
+                for (var i = 0; i < pixelRow.Length; i++)
+                    pixelRow[i] *= inputScale;
+            }
+            pixels.AddRange(pixelRow);
             labels.Add(key - 1);
             weights.Add(weight);
             flags.Add(isPseudo);
@@ -99,15 +103,5 @@ internal static class TrainingSetReader
             IsPseudo = [.. flags],
             SoftTargets = getSoft is null ? null : [.. soft],
         };
-    }
-
-    private static bool HasNaN(float[] values)
-    {
-        foreach (var v in values)
-        {
-            if (float.IsNaN(v))
-                return true;
-        }
-        return false;
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
 using SixLabors.ImageSharp.Processing;
@@ -49,30 +50,28 @@ internal sealed class ImageFileReader
     private void CopyPixels(Image<Rgb24> image, Span<float> pixels)
     {
         int plane = _options.Height * _options.Width;
-        bool gray = _options.Channels == 1;
-        var buffer = new float[pixels.Length];
-        image.ProcessPixelRows(rows =>
+        var rgb = ArrayPool<Rgb24>.Shared.Rent(plane);
+        try
         {
-            for (int y = 0; y < rows.Height; y++)
+            image.CopyPixelDataTo(rgb.AsSpan(0, plane));
+            for (int at = 0; at < plane; at++)
             {
-                var row = rows.GetRowSpan(y);
-                for (int x = 0; x < row.Length; x++)
+                var p = rgb[at];
+                if (_options.Channels == 1)
                 {
-                    int at = y * _options.Width + x;
-                    var p = row[x];
-                    if (gray)
-                    {
-                        buffer[at] = (0.299f * p.R + 0.587f * p.G + 0.114f * p.B) / 255f;
-                    }
-                    else
-                    {
-                        buffer[at] = p.R / 255f;
-                        buffer[plane + at] = p.G / 255f;
-                        buffer[(2 * plane) + at] = p.B / 255f;
-                    }
+                    pixels[at] = (0.299f * p.R + 0.587f * p.G + 0.114f * p.B) / 255f;
+                }
+                else
+                {
+                    pixels[at] = p.R / 255f;
+                    pixels[plane + at] = p.G / 255f;
+                    pixels[(2 * plane) + at] = p.B / 255f;
                 }
             }
-        });
-        buffer.CopyTo(pixels);
+        }
+        finally
+        {
+            ArrayPool<Rgb24>.Shared.Return(rgb);
+        }
     }
 }

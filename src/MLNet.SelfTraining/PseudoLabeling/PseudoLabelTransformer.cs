@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using MLNet.SelfTraining.Data;
@@ -64,39 +65,41 @@ public sealed class PseudoLabelTransformer : ITransformer
 
     private List<ComputedColumn> MakeColumns(DataViewSchema schema, TeacherScores scores)
     {
+        var rows = new ConditionalWeakTable<DataViewRow, RowScores>();
+        ComputedColumn Column<T>(string name, DataViewType type, Action<RowScores, ValueSlot<T>> fill, DataViewSchema.Annotations? annotations = null)
+            => new ScoreDerivedColumn<T>(name, type, scores, rows, fill, annotations);
+
+        var (labelType, labelAnnotations) = LabelType(schema, scores.IsBinary);
         return
         [
-            MakeLabelColumn(schema, scores),
-            new ScoreDerivedColumn<float>(_options.ConfidenceColumnName, NumberDataViewType.Single, scores,
-                (p, valid, slot) => slot.Value = valid ? TeacherScores.ArgMax(p).Confidence : float.NaN),
-            new ScoreDerivedColumn<bool>(_options.SelectedColumnName, BooleanDataViewType.Instance, scores,
-                (p, valid, slot) => slot.Value = valid && WeightOf(p) > 0),
-            new ScoreDerivedColumn<float>(_options.WeightColumnName, NumberDataViewType.Single, scores,
-                (p, valid, slot) => slot.Value = valid ? WeightOf(p) : 0f),
-            new ScoreDerivedColumn<VBuffer<float>>(_options.SoftLabelColumnName, new VectorDataViewType(NumberDataViewType.Single, _classCount), scores,
-                (p, valid, slot) => slot.Value = new VBuffer<float>(p.Length, (float[])p.Clone())),
+            scores.IsBinary
+                ? Column<bool>(_options.PseudoLabelColumnName, labelType, (r, slot) => slot.Value = r.ClassIndex == 1)
+                : Column<uint>(_options.PseudoLabelColumnName, labelType, (r, slot) => slot.Value = (uint)(r.ClassIndex + 1), labelAnnotations),
+            Column<float>(_options.ConfidenceColumnName, NumberDataViewType.Single, (r, slot) => slot.Value = r.Confidence),
+            Column<bool>(_options.SelectedColumnName, BooleanDataViewType.Instance, (r, slot) => slot.Value = WeightOf(r) > 0),
+            Column<float>(_options.WeightColumnName, NumberDataViewType.Single, (r, slot) => slot.Value = WeightOf(r)),
+            Column<VBuffer<float>>(_options.SoftLabelColumnName, new VectorDataViewType(NumberDataViewType.Single, _classCount), (r, slot) =>
+            {
+                var value = slot.Value;
+                var editor = VBufferEditor.Create(ref value, _classCount);
+                r.Probabilities.CopyTo(editor.Values);
+                slot.Value = editor.Commit();
+            }),
         ];
     }
 
-    private float WeightOf(float[] probabilities)
-    {
-        var (classIndex, confidence) = TeacherScores.ArgMax(probabilities);
-        return _selection.WeightOf(classIndex, confidence);
-    }
+    private float WeightOf(RowScores row) => row.Valid ? _selection.WeightOf(row.ClassIndex, row.Confidence) : 0f;
 
-    private ComputedColumn MakeLabelColumn(DataViewSchema schema, TeacherScores scores)
+    private (DataViewType Type, DataViewSchema.Annotations? Annotations) LabelType(DataViewSchema schema, bool isBinary)
     {
-        if (scores.IsBinary)
+        if (isBinary)
         {
-            return new ScoreDerivedColumn<bool>(_options.PseudoLabelColumnName, BooleanDataViewType.Instance, scores,
-                (p, valid, slot) => slot.Value = valid && p[1] > 0.5f);
+            return (BooleanDataViewType.Instance, null);
         }
 
         var predicted = schema.GetColumnOrNull(_options.PredictedLabelColumnName);
-        var (type, annotations) = predicted is { Type: KeyDataViewType key } && key.Count == (ulong)_classCount
-            ? ((DataViewType)key, predicted.Value.Annotations)
+        return predicted is { Type: KeyDataViewType key } && key.Count == (ulong)_classCount
+            ? (key, predicted.Value.Annotations)
             : (new KeyDataViewType(typeof(uint), _classCount), null);
-        return new ScoreDerivedColumn<uint>(_options.PseudoLabelColumnName, type, scores,
-            (p, valid, slot) => slot.Value = valid ? (uint)TeacherScores.ArgMax(p).ClassIndex + 1 : 0u, annotations);
     }
 }

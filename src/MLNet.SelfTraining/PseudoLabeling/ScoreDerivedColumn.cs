@@ -1,34 +1,28 @@
+using System.Runtime.CompilerServices;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using MLNet.SelfTraining.Data;
 
 namespace MLNet.SelfTraining.PseudoLabeling;
 
-/// <summary>A column computed from the teacher's class probabilities of the same row (NaN-valued rows get <c>valid: false</c>).</summary>
-internal sealed class ScoreDerivedColumn<T> : ComputedColumn
+/// <summary>
+/// A column computed from the teacher's class probabilities of the same row. Columns made with the same
+/// <paramref name="rows"/> table share one <see cref="RowScores"/> per cursor, so each row's scores are read once.
+/// </summary>
+internal sealed class ScoreDerivedColumn<T>(string name, DataViewType type, TeacherScores scores,
+    ConditionalWeakTable<DataViewRow, RowScores> rows, Action<RowScores, ValueSlot<T>> fill,
+    DataViewSchema.Annotations? annotations = null) : ComputedColumn(name, type, annotations)
 {
-    private readonly TeacherScores _scores;
-    private readonly Action<float[], bool, ValueSlot<T>> _fill;
-
-    public ScoreDerivedColumn(string name, DataViewType type, TeacherScores scores, Action<float[], bool, ValueSlot<T>> fill,
-        DataViewSchema.Annotations? annotations = null)
-        : base(name, type, annotations)
-    {
-        _scores = scores;
-        _fill = fill;
-    }
-
-    public override IReadOnlyList<string> Dependencies => [_scores.Column.Name];
+    public override IReadOnlyList<string> Dependencies => [scores.Column.Name];
 
     public override Delegate MakeGetter(DataViewRow source)
     {
-        var read = _scores.MakeReader(source);
-        var probabilities = new float[_scores.ClassCount];
+        var row = rows.GetValue(source, r => new RowScores(scores, r));
         var slot = new ValueSlot<T>();
         ValueGetter<T> getter = (ref T value) =>
         {
             slot.Value = value;
-            _fill(probabilities, read(probabilities), slot);
+            fill(row.Current(), slot);
             value = slot.Value;
         };
         return getter;

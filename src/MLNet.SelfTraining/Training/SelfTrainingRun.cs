@@ -195,9 +195,12 @@ internal sealed class SelfTrainingRun
 
         pseudoLoss /= Math.Max(pseudoMass, Epsilon);
         double alpha = _options.PseudoLabelWeight;
-        double weight = state.Plan.ConsumerNormalizes || _options.Weighting == PseudoLabelWeighting.Fixed
-            ? (state.Plan.ConsumerNormalizes ? 1.0 : alpha)
-            : alpha * (state.LabeledCount / Math.Max(pseudoMass, Epsilon)) * (humanLoss / Math.Max(pseudoLoss, Epsilon));
+        double weight = (state.Plan.ConsumerNormalizes, _options.Weighting) switch
+        {
+            (true, _) => 1.0,
+            (false, PseudoLabelWeighting.Fixed) => alpha,
+            _ => alpha * (state.LabeledCount / Math.Max(pseudoMass, Epsilon)) * (humanLoss / Math.Max(pseudoLoss, Epsilon)),
+        };
         return (humanLoss, pseudoLoss, weight);
     }
 
