@@ -3,7 +3,7 @@
 # canonical MNIST-10k split (benchmarks/SelfTraining.Vision), a PyTorch replica of the same network, split, policy,
 # optimizer and schedule (benchmarks/python/vision), and the training/inference throughput of both.
 #
-# Usage: bash benchmarks/run-vision.sh [--quick] [--phase all|throughput|headline|study] [--jobs N]
+# Usage: bash benchmarks/run-vision.sh [--quick] [--phase all|throughput|headline|study|long] [--jobs N]
 #   --quick   smoke run: 30 training steps per model, one seed, k = 100 only, 1 timed repeat (figures meaningless)
 #   --phase   run one part only (default all); finished configurations (existing JSON) are skipped, so a run resumes
 #   --jobs    accuracy runs in parallel (default 2; throughput runs are always alone)
@@ -48,7 +48,9 @@ if [ "$PHASE" = all ] || [ "$PHASE" = throughput ]; then
 fi
 
 # 4. Accuracy runs (figures a, b): one line per run
-#    "impl k policy seed teacherSteps studentSteps rounds labels(hard|soft) norm(norm|plain) threshold [studentPolicy [studentStochasticDepth]]".
+#    "impl k policy seed teacherSteps studentSteps rounds labels(hard|soft) norm(norm|plain) threshold
+#     [studentPolicy(= for --policy) [studentStochasticDepth [variant]]]", variant: base, rescore (each round re-labels
+#     every unlabeled image), ratioN (N pseudo rows per human row), or rescore-ratioN.
 JOBFILE="$(mktemp)"
 trap 'rm -f "$JOBFILE"' EXIT
 add() { echo "$*" >> "$JOBFILE"; }
@@ -87,17 +89,38 @@ if [ "$PHASE" = all ] || [ "$PHASE" = study ]; then
   done; done; done
 fi
 
+# Longer students (this session's follow-up): S2 teacher (500 steps) and S2 student trained 3x longer (1500 steps), every k,
+# 2 seeds, both sides; 2 rounds with pseudo labels kept or re-labeled each round (Noisy Student), plain loss, a 1:3
+# batch mix; and the supervised ceiling of this network and budget (k = 6630: 663 true labels per class, the most the
+# split allows; no rounds).
+if [ "$PHASE" = all ] || [ "$PHASE" = long ]; then
+  LONG=$((3 * STEPS))
+  for k in $KS; do for seed in $SEEDS; do for impl in mlnet pytorch; do
+    add "$impl" "$k" S2 "$seed" "$STEPS" "$LONG" 1 hard norm 0.9
+  done; done; done
+  add mlnet 100 S2 1 "$STEPS" "$LONG" 2 hard norm 0.9 = 0 rescore
+  add mlnet 100 S2 1 "$STEPS" "$LONG" 2 hard norm 0.9                   # 2 rounds, pseudo labels kept
+  add mlnet 1000 S2 1 "$STEPS" "$LONG" 2 hard norm 0.9
+  add mlnet 100 S2 1 "$STEPS" "$LONG" 1 hard plain 0.9
+  add mlnet 100 S2 1 "$STEPS" "$LONG" 1 hard norm 0.9 = 0 ratio3        # 3 pseudo rows per human row
+  add pytorch 100 S2 1 "$STEPS" "$LONG" 2 hard norm 0.9 = 0 rescore
+  add mlnet 6630 S2 1 "$LONG" "$LONG" 0 hard norm 0.9
+fi
+
 run_one() {
-  local impl=$1 k=$2 policy=$3 seed=$4 t=$5 s=$6 rounds=$7 labels=$8 norm=$9 threshold=${10} spolicy=${11:-} sdepth=${12:-}
+  local impl=$1 k=$2 policy=$3 seed=$4 t=$5 s=$6 rounds=$7 labels=$8 norm=$9 threshold=${10} spolicy=${11:-=} sdepth=${12:-0} variant=${13:-base}
   local name="$impl-k$k-$policy-$labels-$norm-r$rounds-th$threshold-t$t-s$s-seed$seed"
-  [ -n "$spolicy" ] && name="$name-student$spolicy-sd$sdepth"
+  [ "$spolicy" != "=" ] && name="$name-student$spolicy-sd$sdepth"
+  [ "$variant" != base ] && name="$name-$variant"
   local file="$OUT/$name.json"
   [ -s "$file" ] && return 0
   mkdir "$OUT/$name.lock" 2>/dev/null || return 0     # another invocation is running it
   local extra=()
   [ "$labels" = soft ] && extra+=(--soft)
   [ "$norm" = plain ] && extra+=(--no-normalize)
-  [ -n "$spolicy" ] && extra+=(--student-policy "$spolicy" --student-stochastic-depth "$sdepth")
+  [ "$spolicy" != "=" ] && extra+=(--student-policy "$spolicy" --student-stochastic-depth "$sdepth")
+  case "$variant" in *rescore*) extra+=(--rescore) ;; esac
+  case "$variant" in *ratio*) extra+=(--pseudo-ratio "${variant##*ratio}") ;; esac
   local args=(-k "$k" --policy "$policy" --seed "$seed" --teacher-steps "$t" --student-steps "$s" --rounds "$rounds" --threshold "$threshold" "${extra[@]}" -o "$file")
   echo "start $name $(date -u +%T)" >&2
   if [ "$impl" = mlnet ]; then "$BIN" selftrain "${args[@]}" > "$OUT/$name.log" 2>&1

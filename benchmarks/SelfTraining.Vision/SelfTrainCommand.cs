@@ -20,17 +20,20 @@ internal static class SelfTrainCommand
         var learningRate = new Option<double>("--learning-rate") { Description = "Peak AdamW learning rate.", DefaultValueFactory = _ => 0.001 };
         var studentPolicy = new Option<AugmentationPolicy?>("--student-policy") { Description = "Students' augmentation policy (default: --policy)." };
         var studentDepth = new Option<double>("--student-stochastic-depth") { Description = "Students' stochastic-depth rate.", DefaultValueFactory = _ => 0 };
+        var rescore = new Option<bool>("--rescore") { Description = "Re-label every unlabeled row with each round's teacher (Noisy Student) instead of keeping earlier pseudo labels." };
+        var pseudoRatio = new Option<double>("--pseudo-ratio") { Description = "Pseudo-labeled rows per human row in each student batch.", DefaultValueFactory = _ => 1 };
         var output = new Option<string?>("--output", "-o") { Description = "JSON file for the result." };
         var command = new Command("selftrain", "Teacher vs self-trained student on the canonical MNIST-10k split.")
         {
-            labeled, policy, seed, teacherSteps, studentSteps, rounds, soft, noNormalize, threshold, learningRate, studentPolicy, studentDepth, output,
+            labeled, policy, seed, teacherSteps, studentSteps, rounds, soft, noNormalize, threshold, learningRate, studentPolicy, studentDepth, rescore, pseudoRatio, output,
         };
         command.SetAction(parse =>
         {
             var config = new SelfTrainConfig(parse.GetValue(labeled), parse.GetValue(policy), parse.GetValue(seed),
                 parse.GetValue(teacherSteps), parse.GetValue(studentSteps), parse.GetValue(rounds), parse.GetValue(soft),
                 !parse.GetValue(noNormalize), parse.GetValue(threshold), parse.GetValue(learningRate),
-                parse.GetValue(studentPolicy) ?? parse.GetValue(policy), parse.GetValue(studentDepth));
+                parse.GetValue(studentPolicy) ?? parse.GetValue(policy), parse.GetValue(studentDepth),
+                parse.GetValue(rescore), parse.GetValue(pseudoRatio));
             Json.Emit(SelfTrainRun.Run(config), parse.GetValue(output));
             return 0;
         });

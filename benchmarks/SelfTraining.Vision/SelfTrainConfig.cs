@@ -15,6 +15,8 @@ namespace SelfTraining.Vision;
 /// <param name="LearningRate">Peak AdamW learning rate.</param>
 /// <param name="StudentPolicy">Augmentation policy of the students (the student's extra noise).</param>
 /// <param name="StudentStochasticDepth">Stochastic-depth rate of the students (the teacher has none).</param>
+/// <param name="Rescore">Whether each round re-labels every unlabeled row with the current teacher.</param>
+/// <param name="PseudoRatio">Pseudo-labeled rows per human-labeled row in each student batch.</param>
 internal sealed record SelfTrainConfig(
     int Labeled,
     AugmentationPolicy Policy,
@@ -27,4 +29,6 @@ internal sealed record SelfTrainConfig(
     double Threshold,
     double LearningRate,
     AugmentationPolicy StudentPolicy,
-    double StudentStochasticDepth);
+    double StudentStochasticDepth,
+    bool Rescore,
+    double PseudoRatio);

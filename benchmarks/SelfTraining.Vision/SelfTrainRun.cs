@@ -30,6 +30,7 @@ internal static class SelfTrainRun
         {
             MaximumIterations = config.Rounds,
             Selection = new PseudoLabelOptions { ConfidenceThreshold = config.Threshold },
+            RescorePseudoLabels = config.Rescore,
             DiagnosticLabelColumnName = "Label",
             Student = student,
         };
@@ -56,6 +57,7 @@ internal static class SelfTrainRun
             StochasticDepthRate = stochasticDepth,
             SoftLabelColumnName = config.SoftLabels ? "SoftLabel" : null,
             NormalizeLoss = config.NormalizeLoss,
+            PseudoLabelRatio = config.PseudoRatio,
             Seed = config.Seed,
         });
 }

@@ -199,7 +199,7 @@ class LossNormalizer:
 
 
 def train(model, images, targets, human_rows, pseudo_rows, steps, seed, policy, lr=1e-3, weight_decay=0.01,
-          warmup_fraction=0.05, batch_size=128, normalize=True, log_every=0):
+          warmup_fraction=0.05, batch_size=128, normalize=True, log_every=0, pseudo_ratio=1.0):
     """Trains model like TorchImageClassifierTrainer.Train. targets: int64 [N] or float [N, K] (soft)."""
     rng = np.random.default_rng(seed)
     human = CyclicSampler(len(human_rows), rng)
@@ -207,7 +207,7 @@ def train(model, images, targets, human_rows, pseudo_rows, steps, seed, policy, 
     if pseudo is None:
         hb, pb = min(batch_size, len(human_rows)), 0
     else:
-        pb = min(max(int(round(batch_size * 0.5)), 1), batch_size - 1)
+        pb = min(max(int(round(batch_size * pseudo_ratio / (1 + pseudo_ratio))), 1), batch_size - 1)
         hb = batch_size - pb
     augment = make_augmenter(policy, seed)
     normalizer = LossNormalizer(normalize=normalize)

@@ -41,6 +41,10 @@ def key(run):
     c = run["config"]
     student = c.get("studentPolicy", c["policy"])
     noise = "" if student == c["policy"] and not c.get("studentStochasticDepth") else f"student {student}, SD {c.get('studentStochasticDepth', 0)}"
+    if c.get("rescore"):
+        noise = (noise + ", " if noise else "") + "re-labeled each round"
+    if c.get("pseudoRatio", 1) != 1:
+        noise = (noise + ", " if noise else "") + f"{c['pseudoRatio']:g} pseudo per human row"
     return (impl(run), c["labeled"], c["policy"], c["teacherSteps"], c["studentSteps"], c["rounds"], c["softLabels"],
             c["normalizeLoss"], c["threshold"], noise)
 
@@ -107,6 +111,21 @@ def row(first, im, rs, extra=None):
     return "| " + " | ".join(cells) + " |"
 
 
+def long_table(groups, steps):
+    lines = [f"### Longer students (teacher S2, {steps} steps; student S2, {3 * steps} steps per round; hard labels above 0.9; loss normalization)", "",
+             "| k | Rounds | Implementation | Seeds | Teacher acc % | Student acc % | Student − teacher (pt) | Pseudo labels (acc %) | Fit s | Peak RSS MiB |",
+             "|---:|---|---|---|---:|---:|---:|---|---:|---:|"]
+    items = [(kk, rs) for kk, rs in groups.items()
+             if kk[2] == "S2" and kk[3] == steps and kk[4] == 3 * steps and not kk[6] and kk[7] and kk[8] == 0.9
+             and kk[9] in ("", "re-labeled each round")]
+    for (im, k, policy, t, s, rounds, soft, norm, thr, noise), rs in sorted(items, key=lambda kv: (kv[0][1], kv[0][5], kv[0][9], kv[0][0])):
+        lines.append(row(k, im, rs, f"{rounds}{' (' + noise + ')' if noise else ''}"))
+    ceiling = [(kk, rs) for kk, rs in groups.items() if kk[5] == 0]
+    for (im, k, policy, t, s, rounds, soft, norm, thr, noise), rs in sorted(ceiling):
+        lines.append(row(k, im, rs, f"0 (supervised ceiling: {k} true labels, {policy}, {t} steps)"))
+    return lines + [""]
+
+
 def study_table(groups, steps):
     lines = [f"### Study at k = 100 ({steps}+{steps} steps; seeds as listed)", "",
              "| Policy | Labels, loss, rounds, threshold, student noise | Implementation | Seeds | Teacher acc % | Student acc % | Student − teacher (pt) | Pseudo labels (acc %) | Fit s | Peak RSS MiB |",
@@ -125,13 +144,13 @@ def main():
     folder = sys.argv[1].rstrip("/")
     runs, tp = load(folder)
     groups = grouped(runs)
-    steps = sorted({r["config"]["teacherSteps"] for r in runs})
-    long_steps, short_steps = (steps[-1], steps[0]) if steps else (0, 0)
+    steps = min((r["config"]["teacherSteps"] for r in runs), default=0)
     out = [f"# Vision student benchmarks: {os.path.basename(folder)}", ""]
     out += throughput_table(tp)
     if runs:
-        out += headline_table(groups, long_steps)
-        out += study_table(groups, short_steps)
+        out += headline_table(groups, steps)
+        out += long_table(groups, steps)
+        out += study_table(groups, steps)
         out += ["### Every run", "", "| File | Teacher % | Student % | Rounds: selected / trained on (pseudo acc %) | Fit s | Peak RSS MiB |",
                 "|---|---:|---:|---|---:|---:|"]
         for r in sorted(runs, key=lambda r: r["file"]):

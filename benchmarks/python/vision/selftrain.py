@@ -2,7 +2,7 @@
 """PyTorch self-training baseline on the canonical MNIST-10k split (issue 4), mirroring the ML.NET run.
 
 Teacher: SmallCnn on the k labeled images. Each round: the current model scores the still-unlabeled images; those with
-confidence strictly above the threshold are pseudo-labeled (never revised, scikit-learn semantics); a new student is
+confidence strictly above the threshold are pseudo-labeled (never revised, scikit-learn semantics, unless --rescore); a new student is
 trained from scratch on 1:1 human:pseudo batches. Hard labels by default.
 Usage: selftrain.py --labeled 100 --policy S1 --seed 1 --teacher-steps 500 --student-steps 500 [--student-policy S4
        --student-stochastic-depth 0.2] [--soft] [--no-normalize] [--rounds N] [--threshold 0.9] [-o out.json]
@@ -33,6 +33,8 @@ def main():
     p.add_argument("--learning-rate", type=float, default=1e-3)
     p.add_argument("--soft", action="store_true")
     p.add_argument("--no-normalize", action="store_true")
+    p.add_argument("--rescore", action="store_true", help="each round re-labels every unlabeled image (Noisy Student)")
+    p.add_argument("--pseudo-ratio", type=float, default=1.0, help="pseudo rows per human row in a student batch")
     p.add_argument("--threads", type=int, default=1)
     p.add_argument("--output", "-o")
     a = p.parse_args()
@@ -55,6 +57,8 @@ def main():
     model, rounds = teacher, []
     for r in range(1, a.rounds + 1):
         round_clock = time.perf_counter()
+        if a.rescore:
+            selected[unlabeled] = False
         candidates = unlabeled[~selected[unlabeled]]
         probs = common.predict(model, images[candidates])
         conf, pred = probs.max(1)
@@ -70,7 +74,8 @@ def main():
         torch.manual_seed(a.seed)
         student = common.SmallCnn(stochastic_depth=a.student_stochastic_depth)
         common.train(student, images, soft if a.soft else targets_hard, labeled.numpy(), pseudo_rows.numpy(),
-                     a.student_steps, a.seed, a.student_policy or a.policy, lr=a.learning_rate, normalize=not a.no_normalize)
+                     a.student_steps, a.seed, a.student_policy or a.policy, lr=a.learning_rate, normalize=not a.no_normalize,
+                     pseudo_ratio=a.pseudo_ratio)
         model = student
         rounds.append(dict(round=r, selected=int(keep.sum()), pseudoLabeled=len(pseudo_rows),
                            meanConfidence=conf[keep].mean().item() if keep.any() else float("nan"),
@@ -81,7 +86,8 @@ def main():
                               studentSteps=a.student_steps, rounds=a.rounds, softLabels=a.soft,
                               normalizeLoss=not a.no_normalize, threshold=a.threshold, learningRate=a.learning_rate,
                               studentPolicy=a.student_policy or a.policy,
-                              studentStochasticDepth=a.student_stochastic_depth),
+                              studentStochasticDepth=a.student_stochastic_depth, rescore=a.rescore,
+                              pseudoRatio=a.pseudo_ratio),
                   teacherAccuracy=teacher_acc, studentAccuracy=accuracy(model, images[test], labels[test]),
                   rounds=rounds, fitSeconds=fit, peakRssMiB=common.peak_rss_mib(), startedUtc=started)
     text = json.dumps(result, indent=2)
