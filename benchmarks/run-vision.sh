@@ -104,6 +104,8 @@ if [ "$PHASE" = all ] || [ "$PHASE" = long ]; then
   add mlnet 100 S2 1 "$STEPS" "$LONG" 1 hard plain 0.9
   add mlnet 100 S2 1 "$STEPS" "$LONG" 1 hard norm 0.9 = 0 ratio3        # 3 pseudo rows per human row
   add pytorch 100 S2 1 "$STEPS" "$LONG" 2 hard norm 0.9 = 0 rescore
+  add mlnet 100 S2 1 "$STEPS" "$LONG" 3 hard norm 0.9 = 0 rescore
+  add pytorch 100 S2 1 "$STEPS" "$LONG" 3 hard norm 0.9 = 0 rescore
   add mlnet 6630 S2 1 "$LONG" "$LONG" 0 hard norm 0.9
 fi
 
