@@ -108,6 +108,8 @@ if [ "$PHASE" = all ] || [ "$PHASE" = long ]; then
   add pytorch 100 S2 1 "$STEPS" "$LONG" 3 hard norm 0.9 = 0 rescore
   add mlnet 250 S2 1 "$STEPS" "$LONG" 3 hard norm 0.9 = 0 rescore
   add mlnet 1000 S2 1 "$STEPS" "$LONG" 3 hard norm 0.9 = 0 rescore
+  add mlnet 100 S2 2 "$STEPS" "$LONG" 3 hard norm 0.9 = 0 rescore
+  add mlnet 250 S2 2 "$STEPS" "$LONG" 3 hard norm 0.9 = 0 rescore
   add mlnet 6630 S2 1 "$LONG" "$LONG" 0 hard norm 0.9
 fi
 
