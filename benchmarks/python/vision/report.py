@@ -40,11 +40,12 @@ def impl(run):
 def key(run):
     c = run["config"]
     student = c.get("studentPolicy", c["policy"])
-    noise = "" if student == c["policy"] and not c.get("studentStochasticDepth") else f"student {student}, SD {c.get('studentStochasticDepth', 0)}"
+    parts = [] if student == c["policy"] and not c.get("studentStochasticDepth") else [f"student {student}, SD {c.get('studentStochasticDepth', 0)}"]
     if c.get("rescore"):
-        noise = (noise + ", " if noise else "") + "re-labeled each round"
+        parts.append("re-labeled each round")
     if c.get("pseudoRatio", 1) != 1:
-        noise = (noise + ", " if noise else "") + f"{c['pseudoRatio']:g} pseudo per human row"
+        parts.append(f"{c['pseudoRatio']:g} pseudo per human row")
+    noise = ", ".join(parts)
     return (impl(run), c["labeled"], c["policy"], c["teacherSteps"], c["studentSteps"], c["rounds"], c["softLabels"],
             c["normalizeLoss"], c["threshold"], noise)
 
