@@ -3,7 +3,7 @@
 # canonical MNIST-10k split (benchmarks/SelfTraining.Vision), a PyTorch replica of the same network, split, policy,
 # optimizer and schedule (benchmarks/python/vision), and the training/inference throughput of both.
 #
-# Usage: bash benchmarks/run-vision.sh [--quick] [--phase all|throughput|headline|study|long] [--jobs N]
+# Usage: bash benchmarks/run-vision.sh [--quick] [--phase all|throughput|headline|study|long|levers] [--jobs N]
 #   --quick   smoke run: 30 training steps per model, one seed, k = 100 only, 1 timed repeat (figures meaningless)
 #   --phase   run one part only (default all); finished configurations (existing JSON) are skipped, so a run resumes
 #   --jobs    accuracy runs in parallel (default 2; throughput runs are always alone)
@@ -49,8 +49,9 @@ fi
 
 # 4. Accuracy runs (figures a, b): one line per run
 #    "impl k policy seed teacherSteps studentSteps rounds labels(hard|soft) norm(norm|plain) threshold
-#     [studentPolicy(= for --policy) [studentStochasticDepth [variant]]]", variant: base, rescore (each round re-labels
-#     every unlabeled image), ratioN (N pseudo rows per human row), or rescore-ratioN.
+#     [studentPolicy(= for --policy) [studentStochasticDepth [variant]]]", variant: base, or "-"-joined tokens: rescore
+#     (each round re-labels every unlabeled image), ratioN (N pseudo rows per human row), wN (network width N), rotN
+#     (random rotation up to N degrees), svhn (AutoAugment's SVHN policy), onNN (students re-label online at 0.NN).
 JOBFILE="$(mktemp)"
 trap 'rm -f "$JOBFILE"' EXIT
 add() { echo "$*" >> "$JOBFILE"; }
@@ -113,6 +114,25 @@ if [ "$PHASE" = all ] || [ "$PHASE" = long ]; then
   add mlnet 6630 S2 1 "$LONG" "$LONG" 0 hard norm 0.9
 fi
 
+# Levers beyond the paper's recipe (third session): digit-friendly augmentation for the k = 100 teacher, a wider network
+# for the supervised ceiling and for k = 1000, online re-labeling by the student (FixMatch-style), and 5 re-labeled rounds
+# (each round's student is evaluated, so one run gives the 1…5-round curve).
+if [ "$PHASE" = all ] || [ "$PHASE" = levers ]; then
+  LONG=$((3 * STEPS))
+  add mlnet 1000 S2 1 "$STEPS" "$LONG" 3 hard norm 0.9 = 0 rescore-w64
+  add mlnet 100 S2 1 "$STEPS" "$LONG" 5 hard norm 0.9 = 0 rescore
+  for variant in rot15 svhn; do add mlnet 100 S2 1 "$STEPS" "$STEPS" 0 hard norm 0.9 = 0 "$variant"; done
+  add mlnet 100 S2 1 "$STEPS" "$STEPS" 0 hard norm 0.9
+  add mlnet 100 S4 1 "$STEPS" "$STEPS" 0 hard norm 0.9 = 0 rot15
+  add mlnet 100 S1 1 "$STEPS" "$STEPS" 0 hard norm 0.9 = 0 rot15
+  add mlnet 6630 S2 1 "$LONG" "$LONG" 0 hard norm 0.9 = 0 rot10
+  add mlnet 6630 S2 1 "$LONG" "$LONG" 0 hard norm 0.9 = 0 w64
+  add mlnet 100 S2 1 "$STEPS" "$LONG" 1 hard norm 0.9 = 0 on95
+  add mlnet 100 S2 1 "$STEPS" "$LONG" 3 hard norm 0.9 = 0 rescore-on95
+  add mlnet 100 S2 1 "$STEPS" "$LONG" 1 hard norm 0.5 = 0 on95
+  add mlnet 1000 S2 1 "$STEPS" "$LONG" 1 hard norm 0.9 = 0 w64-on95
+fi
+
 run_one() {
   local impl=$1 k=$2 policy=$3 seed=$4 t=$5 s=$6 rounds=$7 labels=$8 norm=$9 threshold=${10} spolicy=${11:-=} sdepth=${12:-0} variant=${13:-base}
   local name="$impl-k$k-$policy-$labels-$norm-r$rounds-th$threshold-t$t-s$s-seed$seed"
@@ -125,8 +145,19 @@ run_one() {
   [ "$labels" = soft ] && extra+=(--soft)
   [ "$norm" = plain ] && extra+=(--no-normalize)
   [ "$spolicy" != "=" ] && extra+=(--student-policy "$spolicy" --student-stochastic-depth "$sdepth")
-  case "$variant" in *rescore*) extra+=(--rescore) ;; esac
-  case "$variant" in *ratio*) extra+=(--pseudo-ratio "${variant##*ratio}") ;; esac
+  local token
+  for token in ${variant//-/ }; do
+    case "$token" in
+      base) ;;
+      rescore) extra+=(--rescore) ;;
+      ratio*) extra+=(--pseudo-ratio "${token#ratio}") ;;
+      w*) extra+=(--width "${token#w}") ;;
+      rot*) extra+=(--rotation "${token#rot}") ;;
+      svhn) extra+=(--autoaugment-policy SVHN) ;;
+      on*) extra+=(--online-threshold "0.${token#on}") ;;
+      *) echo "unknown variant token: $token" >&2; return 1 ;;
+    esac
+  done
   local args=(-k "$k" --policy "$policy" --seed "$seed" --teacher-steps "$t" --student-steps "$s" --rounds "$rounds" --threshold "$threshold" "${extra[@]}" -o "$file")
   echo "start $name $(date -u +%T)" >&2
   if [ "$impl" = mlnet ]; then "$BIN" selftrain "${args[@]}" > "$OUT/$name.log" 2>&1

@@ -22,10 +22,14 @@ internal static class SelfTrainCommand
         var studentDepth = new Option<double>("--student-stochastic-depth") { Description = "Students' stochastic-depth rate.", DefaultValueFactory = _ => 0 };
         var rescore = new Option<bool>("--rescore") { Description = "Re-label every unlabeled row with each round's teacher (Noisy Student) instead of keeping earlier pseudo labels." };
         var pseudoRatio = new Option<double>("--pseudo-ratio") { Description = "Pseudo-labeled rows per human row in each student batch.", DefaultValueFactory = _ => 1 };
+        var width = new Option<int>("--width") { Description = "SmallCnn base width.", DefaultValueFactory = _ => 32 };
+        var autoAugment = new Option<TorchSharp.torchvision.autoaugment.AutoAugmentPolicy>("--autoaugment-policy") { Description = "AutoAugment policy of S2/S3 (ImageNet, CIFAR10, SVHN).", DefaultValueFactory = _ => TorchSharp.torchvision.autoaugment.AutoAugmentPolicy.ImageNet };
+        var rotation = new Option<double>("--rotation") { Description = "Largest random rotation in degrees of S1–S4 (0: the paper's policies).", DefaultValueFactory = _ => 0 };
+        var online = new Option<double?>("--online-threshold") { Description = "Students re-label their pseudo rows online where their own probability reaches this value (default: off)." };
         var output = new Option<string?>("--output", "-o") { Description = "JSON file for the result." };
         var command = new Command("selftrain", "Teacher vs self-trained student on the canonical MNIST-10k split.")
         {
-            labeled, policy, seed, teacherSteps, studentSteps, rounds, soft, noNormalize, threshold, learningRate, studentPolicy, studentDepth, rescore, pseudoRatio, output,
+            labeled, policy, seed, teacherSteps, studentSteps, rounds, soft, noNormalize, threshold, learningRate, studentPolicy, studentDepth, rescore, pseudoRatio, width, autoAugment, rotation, online, output,
         };
         command.SetAction(parse =>
         {
@@ -33,7 +37,8 @@ internal static class SelfTrainCommand
                 parse.GetValue(teacherSteps), parse.GetValue(studentSteps), parse.GetValue(rounds), parse.GetValue(soft),
                 !parse.GetValue(noNormalize), parse.GetValue(threshold), parse.GetValue(learningRate),
                 parse.GetValue(studentPolicy) ?? parse.GetValue(policy), parse.GetValue(studentDepth),
-                parse.GetValue(rescore), parse.GetValue(pseudoRatio));
+                parse.GetValue(rescore), parse.GetValue(pseudoRatio), parse.GetValue(width), parse.GetValue(autoAugment),
+                parse.GetValue(rotation), parse.GetValue(online));
             Json.Emit(SelfTrainRun.Run(config), parse.GetValue(output));
             return 0;
         });

@@ -17,6 +17,10 @@ namespace SelfTraining.Vision;
 /// <param name="StudentStochasticDepth">Stochastic-depth rate of the students (the teacher has none).</param>
 /// <param name="Rescore">Whether each round re-labels every unlabeled row with the current teacher.</param>
 /// <param name="PseudoRatio">Pseudo-labeled rows per human-labeled row in each student batch.</param>
+/// <param name="Width">SmallCnn base width of teacher and students.</param>
+/// <param name="AutoAugmentPolicy">TorchVision AutoAugment policy of S2/S3.</param>
+/// <param name="OnlineThreshold">Students' online re-labeling threshold (null: fixed pseudo labels).</param>
+/// <param name="RotationDegrees">Largest random rotation of S1–S4 (0 = the paper's policies).</param>
 internal sealed record SelfTrainConfig(
     int Labeled,
     AugmentationPolicy Policy,
@@ -31,4 +35,8 @@ internal sealed record SelfTrainConfig(
     AugmentationPolicy StudentPolicy,
     double StudentStochasticDepth,
     bool Rescore,
-    double PseudoRatio);
+    double PseudoRatio,
+    int Width,
+    TorchSharp.torchvision.autoaugment.AutoAugmentPolicy AutoAugmentPolicy,
+    double RotationDegrees,
+    double? OnlineThreshold);

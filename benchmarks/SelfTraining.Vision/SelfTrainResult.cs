@@ -11,5 +11,6 @@ internal sealed record SelfTrainResult(
     double PeakRssMiB,
     string StartedUtc);
 
-/// <summary>What one self-training round selected.</summary>
-internal sealed record RoundSummary(int Round, long Selected, long PseudoLabeled, double MeanConfidence, double? PseudoLabelAccuracy, double Seconds);
+/// <summary>What one self-training round selected, and the test accuracy of its student.</summary>
+internal sealed record RoundSummary(int Round, long Selected, long PseudoLabeled, double MeanConfidence, double? PseudoLabelAccuracy, double Seconds,
+    double StudentAccuracy);

@@ -24,40 +24,50 @@ internal static class SelfTrainRun
         var unlabeled = split.Data.ToDataView(mlContext, split.Unlabeled);     // true labels kept for diagnostics only
         var test = split.LoadTest(mlContext);
 
-        var teacher = Trainer(mlContext, config, config.TeacherSteps, config.Policy, stochasticDepth: 0);
-        var student = Trainer(mlContext, config, config.StudentSteps, config.StudentPolicy, config.StudentStochasticDepth);
+        var teacher = Trainer(mlContext, config, config.TeacherSteps, config.Policy, stochasticDepth: 0, onlineThreshold: null);
+        var student = Trainer(mlContext, config, config.StudentSteps, config.StudentPolicy, config.StudentStochasticDepth,
+            config.OnlineThreshold);
         var options = new SelfTrainingOptions
         {
             MaximumIterations = config.Rounds,
             Selection = new PseudoLabelOptions { ConfidenceThreshold = config.Threshold },
             RescorePseudoLabels = config.Rescore,
+            KeepRoundModels = true,                       // each round's student is evaluated below
             DiagnosticLabelColumnName = "Label",
             Student = student,
         };
         var clock = Stopwatch.StartNew();
-        var model = mlContext.MulticlassClassification.Trainers.SelfTraining(mlContext, teacher, unlabeled, options).Fit(labeled);
+        using var model = mlContext.MulticlassClassification.Trainers.SelfTraining(mlContext, teacher, unlabeled, options).Fit(labeled);
         var fitSeconds = clock.Elapsed.TotalSeconds;
 
         var teacherAccuracy = mlContext.MulticlassClassification.Evaluate(model.Teacher.Transform(test)).MicroAccuracy;
         var studentAccuracy = mlContext.MulticlassClassification.Evaluate(model.Transform(test)).MicroAccuracy;
         var rounds = model.Rounds
-            .Select(r => new RoundSummary(r.Round, r.Selected, r.PseudoLabeled, r.MeanConfidence, r.PseudoLabelAccuracy, r.Elapsed.TotalSeconds))
+            .Select(r => new RoundSummary(r.Round, r.Selected, r.PseudoLabeled, r.MeanConfidence, r.PseudoLabelAccuracy, r.Elapsed.TotalSeconds,
+                mlContext.MulticlassClassification.Evaluate(r.Student!.Transform(test)).MicroAccuracy))
             .ToList();
         return new SelfTrainResult("ML.NET/TorchSharp", config, teacherAccuracy, studentAccuracy, rounds, fitSeconds,
             PeakMemory.PeakRssMiB(), started);
     }
 
     private static TorchImageClassifierTrainer Trainer(MLContext mlContext, SelfTrainConfig config, int steps,
-        AugmentationPolicy policy, double stochasticDepth) =>
+        AugmentationPolicy policy, double stochasticDepth, double? onlineThreshold) =>
         mlContext.MulticlassClassification.Trainers.TorchImageClassifier(mlContext, new TorchImageClassifierTrainer.Options
         {
             NumberOfSteps = steps,
             LearningRate = config.LearningRate,
-            Augmentation = new AugmentationOptions { Policy = policy },
+            BaseWidth = config.Width,
+            Augmentation = new AugmentationOptions
+            {
+                Policy = policy,
+                AutoAugmentPolicy = config.AutoAugmentPolicy,
+                MaximumRotationDegrees = config.RotationDegrees,
+            },
             StochasticDepthRate = stochasticDepth,
             SoftLabelColumnName = config.SoftLabels ? "SoftLabel" : null,
             NormalizeLoss = config.NormalizeLoss,
             PseudoLabelRatio = config.PseudoRatio,
+            OnlineRelabelThreshold = onlineThreshold,
             Seed = config.Seed,
         });
 }

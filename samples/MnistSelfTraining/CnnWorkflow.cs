@@ -28,7 +28,7 @@ internal static class CnnWorkflow
             Selection = new PseudoLabelOptions { ConfidenceThreshold = 0.9 },
             DiagnosticLabelColumnName = "Label",
         };
-        var model = LogProgress.Run(mlContext, $"Self-training a TorchSharp CNN ({steps} steps for the teacher and for the student)…",
+        using var model = LogProgress.Run(mlContext, $"Self-training a TorchSharp CNN ({steps} steps for the teacher and for the student)…",
             () => mlContext.MulticlassClassification.Trainers.SelfTraining(mlContext, cnn, unlabeled, options).Fit(labeled));
         Report.Rounds(model);
         Report.Metrics("TorchSharp CNN (S2 augmentation, hard pseudo labels > 0.9, loss normalization)",

@@ -44,6 +44,13 @@ public sealed class SelfTrainingOptions
     /// </summary>
     public bool RescorePseudoLabels { get; set; }
 
+    /// <summary>
+    /// When <see langword="true"/>, every round's student is kept in <see cref="SelfTrainingRound.Student"/> (to evaluate
+    /// 1 vs 2 vs 3 rounds from one fit). Default <see langword="false"/>: a round's student is disposed (when it is
+    /// <see cref="System.IDisposable"/>) as soon as the next round's student is trained.
+    /// </summary>
+    public bool KeepRoundModels { get; set; }
+
     /// <summary>The student pipeline; <see langword="null"/> (default) trains the teacher's pipeline again.</summary>
     public Microsoft.ML.IEstimator<Microsoft.ML.ITransformer>? Student { get; set; }
 

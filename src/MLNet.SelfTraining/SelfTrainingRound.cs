@@ -41,4 +41,10 @@ public sealed record SelfTrainingRound
 
     /// <summary>Wall time of the round.</summary>
     public required TimeSpan Elapsed { get; init; }
+
+    /// <summary>
+    /// The student trained this round when <see cref="SelfTrainingOptions.KeepRoundModels"/> is set; otherwise
+    /// <see langword="null"/> (the last round's student is <see cref="SelfTrainingTransformer.Model"/>).
+    /// </summary>
+    public Microsoft.ML.ITransformer? Student { get; init; }
 }

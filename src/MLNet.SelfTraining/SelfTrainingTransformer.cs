@@ -13,8 +13,11 @@ namespace MLNet.SelfTraining;
 /// <c>TransformerChain</c>; the bookkeeping is not saved).</para>
 /// <para>Output columns are the model's: for ML.NET classifiers <c>Score</c>, <c>PredictedLabel</c> (and
 /// <c>Probability</c> for binary).</para>
+/// <para>It owns <see cref="Model"/>, <see cref="Teacher"/> and any kept round students: <see cref="Dispose"/> disposes
+/// those that are <see cref="IDisposable"/> (e.g. TorchSharp classifiers holding native memory). Without
+/// <see cref="SelfTrainingOptions.KeepRoundModels"/>, students of earlier rounds were already disposed during the fit.</para>
 /// </remarks>
-public sealed class SelfTrainingTransformer : ITransformer
+public sealed class SelfTrainingTransformer : ITransformer, IDisposable
 {
     internal SelfTrainingTransformer(ITransformer model, ITransformer teacher, IReadOnlyList<SelfTrainingRound> rounds,
         SelfTrainingStopReason stopReason, IReadOnlyList<int> labeledIteration, IReadOnlyList<int> pseudoLabels)
@@ -62,4 +65,14 @@ public sealed class SelfTrainingTransformer : ITransformer
 
     /// <summary>Saves <see cref="Model"/>'s ML.NET transformer chain (see remarks).</summary>
     public void Save(ModelSaveContext ctx) => Model.Save(ctx);
+
+    /// <summary>Disposes <see cref="Model"/>, <see cref="Teacher"/> and the kept round students that are <see cref="IDisposable"/>.</summary>
+    public void Dispose()
+    {
+        var owned = Rounds.Select(r => r.Student).Append(Model).Append(Teacher).OfType<IDisposable>();
+        foreach (var model in owned.Distinct(ReferenceEqualityComparer.Instance).Cast<IDisposable>())
+        {
+            model.Dispose();
+        }
+    }
 }

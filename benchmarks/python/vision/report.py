@@ -45,6 +45,14 @@ def key(run):
         parts.append("re-labeled each round")
     if c.get("pseudoRatio", 1) != 1:
         parts.append(f"{c['pseudoRatio']:g} pseudo per human row")
+    if c.get("width", 32) != 32:
+        parts.append(f"width {c['width']}")
+    if c.get("autoAugmentPolicy", "ImageNet") != "ImageNet":
+        parts.append(f"AutoAugment {c['autoAugmentPolicy']}")
+    if c.get("rotationDegrees"):
+        parts.append(f"rotation ±{c['rotationDegrees']:g}°")
+    if c.get("onlineThreshold") is not None:
+        parts.append(f"online re-labeling ≥ {c['onlineThreshold']:g}")
     noise = ", ".join(parts)
     return (impl(run), c["labeled"], c["policy"], c["teacherSteps"], c["studentSteps"], c["rounds"], c["softLabels"],
             c["normalizeLoss"], c["threshold"], noise)
@@ -152,10 +160,11 @@ def main():
         out += headline_table(groups, steps)
         out += long_table(groups, steps)
         out += study_table(groups, steps)
-        out += ["### Every run", "", "| File | Teacher % | Student % | Rounds: selected / trained on (pseudo acc %) | Fit s | Peak RSS MiB |",
+        out += ["### Every run", "", "| File | Teacher % | Student % | Rounds: selected / trained on (pseudo acc %) → that round's student % | Fit s | Peak RSS MiB |",
                 "|---|---:|---:|---|---:|---:|"]
         for r in sorted(runs, key=lambda r: r["file"]):
-            rounds = "; ".join(f"R{x['round']}: {x['selected']} / {x['pseudoLabeled']} ({100 * x['pseudoLabelAccuracy']:.1f})" for x in r["rounds"])
+            rounds = "; ".join(f"R{x['round']}: {x['selected']} / {x['pseudoLabeled']} ({100 * x['pseudoLabelAccuracy']:.1f})"
+                               + (f" → {100 * x['studentAccuracy']:.2f}" if "studentAccuracy" in x else "") for x in r["rounds"])
             out.append(f"| {r['file']} | {100 * r['teacherAccuracy']:.2f} | {100 * r['studentAccuracy']:.2f} | {rounds} | {r['fitSeconds']:.0f} | {r['peakRssMiB']:.0f} |")
     print("\n".join(out))
 

@@ -32,4 +32,10 @@ public sealed class AugmentationOptions
 
     /// <summary>RandAugment's M on the paper's 0–10 scale (S4); 10 is TorchVision's strongest bin. Default: 10.</summary>
     public int RandAugmentMagnitude { get; set; } = 10;
+
+    /// <summary>
+    /// Largest random rotation in degrees that S1–S4 add to the scale jitter (each image turns by <c>U(-d, d)</c>, in the
+    /// same resampling). Default: 0, the paper's policies; 10–15 suits digits and text, which must not be flipped.
+    /// </summary>
+    public double MaximumRotationDegrees { get; set; }
 }

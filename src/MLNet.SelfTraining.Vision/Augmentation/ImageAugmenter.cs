@@ -32,7 +32,8 @@ internal sealed class ImageAugmenter : IDisposable
             _jitter = new ScaleJitter(
                 options.ScaleJitterMinimum ?? (large ? 0.5 : 0.8),
                 options.ScaleJitterMaximum ?? (large ? 2.0 : 1.2),
-                options.HorizontalFlip);
+                options.HorizontalFlip,
+                options.MaximumRotationDegrees);
         }
     }
 

@@ -3,20 +3,22 @@ using static TorchSharp.torch;
 namespace MLNet.SelfTraining.Vision.Augmentation;
 
 /// <summary>
-/// Per-image random zoom with random crop/pad position and optional horizontal flip, for a whole batch in one
-/// <c>affine_grid</c> + <c>grid_sample</c> call. (B, C, H, W) → (B, C, H, W); uncovered pixels are 0.
+/// Per-image random zoom with random crop/pad position, optional horizontal flip and optional small rotation, for a whole
+/// batch in one <c>affine_grid</c> + <c>grid_sample</c> call. (B, C, H, W) → (B, C, H, W); uncovered pixels are 0.
 /// </summary>
 internal sealed class ScaleJitter
 {
     private readonly double _minimum;
     private readonly double _maximum;
     private readonly bool _flip;
+    private readonly double _maximumRadians;
 
-    public ScaleJitter(double minimum, double maximum, bool flip)
+    public ScaleJitter(double minimum, double maximum, bool flip, double maximumRotationDegrees)
     {
         _minimum = minimum;
         _maximum = maximum;
         _flip = flip;
+        _maximumRadians = maximumRotationDegrees * Math.PI / 180;
     }
 
     public Tensor Apply(Tensor images, Generator generator)
@@ -32,8 +34,21 @@ internal sealed class ScaleJitter
         var sx = inverseScale;
         if (_flip)
             sx = sx.mul(rand(n, generator: generator).lt(0.5).to_type(ScalarType.Float32).mul(2).sub(1));
-        var zeros = zeros_like(sx);
-        var theta = stack([sx, zeros, tx, zeros, inverseScale, ty], 1).view(n, 2, 3);    // (B, 2, 3)
+        var sy = inverseScale;
+        Tensor theta;
+        if (_maximumRadians > 0)
+        {
+            // Input = R(a)·diag(sx, sy)·u + t with a ~ U(-r, r): the zoom/flip, then a rotation about the centre.
+            var angle = rand(n, generator: generator).mul(2).sub(1).mul(_maximumRadians);
+            var cos = angle.cos();
+            var sin = angle.sin();
+            theta = stack([sx.mul(cos), sy.mul(sin).neg(), tx, sx.mul(sin), sy.mul(cos), ty], 1).view(n, 2, 3);
+        }
+        else
+        {
+            var zeros = zeros_like(sx);
+            theta = stack([sx, zeros, tx, zeros, sy, ty], 1).view(n, 2, 3);    // (B, 2, 3)
+        }
         var grid = nn.functional.affine_grid(theta, images.shape, align_corners: false);  // (B, H, W, 2)
         return nn.functional.grid_sample(images, grid, align_corners: false).MoveToOuterDisposeScope();
     }

@@ -18,6 +18,7 @@ internal static class OptionsValidation
         Require(options.BaseWidth is null or >= 1, nameof(options.BaseWidth), "at least 1", options.BaseWidth);
         Require(options.BlocksPerStage is { Length: >= 1 } blocks && blocks.All(b => b >= 1), nameof(options.BlocksPerStage),
             "a non-empty list of positive counts", options.BlocksPerStage is null ? "null" : string.Join(",", options.BlocksPerStage));
+        Require(options.OnlineRelabelThreshold is null or > 0 and <= 1, nameof(options.OnlineRelabelThreshold), "null or in the range (0, 1]", options.OnlineRelabelThreshold);
         Require(options.DropoutRate is >= 0 and < 1, nameof(options.DropoutRate), "in the range [0, 1)", options.DropoutRate);
         Require(options.StochasticDepthRate is >= 0 and < 1, nameof(options.StochasticDepthRate), "in the range [0, 1)", options.StochasticDepthRate);
         Require(options.LearningRate > 0 && double.IsFinite(options.LearningRate), nameof(options.LearningRate), "finite and positive", options.LearningRate);
@@ -44,6 +45,7 @@ internal static class OptionsValidation
         Require(maximum >= minimum && double.IsFinite(maximum), nameof(augmentation.ScaleJitterMaximum), $"finite and at least ScaleJitterMinimum ({minimum})", maximum);
         Require(augmentation.RandAugmentOperations >= 1, nameof(augmentation.RandAugmentOperations), "at least 1", augmentation.RandAugmentOperations);
         Require(augmentation.RandAugmentMagnitude is >= 0 and <= 10, nameof(augmentation.RandAugmentMagnitude), "in the range [0, 10]", augmentation.RandAugmentMagnitude);
+        Require(augmentation.MaximumRotationDegrees is >= 0 and <= 180, nameof(augmentation.MaximumRotationDegrees), "in the range [0, 180]", augmentation.MaximumRotationDegrees);
     }
 
     private static void RequireName(string? name, string option) =>

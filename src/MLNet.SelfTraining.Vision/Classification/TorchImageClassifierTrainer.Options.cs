@@ -98,6 +98,14 @@ public sealed partial class TorchImageClassifierTrainer
         /// <summary>Student mode: decay β of the loss moving averages. Default: 0.99.</summary>
         public double LossAverageDecay { get; set; } = Defaults.LossAverageDecay;
 
+        /// <summary>
+        /// Student mode: online re-labeling threshold, or <see langword="null"/> for the paper's fixed pseudo labels. When
+        /// set, each step the network being trained predicts its pseudo-labeled rows on the un-augmented images (eval mode,
+        /// no gradient), and where its probability reaches this value its own class replaces the teacher's target
+        /// (FixMatch-style: the student keeps correcting the teacher as it improves). Default: <see langword="null"/>.
+        /// </summary>
+        public double? OnlineRelabelThreshold { get; set; }
+
         /// <summary>A fitted classifier with the same network whose weights initialize training (e.g. the teacher);
         /// <see langword="null"/> starts from random weights. Default: <see langword="null"/>.</summary>
         public TorchImageClassifierTransformer? InitialModel { get; set; }

@@ -89,6 +89,10 @@ public sealed partial class TorchImageClassifierTrainer : IEstimator<TorchImageC
             network.Dispose();
             throw;
         }
+        finally
+        {
+            NativeHeap.Trim();
+        }
         var info = new ClassifierInfo(_options.FeatureColumnName, _options.LabelColumnName, spec, classes,
             _options.InputScale, _options.InferenceBatchSize);
         return new TorchImageClassifierTransformer(info, new ImageClassifierPredictor(network, spec, _options.InputScale), _options.NumberOfThreads);
@@ -177,13 +181,21 @@ public sealed partial class TorchImageClassifierTrainer : IEstimator<TorchImageC
             var augmented = augmenter.Apply(images.index_select(0, index));
             return new PreparedBatch(rows, index.DetachFromDisposeScope(), augmented.DetachFromDisposeScope());
         });
+        var relabeler = _options.OnlineRelabelThreshold is { } threshold && pseudo.Length > 0 ? new OnlineRelabeler(threshold) : null;
         new TrainingLoop(settings, channel).Run(network, step =>
         {
             using var batch = batches.Take();
-            var logits = network.forward(batch.Images);
             var targets = (soft ?? labels).index_select(0, batch.Index);
+            if (relabeler is not null)
+                targets = relabeler.Refresh(network, images, batch.Index, targets, sampler.HumanBatchSize);
+            var logits = network.forward(batch.Images);
             return (loss.Compute(logits, targets, weights?.index_select(0, batch.Index), sampler.HumanBatchSize), batch.Rows.Length);
         });
         network.eval();
+        if (relabeler is not null)
+        {
+            channel.Info(MessageSensitivity.None,
+                $"Online re-labeling: {relabeler.Changed} of {relabeler.Seen} pseudo targets ({100.0 * relabeler.Changed / Math.Max(1, relabeler.Seen):F1}%) replaced by the network's own class.");
+        }
     }
 }

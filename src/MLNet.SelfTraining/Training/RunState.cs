@@ -16,7 +16,7 @@ internal sealed record RunState(
 {
     public long PseudoLabeledCount => Pool.LabeledIteration.LongCount(i => i >= 0);
 
-    public SelfTrainingRound Record(int round, ScoringOutcome scoring, double humanLoss, double pseudoLoss, double weight, TimeSpan elapsed)
+    public SelfTrainingRound Record(int round, ScoringOutcome scoring, double humanLoss, double pseudoLoss, double weight, TimeSpan elapsed, ITransformer? student)
     {
         var perClass = new long[ClassCount];
         long correct = 0;
@@ -44,6 +44,7 @@ internal sealed record RunState(
             PseudoLoss = pseudoLoss,
             PseudoLabelWeight = weight,
             Elapsed = elapsed,
+            Student = student,
         };
     }
 }

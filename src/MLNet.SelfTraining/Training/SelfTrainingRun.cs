@@ -94,8 +94,14 @@ internal sealed class SelfTrainingRun
             var pseudoView = spill.Write(state.Plan.StudentPseudoView(state.Unlabeled, state.Pool,
                 row => (float)(weight * state.Pool.Multiplicity[row]), state.ClassCount, state.PseudoLabeledCount));
             var humanView = state.Plan.StudentHumanView(state.Training, row => state.Labeled[row], state.LabeledCount, row => state.Classes[row], state.ClassCount);
-            model = _student.Fit(new AppendedDataView([humanView, pseudoView]));
-            var record = state.Record(round, scoring, humanLoss, pseudoLoss, weight, clock.Elapsed);
+            var student = _student.Fit(new AppendedDataView([humanView, pseudoView]));
+            if (!_options.KeepRoundModels)
+            {
+                ReleaseIntermediate(model, teacherModel);
+            }
+
+            model = student;
+            var record = state.Record(round, scoring, humanLoss, pseudoLoss, weight, clock.Elapsed, _options.KeepRoundModels ? student : null);
             rounds.Add(record);
             _log.Info(MessageSensitivity.None,
                 $"Round {round}: scored {record.Scored}, selected {record.Selected} (mean confidence {record.MeanConfidence:F3}), student trained on {record.PseudoLabeled} pseudo rows with weight {weight:G4}{(record.PseudoLabelAccuracy is { } a ? $", pseudo-label accuracy {a:P2}" : "")}, {record.Elapsed.TotalSeconds:F1} s.");
@@ -107,6 +113,18 @@ internal sealed class SelfTrainingRun
         }
 
         return new SelfTrainingTransformer(model, teacherModel, rounds, stop, state.Pool.LabeledIteration, state.Pool.PseudoClass);
+    }
+
+    /// <summary>
+    /// Disposes the previous round's student once the next one is trained: nothing else holds it, and models such as
+    /// TorchSharp networks keep native memory until disposed (3 rounds otherwise grow a run by a network per round).
+    /// </summary>
+    private static void ReleaseIntermediate(ITransformer previous, ITransformer teacherModel)
+    {
+        if (!ReferenceEquals(previous, teacherModel) && previous is IDisposable disposable)
+        {
+            disposable.Dispose();
+        }
     }
 
     private ScoringOutcome Score(RunState state, ITransformer model, int round)

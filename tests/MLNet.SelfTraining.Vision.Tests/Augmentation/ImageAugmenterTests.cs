@@ -84,6 +84,23 @@ public sealed class ImageAugmenterTests
         Assert.AreEqual(0.25, result.mean().ToDouble(), 0.05);
     }
 
+    [TestMethod]
+    public void Apply_WithRotation_TurnsEachImageAboutItsCentre()
+    {
+        // A centred horizontal bar, 3 × 9 pixels: turning it keeps the centre pixel and (bilinear resampling aside) the ink.
+        using var bar = zeros(1, 1, 15, 15);
+        bar[0, 0, TensorIndex.Slice(6, 9), TensorIndex.Slice(3, 12)] = tensor(1f);
+        using var images = bar.expand(16, -1, -1, -1).contiguous();
+        var rotating = new AugmentationOptions { Policy = AugmentationPolicy.S1, ScaleJitterMinimum = 1, ScaleJitterMaximum = 1, MaximumRotationDegrees = 45 };
+
+        using var result = Augment(rotating, seed: 1, images);
+
+        var turned = Enumerable.Range(0, 16).Count(i => !result[i].allclose(images[i], rtol: 0, atol: 0.05));
+        Assert.IsGreaterThanOrEqualTo(14, turned, "nearly every image turns by a non-zero angle");
+        Assert.IsTrue(result[.., 0, 7, 7].gt(0.99).all().ToBoolean(), "the centre stays in place");
+        Assert.IsTrue(result.sum([1, 2, 3]).sub(27).abs().lt(27 * 0.1).all().ToBoolean(), "the bar's ink is kept within 10 %");
+    }
+
     private static Tensor Augment(AugmentationOptions options, long seed, Tensor images)
     {
         using var sut = new ImageAugmenter(options, seed);

@@ -111,6 +111,24 @@ public sealed class BadInputTests
     }
 
     [TestMethod]
+    public void NewOptions_OutOfRange_NameTheOptionAndTheValue()
+    {
+        var mlContext = new MLContext(seed: 1);
+        var online = TinyClassifier.Options();
+        online.OnlineRelabelThreshold = 0;
+        var rotation = TinyClassifier.Options();
+        rotation.Augmentation.MaximumRotationDegrees = -5;
+
+        var onlineError = Assert.ThrowsExactly<ArgumentOutOfRangeException>(
+            () => mlContext.MulticlassClassification.Trainers.TorchImageClassifier(mlContext, online));
+        var rotationError = Assert.ThrowsExactly<ArgumentOutOfRangeException>(
+            () => mlContext.MulticlassClassification.Trainers.TorchImageClassifier(mlContext, rotation));
+
+        StringAssert.Contains(onlineError.Message, "The 'OnlineRelabelThreshold' option of TorchImageClassifierTrainer must be null or in the range (0, 1]. Got 0 instead.");
+        StringAssert.Contains(rotationError.Message, "The 'MaximumRotationDegrees' option of TorchImageClassifierTrainer must be in the range [0, 180]. Got -5 instead.");
+    }
+
+    [TestMethod]
     public void Fit_WithAnInitialModelOfAnotherNetwork_NamesBothNetworks()
     {
         var mlContext = new MLContext(seed: 1);
