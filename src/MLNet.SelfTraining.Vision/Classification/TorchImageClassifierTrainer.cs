@@ -36,7 +36,9 @@ namespace MLNet.SelfTraining.Vision.Classification;
 /// rate. <b>Student mode</b> starts when the training data has the <see cref="Options.PseudoLabelFlagColumnName"/> column
 /// (the self-training estimator adds it through <see cref="IPseudoLabelConsumer"/>): batches mix human and pseudo-labeled
 /// rows at <see cref="Options.PseudoLabelRatio"/> (the human rows cycle), and the two losses are combined by
-/// <see cref="LossNormalizer"/>. TorchSharp's random seed and thread count are process-wide and set by <see cref="Fit"/>.</para>
+/// <see cref="LossNormalizer"/>; with <see cref="Options.OnlineRelabelThreshold"/> the network also replaces the teacher's
+/// pseudo labels by its own confident predictions as it trains. TorchSharp's random seed and thread count are
+/// process-wide and set by <see cref="Fit"/>.</para>
 /// </remarks>
 public sealed partial class TorchImageClassifierTrainer : IEstimator<TorchImageClassifierTransformer>, IPseudoLabelConsumer
 {
@@ -88,10 +90,6 @@ public sealed partial class TorchImageClassifierTrainer : IEstimator<TorchImageC
         {
             network.Dispose();
             throw;
-        }
-        finally
-        {
-            NativeHeap.Trim();
         }
         var info = new ClassifierInfo(_options.FeatureColumnName, _options.LabelColumnName, spec, classes,
             _options.InputScale, _options.InferenceBatchSize);

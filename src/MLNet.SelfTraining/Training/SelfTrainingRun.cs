@@ -117,7 +117,7 @@ internal sealed class SelfTrainingRun
 
     /// <summary>
     /// Disposes the previous round's student once the next one is trained: nothing else holds it, and models such as
-    /// TorchSharp networks keep native memory until disposed (3 rounds otherwise grow a run by a network per round).
+    /// TorchSharp networks keep native memory until disposed (or, later and unpredictably, finalized).
     /// </summary>
     private static void ReleaseIntermediate(ITransformer previous, ITransformer teacherModel)
     {
