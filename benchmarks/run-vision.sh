@@ -124,6 +124,8 @@ if [ "$PHASE" = all ] || [ "$PHASE" = levers ]; then
   add mlnet 100 S2 2 "$STEPS" "$LONG" 5 hard norm 0.9 = 0 rescore
   add mlnet 250 S2 1 "$STEPS" "$LONG" 5 hard norm 0.9 = 0 rescore
   add pytorch 100 S2 1 "$STEPS" "$LONG" 5 hard norm 0.9 = 0 rescore
+  add pytorch 100 S2 2 "$STEPS" "$LONG" 5 hard norm 0.9 = 0 rescore
+  add mlnet 250 S2 2 "$STEPS" "$LONG" 5 hard norm 0.9 = 0 rescore
   for variant in rot15 svhn; do add mlnet 100 S2 1 "$STEPS" "$STEPS" 0 hard norm 0.9 = 0 "$variant"; done
   add mlnet 100 S2 1 "$STEPS" "$STEPS" 0 hard norm 0.9
   add mlnet 100 S4 1 "$STEPS" "$STEPS" 0 hard norm 0.9 = 0 rot15
