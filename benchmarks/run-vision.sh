@@ -120,12 +120,10 @@ fi
 if [ "$PHASE" = all ] || [ "$PHASE" = levers ]; then
   LONG=$((3 * STEPS))
   add mlnet 1000 S2 1 "$STEPS" "$LONG" 3 hard norm 0.9 = 0 rescore-w64
-  add mlnet 100 S2 1 "$STEPS" "$LONG" 5 hard norm 0.9 = 0 rescore
-  add mlnet 100 S2 2 "$STEPS" "$LONG" 5 hard norm 0.9 = 0 rescore
-  add mlnet 250 S2 1 "$STEPS" "$LONG" 5 hard norm 0.9 = 0 rescore
-  add pytorch 100 S2 1 "$STEPS" "$LONG" 5 hard norm 0.9 = 0 rescore
-  add pytorch 100 S2 2 "$STEPS" "$LONG" 5 hard norm 0.9 = 0 rescore
-  add mlnet 250 S2 2 "$STEPS" "$LONG" 5 hard norm 0.9 = 0 rescore
+  for seed in 1 2; do
+    for impl in mlnet pytorch; do add "$impl" 100 S2 "$seed" "$STEPS" "$LONG" 5 hard norm 0.9 = 0 rescore; done
+    add mlnet 250 S2 "$seed" "$STEPS" "$LONG" 5 hard norm 0.9 = 0 rescore
+  done
   for variant in rot15 svhn; do add mlnet 100 S2 1 "$STEPS" "$STEPS" 0 hard norm 0.9 = 0 "$variant"; done
   add mlnet 100 S2 1 "$STEPS" "$STEPS" 0 hard norm 0.9
   add mlnet 100 S4 1 "$STEPS" "$STEPS" 0 hard norm 0.9 = 0 rot15

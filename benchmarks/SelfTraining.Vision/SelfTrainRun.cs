@@ -41,11 +41,11 @@ internal static class SelfTrainRun
         var fitSeconds = clock.Elapsed.TotalSeconds;
 
         var teacherAccuracy = mlContext.MulticlassClassification.Evaluate(model.Teacher.Transform(test)).MicroAccuracy;
-        var studentAccuracy = mlContext.MulticlassClassification.Evaluate(model.Transform(test)).MicroAccuracy;
         var rounds = model.Rounds
             .Select(r => new RoundSummary(r.Round, r.Selected, r.PseudoLabeled, r.MeanConfidence, r.PseudoLabelAccuracy, r.Elapsed.TotalSeconds,
                 mlContext.MulticlassClassification.Evaluate(r.Student!.Transform(test)).MicroAccuracy))
             .ToList();
+        var studentAccuracy = rounds.Count > 0 ? rounds[^1].StudentAccuracy : teacherAccuracy;   // the final model is the last round's student
         return new SelfTrainResult("ML.NET/TorchSharp", config, teacherAccuracy, studentAccuracy, rounds, fitSeconds,
             PeakMemory.PeakRssMiB(), started);
     }

@@ -70,7 +70,7 @@ public sealed class SelfTrainingTransformer : ITransformer, IDisposable
     public void Dispose()
     {
         var owned = Rounds.Select(r => r.Student).Append(Model).Append(Teacher).OfType<IDisposable>();
-        foreach (var model in owned.Distinct(ReferenceEqualityComparer.Instance).Cast<IDisposable>())
+        foreach (var model in owned.Distinct<IDisposable>(ReferenceEqualityComparer.Instance))
         {
             model.Dispose();
         }

@@ -92,7 +92,7 @@ def main():
                               studentPolicy=a.student_policy or a.policy,
                               studentStochasticDepth=a.student_stochastic_depth, rescore=a.rescore,
                               pseudoRatio=a.pseudo_ratio),
-                  teacherAccuracy=teacher_acc, studentAccuracy=accuracy(model, images[test], labels[test]),
+                  teacherAccuracy=teacher_acc, studentAccuracy=rounds[-1]["studentAccuracy"] if rounds else teacher_acc,
                   rounds=rounds, fitSeconds=fit, peakRssMiB=common.peak_rss_mib(), startedUtc=started)
     text = json.dumps(result, indent=2)
     print(text)

@@ -35,20 +35,17 @@ internal sealed class ScaleJitter
         if (_flip)
             sx = sx.mul(rand(n, generator: generator).lt(0.5).to_type(ScalarType.Float32).mul(2).sub(1));
         var sy = inverseScale;
-        Tensor theta;
+        // Input = R(a)·diag(sx, sy)·u + t: the zoom/flip, then a rotation about the centre by a ~ U(-r, r) (a = 0 and no
+        // draw from the generator when rotation is off, so the paper's policies keep their random stream).
+        var cos = ones_like(sx);
+        var sin = zeros_like(sx);
         if (_maximumRadians > 0)
         {
-            // Input = R(a)·diag(sx, sy)·u + t with a ~ U(-r, r): the zoom/flip, then a rotation about the centre.
             var angle = rand(n, generator: generator).mul(2).sub(1).mul(_maximumRadians);
-            var cos = angle.cos();
-            var sin = angle.sin();
-            theta = stack([sx.mul(cos), sy.mul(sin).neg(), tx, sx.mul(sin), sy.mul(cos), ty], 1).view(n, 2, 3);
+            cos = angle.cos();
+            sin = angle.sin();
         }
-        else
-        {
-            var zeros = zeros_like(sx);
-            theta = stack([sx, zeros, tx, zeros, sy, ty], 1).view(n, 2, 3);    // (B, 2, 3)
-        }
+        var theta = stack([sx.mul(cos), sy.mul(sin).neg(), tx, sx.mul(sin), sy.mul(cos), ty], 1).view(n, 2, 3);    // (B, 2, 3)
         var grid = nn.functional.affine_grid(theta, images.shape, align_corners: false);  // (B, H, W, 2)
         return nn.functional.grid_sample(images, grid, align_corners: false).MoveToOuterDisposeScope();
     }
