@@ -3,7 +3,7 @@
 # canonical MNIST-10k split (benchmarks/SelfTraining.Vision), a PyTorch replica of the same network, split, policy,
 # optimizer and schedule (benchmarks/python/vision), and the training/inference throughput of both.
 #
-# Usage: bash benchmarks/run-vision.sh [--quick] [--phase all|throughput|headline|study|long|levers] [--jobs N]
+# Usage: bash benchmarks/run-vision.sh [--quick] [--phase all|throughput|headline|study|long|levers|limits] [--jobs N]
 #   --quick   smoke run: 30 training steps per model, one seed, k = 100 only, 1 timed repeat (figures meaningless)
 #   --phase   run one part only (default all); finished configurations (existing JSON) are skipped, so a run resumes
 #   --jobs    accuracy runs in parallel (default 2; throughput runs are always alone)
@@ -51,7 +51,8 @@ fi
 #    "impl k policy seed teacherSteps studentSteps rounds labels(hard|soft) norm(norm|plain) threshold
 #     [studentPolicy(= for --policy) [studentStochasticDepth [variant]]]", variant: base, or "-"-joined tokens: rescore
 #     (each round re-labels every unlabeled image), ratioN (N pseudo rows per human row), wN (network width N), rotN
-#     (random rotation up to N degrees), svhn (AutoAugment's SVHN policy), onNN (students re-label online at 0.NN).
+#     (random rotation up to N degrees), svhn (AutoAugment's SVHN policy), onNN (students re-label online at 0.NN),
+#     balance (Noisy Student class balancing of the pseudo labels), lrX (peak learning rate X instead of 0.001).
 JOBFILE="$(mktemp)"
 trap 'rm -f "$JOBFILE"' EXIT
 add() { echo "$*" >> "$JOBFILE"; }
@@ -136,6 +137,17 @@ if [ "$PHASE" = all ] || [ "$PHASE" = levers ]; then
   add mlnet 1000 S2 1 "$STEPS" "$LONG" 1 hard norm 0.9 = 0 w64-on95
 fi
 
+# Limits (fourth session): is the supervised ceiling set by the training budget, the augmentation or the learning rate
+# (all 6,630 true labels: 3x the steps, S1 instead of S2, peak learning rate 0.003), and the paper's class balancing of
+# the pseudo labels (Noisy Student) over 3 re-labeled rounds at k = 100 and 250.
+if [ "$PHASE" = all ] || [ "$PHASE" = limits ]; then
+  LONG=$((3 * STEPS))
+  for k in 100 250; do add mlnet "$k" S2 1 "$STEPS" "$LONG" 3 hard norm 0.9 = 0 rescore-balance; done
+  add mlnet 6630 S2 1 "$((9 * STEPS))" "$LONG" 0 hard norm 0.9
+  add mlnet 6630 S1 1 "$LONG" "$LONG" 0 hard norm 0.9
+  add mlnet 6630 S1 1 "$LONG" "$LONG" 0 hard norm 0.9 = 0 lr0.003
+fi
+
 run_one() {
   local impl=$1 k=$2 policy=$3 seed=$4 t=$5 s=$6 rounds=$7 labels=$8 norm=$9 threshold=${10} spolicy=${11:-=} sdepth=${12:-0} variant=${13:-base}
   local name="$impl-k$k-$policy-$labels-$norm-r$rounds-th$threshold-t$t-s$s-seed$seed"
@@ -158,6 +170,8 @@ run_one() {
       rot*) extra+=(--rotation "${token#rot}") ;;
       svhn) extra+=(--autoaugment-policy SVHN) ;;
       on*) extra+=(--online-threshold "0.${token#on}") ;;
+      balance) extra+=(--balance) ;;
+      lr*) extra+=(--learning-rate "${token#lr}") ;;
       *) echo "unknown variant token: $token" >&2; return 1 ;;
     esac
   done

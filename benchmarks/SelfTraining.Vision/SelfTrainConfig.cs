@@ -21,6 +21,7 @@ namespace SelfTraining.Vision;
 /// <param name="AutoAugmentPolicy">TorchVision AutoAugment policy of S2/S3.</param>
 /// <param name="OnlineThreshold">Students' online re-labeling threshold (null: fixed pseudo labels).</param>
 /// <param name="RotationDegrees">Largest random rotation of S1–S4 (0 = the paper's policies).</param>
+/// <param name="BalanceClasses">Noisy Student class balancing of the selected pseudo labels.</param>
 internal sealed record SelfTrainConfig(
     int Labeled,
     AugmentationPolicy Policy,
@@ -39,4 +40,5 @@ internal sealed record SelfTrainConfig(
     int Width,
     TorchSharp.torchvision.autoaugment.AutoAugmentPolicy AutoAugmentPolicy,
     double RotationDegrees,
-    double? OnlineThreshold);
+    double? OnlineThreshold,
+    bool BalanceClasses);

@@ -30,7 +30,7 @@ internal static class SelfTrainRun
         var options = new SelfTrainingOptions
         {
             MaximumIterations = config.Rounds,
-            Selection = new PseudoLabelOptions { ConfidenceThreshold = config.Threshold },
+            Selection = new PseudoLabelOptions { ConfidenceThreshold = config.Threshold, BalanceClasses = config.BalanceClasses },
             RescorePseudoLabels = config.Rescore,
             KeepRoundModels = true,                       // each round's student is evaluated below
             DiagnosticLabelColumnName = "Label",

@@ -53,6 +53,10 @@ def key(run):
         parts.append(f"rotation ±{c['rotationDegrees']:g}°")
     if c.get("onlineThreshold") is not None:
         parts.append(f"online re-labeling ≥ {c['onlineThreshold']:g}")
+    if c.get("balanceClasses"):
+        parts.append("class-balanced pseudo labels")
+    if c.get("learningRate", 0.001) != 0.001:
+        parts.append(f"learning rate {c['learningRate']:g}")
     noise = ", ".join(parts)
     return (impl(run), c["labeled"], c["policy"], c["teacherSteps"], c["studentSteps"], c["rounds"], c["softLabels"],
             c["normalizeLoss"], c["threshold"], noise)
@@ -135,11 +139,12 @@ def long_table(groups, steps):
     return lines + [""]
 
 
-LEVER_TOKENS = ("width", "rotation", "AutoAugment", "online")
+LEVER_TOKENS = ("width", "rotation", "AutoAugment", "online", "class-balanced", "learning rate")
 
 
 def levers_table(runs):
-    """Runs beyond the paper's recipe (wider network, rotation, SVHN AutoAugment, online re-labeling, 4+ rounds) and the teacher-only baselines."""
+    """Runs beyond the paper's recipe (wider network, rotation, SVHN AutoAugment, online re-labeling, class balancing,
+    learning rate, 4+ rounds) and the teacher-only baselines."""
     lines = ["### Levers beyond the paper's recipe (teacher-only runs have 0 rounds)", "",
              "| k | Implementation, seed | Policy, steps, threshold | Variant | Rounds | Teacher acc % | Student acc % by round | Pseudo labels (acc %) | Fit s | Peak RSS MiB |",
              "|---:|---|---|---|---:|---:|---|---|---:|---:|"]
