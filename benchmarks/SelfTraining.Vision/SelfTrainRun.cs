@@ -68,6 +68,7 @@ internal static class SelfTrainRun
             NormalizeLoss = config.NormalizeLoss,
             PseudoLabelRatio = config.PseudoRatio,
             OnlineRelabelThreshold = onlineThreshold,
+            ExampleWeightColumnName = config.BalanceClasses ? "Weight" : null,     // carries the balancing multiplicities
             Seed = config.Seed,
         });
 }

@@ -1,6 +1,7 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using MLNet.SelfTraining.PseudoLabeling;
+using MLNet.SelfTraining.Students;
 
 namespace MLNet.SelfTraining.Tests;
 
@@ -23,6 +24,21 @@ public sealed class SelfTrainingSelectionTests
         });
 
         CollectionAssert.AreEqual(new long[] { 20, 20, 20 }, model.Rounds.Single().PseudoLabeledPerClass.ToArray());
+    }
+
+    [TestMethod]
+    public void BalanceClasses_WithAConsumerThatReadsNoWeights_LogsAWarning()
+    {
+        var ml = new MLContext(seed: 1);
+        var messages = new List<string>();
+        ml.Log += (_, e) => { lock (messages) { messages.Add(e.Message); } };
+        var student = new HardLabelConsumer(Blobs.Pipeline(ml, weightColumn: null));
+        var options = new SelfTrainingOptions { MaximumIterations = 1, Selection = new PseudoLabelOptions { ConfidenceThreshold = 0.5, BalanceClasses = true } };
+
+        ml.MulticlassClassification.Trainers.SelfTraining(ml, student, ml.Data.LoadFromEnumerable(Blobs.Make(30, seed: 2)), options)
+            .Fit(ml.Data.LoadFromEnumerable(Blobs.Make(3, seed: 1)));
+
+        Assert.IsTrue(messages.Any(m => m.Contains("small classes are not up-weighted", StringComparison.Ordinal)), string.Join("\n", messages.Take(20)));
     }
 
     [TestMethod]
@@ -68,5 +84,19 @@ public sealed class SelfTrainingSelectionTests
 
         [VectorType(2)]
         public float[] Features { get; set; } = [];
+    }
+
+    /// <summary>A real ML.NET pipeline that declares itself a pseudo-label consumer reading hard labels and no weights.</summary>
+    private sealed class HardLabelConsumer(IEstimator<ITransformer> inner) : IEstimator<ITransformer>, IPseudoLabelConsumer
+    {
+        public string PseudoLabelFlagColumnName => "IsPseudoLabel";
+
+        public string? SoftLabelColumnName => null;
+
+        public string? ExampleWeightColumnName => null;
+
+        public ITransformer Fit(IDataView input) => inner.Fit(input);
+
+        public SchemaShape GetOutputSchema(SchemaShape inputSchema) => inner.GetOutputSchema(inputSchema);
     }
 }

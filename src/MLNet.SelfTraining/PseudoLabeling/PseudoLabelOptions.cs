@@ -33,8 +33,9 @@ public class PseudoLabelOptions
 
     /// <summary>
     /// Balance classes as Noisy Student does: classes with more than <see cref="SamplesPerClass"/> candidates keep
-    /// their most confident ones; classes with fewer get a multiplicity (row weight, or copies for trainers without
-    /// weights) of <c>SamplesPerClass / count</c>. Default <see langword="false"/>.
+    /// their most confident ones (ties at the cut are kept); classes with fewer get a multiplicity of
+    /// <c>SamplesPerClass / count</c>, applied as the student's example weight (a student without an example weight column
+    /// ignores it, and self-training logs a warning). Default <see langword="false"/>.
     /// </summary>
     public bool BalanceClasses { get; set; }
 

@@ -2,7 +2,9 @@ namespace MLNet.SelfTraining.PseudoLabeling;
 
 /// <summary>
 /// Learns the per-class cuts and multiplicities of <see cref="PseudoLabelOptions"/> from a stream of
-/// (predicted class, confidence) pairs, in memory bounded by the caps rather than by the number of rows.
+/// (predicted class, confidence) pairs, in memory bounded by the caps rather than by the number of rows — except when
+/// classes are balanced to the mean (<see cref="PseudoLabelOptions.SamplesPerClass"/> unset), which is only known at
+/// the end, so every candidate's confidence (4 bytes) is kept until then.
 /// </summary>
 internal sealed class PseudoLabelSelector
 {
@@ -19,7 +21,7 @@ internal sealed class PseudoLabelSelector
         _candidates = new long[classCount];
         _classCap = Math.Min(options.MaximumPerClass ?? int.MaxValue, options.BalanceClasses ? options.SamplesPerClass ?? int.MaxValue : int.MaxValue);
         _classTop = new PriorityQueue<float, float>?[classCount];
-        if (_classCap != int.MaxValue)
+        if (_classCap != int.MaxValue || options.BalanceClasses)
         {
             for (int c = 0; c < classCount; c++)
             {
@@ -72,7 +74,13 @@ internal sealed class PseudoLabelSelector
             long target = _options.SamplesPerClass ?? (present.Length == 0 ? 0 : (long)Math.Ceiling(present.Average()));
             for (int c = 0; c < k; c++)
             {
-                if (kept[c] > 0 && kept[c] < target)
+                if (kept[c] > target)
+                {
+                    // Only reached for the mean target: a given SamplesPerClass already capped the queue while streaming.
+                    cuts[c] = Math.Max(cuts[c], CutOfTop(_classTop[c]!, target));
+                    kept[c] = target;
+                }
+                else if (kept[c] > 0 && kept[c] < target)
                 {
                     multiplicity[c] = (float)target / kept[c];
                 }
@@ -80,6 +88,17 @@ internal sealed class PseudoLabelSelector
         }
 
         return new PseudoLabelSelection(_options, cuts, multiplicity);
+    }
+
+    /// <summary>The confidence of the <paramref name="count"/>-th most confident entry (the queue is consumed).</summary>
+    private static float CutOfTop(PriorityQueue<float, float> top, long count)
+    {
+        while (top.Count > count)
+        {
+            top.Dequeue();
+        }
+
+        return top.Peek();
     }
 
     private static void Keep(PriorityQueue<float, float>? top, int cap, float confidence)

@@ -243,6 +243,12 @@ internal sealed class SelfTrainingRun
             }
         }
 
+        if (weightColumn is null && consumer is not null && _options.Selection.BalanceClasses)
+        {
+            _log.Warning(MessageSensitivity.None,
+                $"Selection.BalanceClasses caps large classes, but its multiplicities for small classes need an example weight column, and the student {trainer.GetType().Name} reads none: small classes are not up-weighted. Set the trainer's example weight column (e.g. \"{DefaultColumnNames.Weight}\") to enable them.");
+        }
+
         var excluded = new HashSet<string> { codec.Column.Name };
         if (weightColumn is not null)
         {

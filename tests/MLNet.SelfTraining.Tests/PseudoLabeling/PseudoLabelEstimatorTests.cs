@@ -72,6 +72,17 @@ public sealed class PseudoLabelEstimatorTests
     }
 
     [TestMethod]
+    public void BalanceClasses_WithoutSamplesPerClass_CapsAtTheMeanClassCount()
+    {
+        // Candidates above 0.6: class 0 has 4, class 1 has 1, class 2 has 3 → target ⌈8/3⌉ = 3.
+        var rows = Run(new PseudoLabelEstimator.Options { ConfidenceThreshold = 0.6, BalanceClasses = true }, out var transformer);
+
+        CollectionAssert.AreEqual(new[] { 0, 1, 2, 4, 5, 6, 7 }, Selected(rows), "class 0 keeps its 3 most confident rows");
+        Assert.AreEqual(0.75f, transformer.ClassCuts[0]);
+        CollectionAssert.AreEqual(new[] { 1f, 3f, 1f }, transformer.ClassMultiplicities.ToArray());
+    }
+
+    [TestMethod]
     public void NaNScores_AreNeverSelected()
     {
         var rows = Run(new PseudoLabelEstimator.Options { ConfidenceThreshold = 0 }, out _);
