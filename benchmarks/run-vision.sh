@@ -139,10 +139,11 @@ fi
 
 # Limits (fourth session): is the supervised ceiling set by the training budget, the augmentation or the learning rate
 # (all 6,630 true labels: 3x the steps, S1 instead of S2, peak learning rate 0.003), and the paper's class balancing of
-# the pseudo labels (Noisy Student) over 3 re-labeled rounds at k = 100 and 250.
+# the pseudo labels (Noisy Student; the students read the multiplicities as example weights) over 3 re-labeled rounds.
 if [ "$PHASE" = all ] || [ "$PHASE" = limits ]; then
   LONG=$((3 * STEPS))
-  for k in 100 250; do add mlnet "$k" S2 1 "$STEPS" "$LONG" 3 hard norm 0.9 = 0 rescore-balance; done
+  for k in 100 250 1000; do add mlnet "$k" S2 1 "$STEPS" "$LONG" 3 hard norm 0.9 = 0 rescore-balance; done
+  add mlnet 100 S2 2 "$STEPS" "$LONG" 3 hard norm 0.9 = 0 rescore-balance
   add mlnet 6630 S2 1 "$((9 * STEPS))" "$LONG" 0 hard norm 0.9
   add mlnet 6630 S1 1 "$LONG" "$LONG" 0 hard norm 0.9
   add mlnet 6630 S1 1 "$LONG" "$LONG" 0 hard norm 0.9 = 0 lr0.003

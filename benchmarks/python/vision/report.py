@@ -135,7 +135,7 @@ def long_table(groups, steps):
         lines.append(row(k, im, rs, f"{rounds}{' (' + noise + ')' if noise else ''}"))
     ceiling = [(kk, rs) for kk, rs in groups.items() if kk[5] == 0]
     for (im, k, policy, t, s, rounds, soft, norm, thr, noise), rs in sorted(ceiling):
-        lines.append(row(k, im, rs, f"0 (supervised ceiling: {k} true labels, {policy}, {t} steps)"))
+        lines.append(row(k, im, rs, f"0 (supervised ceiling: {k} true labels, {policy}, {t} steps{', ' + noise if noise else ''})"))
     return lines + [""]
 
 
