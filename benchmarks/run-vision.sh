@@ -142,9 +142,8 @@ fi
 # the pseudo labels (Noisy Student; the students read the multiplicities as example weights) over 3 re-labeled rounds.
 if [ "$PHASE" = all ] || [ "$PHASE" = limits ]; then
   LONG=$((3 * STEPS))
-  for k in 100 250 1000; do add mlnet "$k" S2 1 "$STEPS" "$LONG" 3 hard norm 0.9 = 0 rescore-balance; done
-  add mlnet 100 S2 2 "$STEPS" "$LONG" 3 hard norm 0.9 = 0 rescore-balance
-  for seed in 1 2; do add mlnet 100 S2 "$seed" "$STEPS" "$LONG" 5 hard norm 0.9 = 0 rescore-balance; done
+  for seed in 1 2; do for rounds in 3 5; do add mlnet 100 S2 "$seed" "$STEPS" "$LONG" "$rounds" hard norm 0.9 = 0 rescore-balance; done; done
+  for k in 250 1000; do add mlnet "$k" S2 1 "$STEPS" "$LONG" 3 hard norm 0.9 = 0 rescore-balance; done
   add mlnet 6630 S2 1 "$((9 * STEPS))" "$LONG" 0 hard norm 0.9
   add mlnet 6630 S1 1 "$LONG" "$LONG" 0 hard norm 0.9
   add mlnet 6630 S1 1 "$LONG" "$LONG" 0 hard norm 0.9 = 0 lr0.003

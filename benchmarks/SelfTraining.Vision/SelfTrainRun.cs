@@ -68,7 +68,7 @@ internal static class SelfTrainRun
             NormalizeLoss = config.NormalizeLoss,
             PseudoLabelRatio = config.PseudoRatio,
             OnlineRelabelThreshold = onlineThreshold,
-            ExampleWeightColumnName = config.BalanceClasses ? "Weight" : null,     // carries the balancing multiplicities
+            ExampleWeightColumnName = config.BalanceClasses ? DefaultColumnNames.Weight : null,     // carries the balancing multiplicities
             Seed = config.Seed,
         });
 }

@@ -148,14 +148,15 @@ def levers_table(runs):
     lines = ["### Levers beyond the paper's recipe (teacher-only runs have 0 rounds)", "",
              "| k | Implementation, seed | Policy, steps, threshold | Variant | Rounds | Teacher acc % | Student acc % by round | Pseudo labels (acc %) | Fit s | Peak RSS MiB |",
              "|---:|---|---|---|---:|---:|---|---|---:|---:|"]
-    chosen = [r for r in runs if any(t in key(r)[9] for t in LEVER_TOKENS) or r["config"]["rounds"] == 0 or r["config"]["rounds"] >= 4]
-    for r in sorted(chosen, key=lambda r: (r["config"]["labeled"], r["config"]["rounds"], key(r)[9], impl(r), r["config"]["seed"])):
+    variant = {id(r): key(r)[9] for r in runs}
+    chosen = [r for r in runs if any(t in variant[id(r)] for t in LEVER_TOKENS) or r["config"]["rounds"] == 0 or r["config"]["rounds"] >= 4]
+    for r in sorted(chosen, key=lambda r: (r["config"]["labeled"], r["config"]["rounds"], variant[id(r)], impl(r), r["config"]["seed"])):
         c = r["config"]
         by_round = " → ".join(f"{100 * x['studentAccuracy']:.2f}" for x in r["rounds"] if "studentAccuracy" in x) \
             or (f"{100 * r['studentAccuracy']:.2f}" if c["rounds"] else "—")
         pseudo = f"{r['rounds'][0]['pseudoLabeled']} ({100 * r['rounds'][0]['pseudoLabelAccuracy']:.1f})" if r["rounds"] else "—"
         lines.append(f"| {c['labeled']} | {impl(r)}, {c['seed']} | {c['policy']}, {c['teacherSteps']}+{c['studentSteps']}, {c['threshold']:g} "
-                     f"| {key(r)[9] or 'paper recipe'} | {c['rounds']} "
+                     f"| {variant[id(r)] or 'paper recipe'} | {c['rounds']} "
                      f"| {100 * r['teacherAccuracy']:.2f} | {by_round} | {pseudo} | {r['fitSeconds']:.0f} | {r['peakRssMiB']:.0f} |")
     return lines + [""]
 

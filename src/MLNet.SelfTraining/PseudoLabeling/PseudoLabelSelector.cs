@@ -78,7 +78,6 @@ internal sealed class PseudoLabelSelector
                 {
                     // Only reached for the mean target: a given SamplesPerClass already capped the queue while streaming.
                     cuts[c] = Math.Max(cuts[c], CutOfTop(_classTop[c]!, target));
-                    kept[c] = target;
                 }
                 else if (kept[c] > 0 && kept[c] < target)
                 {
