@@ -52,7 +52,8 @@ fi
 #     [studentPolicy(= for --policy) [studentStochasticDepth [variant]]]", variant: base, or "-"-joined tokens: rescore
 #     (each round re-labels every unlabeled image), ratioN (N pseudo rows per human row), wN (network width N), rotN
 #     (random rotation up to N degrees), svhn (AutoAugment's SVHN policy), onNN (students re-label online at 0.NN),
-#     balance (Noisy Student class balancing of the pseudo labels), lrX (peak learning rate X instead of 0.001).
+#     balance (Noisy Student class balancing of the pseudo labels), lrX (peak learning rate X instead of 0.001), mask
+#     (with onNN: unconfident pseudo rows leave the loss, FixMatch), emaNNN (students keep a 0.NNN weight average).
 JOBFILE="$(mktemp)"
 trap 'rm -f "$JOBFILE"' EXIT
 add() { echo "$*" >> "$JOBFILE"; }
@@ -172,6 +173,8 @@ run_one() {
       svhn) extra+=(--autoaugment-policy SVHN) ;;
       on*) extra+=(--online-threshold "0.${token#on}") ;;
       balance) extra+=(--balance) ;;
+      mask) extra+=(--online-mask) ;;
+      ema*) extra+=(--weight-average "0.${token#ema}") ;;
       lr*) extra+=(--learning-rate "${token#lr}") ;;
       *) echo "unknown variant token: $token" >&2; return 1 ;;
     esac

@@ -21,6 +21,8 @@ namespace SelfTraining.Vision;
 /// <param name="AutoAugmentPolicy">TorchVision AutoAugment policy of S2/S3.</param>
 /// <param name="OnlineThreshold">Students' online re-labeling threshold (null: fixed pseudo labels).</param>
 /// <param name="RotationDegrees">Largest random rotation of S1–S4 (0 = the paper's policies).</param>
+/// <param name="OnlineMask">Whether the students' online re-labeling leaves unconfident pseudo rows out of the loss.</param>
+/// <param name="WeightAverage">Decay of the students' weight moving average (null: the last weights).</param>
 /// <param name="BalanceClasses">Noisy Student class balancing of the selected pseudo labels.</param>
 internal sealed record SelfTrainConfig(
     int Labeled,
@@ -41,4 +43,6 @@ internal sealed record SelfTrainConfig(
     TorchSharp.torchvision.autoaugment.AutoAugmentPolicy AutoAugmentPolicy,
     double RotationDegrees,
     double? OnlineThreshold,
+    bool OnlineMask,
+    double? WeightAverage,
     bool BalanceClasses);

@@ -24,9 +24,9 @@ internal static class SelfTrainRun
         var unlabeled = split.Data.ToDataView(mlContext, split.Unlabeled);     // true labels kept for diagnostics only
         var test = split.LoadTest(mlContext);
 
-        var teacher = Trainer(mlContext, config, config.TeacherSteps, config.Policy, stochasticDepth: 0, onlineThreshold: null);
+        var teacher = Trainer(mlContext, config, config.TeacherSteps, config.Policy, stochasticDepth: 0, onlineThreshold: null, weightAverage: null);
         var student = Trainer(mlContext, config, config.StudentSteps, config.StudentPolicy, config.StudentStochasticDepth,
-            config.OnlineThreshold);
+            config.OnlineThreshold, config.WeightAverage);
         var options = new SelfTrainingOptions
         {
             MaximumIterations = config.Rounds,
@@ -51,7 +51,7 @@ internal static class SelfTrainRun
     }
 
     private static TorchImageClassifierTrainer Trainer(MLContext mlContext, SelfTrainConfig config, int steps,
-        AugmentationPolicy policy, double stochasticDepth, double? onlineThreshold) =>
+        AugmentationPolicy policy, double stochasticDepth, double? onlineThreshold, double? weightAverage) =>
         mlContext.MulticlassClassification.Trainers.TorchImageClassifier(mlContext, new TorchImageClassifierTrainer.Options
         {
             NumberOfSteps = steps,
@@ -68,6 +68,8 @@ internal static class SelfTrainRun
             NormalizeLoss = config.NormalizeLoss,
             PseudoLabelRatio = config.PseudoRatio,
             OnlineRelabelThreshold = onlineThreshold,
+            MaskUnconfidentPseudoRows = onlineThreshold is not null && config.OnlineMask,
+            WeightAverageDecay = weightAverage,
             ExampleWeightColumnName = config.BalanceClasses ? DefaultColumnNames.Weight : null,     // carries the balancing multiplicities
             Seed = config.Seed,
         });

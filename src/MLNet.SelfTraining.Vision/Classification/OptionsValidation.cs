@@ -19,11 +19,14 @@ internal static class OptionsValidation
         Require(options.BlocksPerStage is { Length: >= 1 } blocks && blocks.All(b => b >= 1), nameof(options.BlocksPerStage),
             "a non-empty list of positive counts", options.BlocksPerStage is null ? "null" : string.Join(",", options.BlocksPerStage));
         Require(options.OnlineRelabelThreshold is null or > 0 and <= 1, nameof(options.OnlineRelabelThreshold), "null or in the range (0, 1]", options.OnlineRelabelThreshold);
+        Require(!options.MaskUnconfidentPseudoRows || options.OnlineRelabelThreshold is not null, nameof(options.MaskUnconfidentPseudoRows),
+            "false unless OnlineRelabelThreshold is set", options.MaskUnconfidentPseudoRows);
         Require(options.DropoutRate is >= 0 and < 1, nameof(options.DropoutRate), "in the range [0, 1)", options.DropoutRate);
         Require(options.StochasticDepthRate is >= 0 and < 1, nameof(options.StochasticDepthRate), "in the range [0, 1)", options.StochasticDepthRate);
         Require(options.LearningRate > 0 && double.IsFinite(options.LearningRate), nameof(options.LearningRate), "finite and positive", options.LearningRate);
         Require(options.Momentum is >= 0 and < 1, nameof(options.Momentum), "in the range [0, 1)", options.Momentum);
         Require(options.WeightDecay >= 0 && double.IsFinite(options.WeightDecay), nameof(options.WeightDecay), "finite and non-negative", options.WeightDecay);
+        Require(options.WeightAverageDecay is null or >= 0 and < 1, nameof(options.WeightAverageDecay), "null or in the range [0, 1)", options.WeightAverageDecay);
         Require(options.WarmupFraction is >= 0 and < 1, nameof(options.WarmupFraction), "in the range [0, 1)", options.WarmupFraction);
         Require(options.NumberOfEpochs >= 1, nameof(options.NumberOfEpochs), "at least 1", options.NumberOfEpochs);
         Require(options.NumberOfSteps is null or >= 1, nameof(options.NumberOfSteps), "at least 1", options.NumberOfSteps);

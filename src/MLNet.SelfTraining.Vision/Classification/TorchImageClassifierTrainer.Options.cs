@@ -73,6 +73,14 @@ public sealed partial class TorchImageClassifierTrainer
         /// <summary>Weight decay: decoupled for AdamW, L2 for SGD. Default: 0.01.</summary>
         public double WeightDecay { get; set; } = Defaults.WeightDecay;
 
+        /// <summary>
+        /// Decay of an exponential moving average of the weights kept during training (e.g. 0.999); the trained model
+        /// then holds the averaged weights instead of the last step's (batch-norm statistics are the last step's). The
+        /// decay is warmed up as <c>min(decay, (1+t)/(10+t))</c> over the steps <c>t</c>. <see langword="null"/> keeps
+        /// the last weights. Default: <see langword="null"/>.
+        /// </summary>
+        public double? WeightAverageDecay { get; set; }
+
         /// <summary>Share of the steps spent in linear warmup, in [0, 1). Default: 0.05.</summary>
         public double WarmupFraction { get; set; } = Defaults.WarmupFraction;
 
@@ -107,6 +115,15 @@ public sealed partial class TorchImageClassifierTrainer
         /// (docs/benchmarks.md, Figure 1d). Default: <see langword="null"/>.
         /// </summary>
         public double? OnlineRelabelThreshold { get; set; }
+
+        /// <summary>
+        /// Student mode with <see cref="OnlineRelabelThreshold"/>: whether pseudo-labeled rows on which the network's own
+        /// top probability is below the threshold are left out of that step's loss (FixMatch's confidence mask, with the
+        /// un-augmented image as the weak view) instead of keeping the teacher's target. The teacher's labels are then
+        /// never used as targets: with a confidence threshold of 0 in the self-training selection, every unlabeled row
+        /// is a candidate and the student trains FixMatch-style on the whole pool. Default: <see langword="false"/>.
+        /// </summary>
+        public bool MaskUnconfidentPseudoRows { get; set; }
 
         /// <summary>A fitted classifier with the same network whose weights initialize training (e.g. the teacher);
         /// <see langword="null"/> starts from random weights. Default: <see langword="null"/>.</summary>

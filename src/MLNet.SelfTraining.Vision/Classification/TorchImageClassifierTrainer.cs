@@ -37,7 +37,8 @@ namespace MLNet.SelfTraining.Vision.Classification;
 /// (the self-training estimator adds it through <see cref="IPseudoLabelConsumer"/>): batches mix human and pseudo-labeled
 /// rows at <see cref="Options.PseudoLabelRatio"/> (the human rows cycle), and the two losses are combined by
 /// <see cref="LossNormalizer"/>; with <see cref="Options.OnlineRelabelThreshold"/> the network also replaces the teacher's
-/// pseudo labels by its own confident predictions as it trains. TorchSharp's random seed and thread count are
+/// pseudo labels by its own confident predictions as it trains (and with <see cref="Options.MaskUnconfidentPseudoRows"/>
+/// leaves the pseudo rows it is unsure of out of the loss: FixMatch). TorchSharp's random seed and thread count are
 /// process-wide and set by <see cref="Fit"/>.</para>
 /// </remarks>
 public sealed partial class TorchImageClassifierTrainer : IEstimator<TorchImageClassifierTransformer>, IPseudoLabelConsumer
@@ -168,7 +169,8 @@ public sealed partial class TorchImageClassifierTrainer : IEstimator<TorchImageC
         using var augmenter = new ImageAugmenter(_options.Augmentation, seed);
         var loss = new ClassificationLoss(new LossNormalizer(_options.PseudoLossWeight, _options.LossAverageDecay, _options.NormalizeLoss));
         var settings = new TrainingSettings(_options.Optimizer, _options.LearningRate, _options.Momentum, _options.Nesterov,
-            _options.WeightDecay, totalSteps, (int)(_options.WarmupFraction * totalSteps), sampler.StepsPerEpoch, _options.CancellationToken);
+            _options.WeightDecay, totalSteps, (int)(_options.WarmupFraction * totalSteps), sampler.StepsPerEpoch, _options.CancellationToken,
+            _options.WeightAverageDecay);
         // Sampling and augmentation of batch s + 1 run on a worker thread while step s trains (torch uses one
         // intra-op thread by default, so augmentation gets the other core); batches are made strictly in order.
         using var batches = new BatchPrefetcher<PreparedBatch>(() =>
@@ -179,21 +181,25 @@ public sealed partial class TorchImageClassifierTrainer : IEstimator<TorchImageC
             var augmented = augmenter.Apply(images.index_select(0, index));
             return new PreparedBatch(rows, index.DetachFromDisposeScope(), augmented.DetachFromDisposeScope());
         });
-        var relabeler = _options.OnlineRelabelThreshold is { } threshold && pseudo.Length > 0 ? new OnlineRelabeler(threshold) : null;
+        var relabeler = _options.OnlineRelabelThreshold is { } threshold && pseudo.Length > 0
+            ? new OnlineRelabeler(threshold, _options.MaskUnconfidentPseudoRows)
+            : null;
         new TrainingLoop(settings, channel).Run(network, step =>
         {
             using var batch = batches.Take();
             var targets = (soft ?? labels).index_select(0, batch.Index);
+            Tensor? keep = null;
             if (relabeler is not null)
-                targets = relabeler.Refresh(network, images, batch.Index, targets, sampler.HumanBatchSize);
+                (targets, keep) = relabeler.Refresh(network, images, batch.Index, targets, sampler.HumanBatchSize);
             var logits = network.forward(batch.Images);
-            return (loss.Compute(logits, targets, weights?.index_select(0, batch.Index), sampler.HumanBatchSize), batch.Rows.Length);
+            return (loss.Compute(logits, targets, weights?.index_select(0, batch.Index), sampler.HumanBatchSize, keep), batch.Rows.Length);
         });
         network.eval();
         if (relabeler is not null)
         {
             channel.Info(MessageSensitivity.None,
-                $"Online re-labeling: {relabeler.Changed} of {relabeler.Seen} pseudo targets ({100.0 * relabeler.Changed / Math.Max(1, relabeler.Seen):F1}%) replaced by the network's own class.");
+                $"Online re-labeling: {relabeler.Changed} of {relabeler.Seen} pseudo targets ({100.0 * relabeler.Changed / Math.Max(1, relabeler.Seen):F1}%) replaced by the network's own class"
+                + (_options.MaskUnconfidentPseudoRows ? $", {relabeler.Masked} ({100.0 * relabeler.Masked / Math.Max(1, relabeler.Seen):F1}%) left out as unconfident." : "."));
         }
     }
 }

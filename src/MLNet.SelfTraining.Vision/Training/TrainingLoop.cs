@@ -7,7 +7,8 @@ namespace MLNet.SelfTraining.Vision.Training;
 
 /// <summary>
 /// The task-independent optimization loop: per step a dispose scope, cancellation check, warmup-cosine learning rate,
-/// zero-grad/backward/step; per epoch a progress message (mean loss, images/s) on the ML.NET channel.
+/// zero-grad/backward/step (and optionally a moving average of the weights, see <see cref="WeightAverage"/>); per epoch
+/// a progress message (mean loss, images/s) on the ML.NET channel.
 /// </summary>
 /// <remarks>The caller supplies the loss of each step; tensors it creates are released by the step's dispose scope.</remarks>
 internal sealed class TrainingLoop
@@ -28,6 +29,7 @@ internal sealed class TrainingLoop
     {
         var schedule = new WarmupCosineSchedule(_settings.LearningRate, _settings.WarmupSteps, _settings.TotalSteps);
         using var optimizer = OptimizerFactory.Create(model.parameters(), _settings);
+        using var average = _settings.WeightAverageDecay is { } decay ? new WeightAverage(model, decay) : null;
         model.train();
         var epochs = (_settings.TotalSteps + _settings.StepsPerEpoch - 1) / _settings.StepsPerEpoch;
         var clock = Stopwatch.StartNew();
@@ -45,6 +47,7 @@ internal sealed class TrainingLoop
                 var (loss, count) = lossOfStep(step);
                 loss.backward();
                 optimizer.step();
+                average?.Update(model);
                 lossSum += loss.ToDouble();
                 images += count;
                 epochSteps++;
@@ -60,5 +63,6 @@ internal sealed class TrainingLoop
                 clock.Restart();
             }
         }
+        average?.CopyTo(model);
     }
 }

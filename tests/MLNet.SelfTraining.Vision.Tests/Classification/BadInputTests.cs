@@ -129,6 +129,33 @@ public sealed class BadInputTests
     }
 
     [TestMethod]
+    public void MaskUnconfidentPseudoRows_WithoutAnOnlineThreshold_NamesBothOptions()
+    {
+        var mlContext = new MLContext(seed: 1);
+        var options = TinyClassifier.Options();
+        options.MaskUnconfidentPseudoRows = true;
+
+        var error = Assert.ThrowsExactly<ArgumentOutOfRangeException>(
+            () => mlContext.MulticlassClassification.Trainers.TorchImageClassifier(mlContext, options));
+
+        Assert.AreEqual("MaskUnconfidentPseudoRows", error.ParamName);
+        StringAssert.Contains(error.Message, "The 'MaskUnconfidentPseudoRows' option of TorchImageClassifierTrainer must be false unless OnlineRelabelThreshold is set. Got True instead.");
+    }
+
+    [TestMethod]
+    public void WeightAverageDecay_OfOne_NamesTheOptionAndTheValue()
+    {
+        var mlContext = new MLContext(seed: 1);
+        var options = TinyClassifier.Options();
+        options.WeightAverageDecay = 1;
+
+        var error = Assert.ThrowsExactly<ArgumentOutOfRangeException>(
+            () => mlContext.MulticlassClassification.Trainers.TorchImageClassifier(mlContext, options));
+
+        StringAssert.Contains(error.Message, "The 'WeightAverageDecay' option of TorchImageClassifierTrainer must be null or in the range [0, 1). Got 1 instead.");
+    }
+
+    [TestMethod]
     public void Fit_WithAnInitialModelOfAnotherNetwork_NamesBothNetworks()
     {
         var mlContext = new MLContext(seed: 1);

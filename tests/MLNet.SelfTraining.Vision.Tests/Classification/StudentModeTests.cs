@@ -27,6 +27,38 @@ public sealed class StudentModeTests
     }
 
     [TestMethod]
+    public void Fit_WithMasking_NeverTrainsOnTheTeachersLabels()
+    {
+        // Every pseudo row (every other row) carries a wrong class: with the mask the network learns only from the human
+        // rows and its own confident predictions; a plain student learns the wrong classes.
+        var classes = SyntheticImages.Classes;
+        var rows = StudentRows(SyntheticImages.Rows(90, seed: 1), pseudoEvery: 2)
+            .Select(r => r.IsPseudoLabel ? new StudentRow { Features = r.Features, Label = classes[(Array.IndexOf(classes, r.Label) + 1) % classes.Length], IsPseudoLabel = true, SoftLabel = r.SoftLabel } : r)
+            .ToArray();
+
+        double AccuracyWith(double? onlineThreshold)
+        {
+            var mlContext = new MLContext(seed: 1);
+            var options = TinyClassifier.Options(steps: 40);
+            options.BatchSize = 30;
+            options.SoftLabelColumnName = null;              // hard targets: the (wrong) Label column
+            options.OnlineRelabelThreshold = onlineThreshold;
+            options.MaskUnconfidentPseudoRows = onlineThreshold is not null;
+            var raw = mlContext.Data.LoadFromEnumerable(rows);
+            var keys = mlContext.Transforms.Conversion.MapValueToKey("Label").Fit(raw);        // the test set gets the same keys
+            using var model = mlContext.MulticlassClassification.Trainers.TorchImageClassifier(mlContext, options).Fit(keys.Transform(raw));
+            var test = keys.Transform(mlContext.Data.LoadFromEnumerable(SyntheticImages.Rows(90, seed: 2)));
+            return mlContext.MulticlassClassification.Evaluate(model.Transform(test)).MacroAccuracy;
+        }
+
+        var masked = AccuracyWith(0.95);
+        var plain = AccuracyWith(null);
+
+        Assert.IsGreaterThan(0.9, masked, $"masked {masked:F3}, plain student {plain:F3}");
+        Assert.IsLessThan(0.7, plain, $"masked {masked:F3}, plain student {plain:F3}");
+    }
+
+    [TestMethod]
     public void Fit_FromTheTeacherWeights_StartsWhereTheTeacherIs()
     {
         var mlContext = new MLContext(seed: 1);

@@ -50,6 +50,40 @@ public sealed class ClassificationLossTests
         Assert.AreEqual(RowLoss(0) + (2 * RowLoss(1)), plain.ToDouble(), 1e-6);
     }
 
+    [TestMethod]
+    public void Compute_WithAMask_AveragesOverAllPseudoRowsButNormalizesByTheKeptOnes()
+    {
+        // Rows 0 and 1 are the shared logits; row 2 (pseudo, badly wrong) is masked out.
+        using var logits = tensor(Logits.Concat([5f, 0f, 0f]).ToArray(), [3, 3]);
+        using var targets = tensor(new long[] { 1, 2, 2 });
+        using var keep = tensor(new[] { 1f, 1f, 0f });
+        var normalizer = new LossNormalizer(alpha: 1);
+
+        using var loss = new ClassificationLoss(normalizer).Compute(logits, targets, weights: null, humanCount: 1, keep);
+
+        // First batch: L̄_h = L_h and L̄_p = the kept row's loss, while the pseudo term is that loss over both pseudo rows,
+        // so L = ½·(L_h + (L_h / L_p,kept)·(L_p,kept / 2)) = ¾·L_h.
+        Assert.AreEqual(HardLoss(1, 2), normalizer.PseudoLossAverage, 1e-6);
+        Assert.AreEqual(0.75 * HardLoss(0, 1), loss.ToDouble(), 1e-6);
+    }
+
+    [TestMethod]
+    public void Compute_WhenTheMaskKeepsNoPseudoRow_LeavesThePseudoAverageAsItIs()
+    {
+        using var logits = tensor(Logits, [2, 3]);
+        using var targets = tensor(new long[] { 1, 2 });
+        using var all = tensor(new[] { 1f, 1f });
+        using var none = tensor(new[] { 1f, 0f });
+        var normalizer = new LossNormalizer(alpha: 1, decay: 0.5);
+        var sut = new ClassificationLoss(normalizer);
+
+        using var first = sut.Compute(logits, targets, weights: null, humanCount: 1, all);
+        using var second = sut.Compute(logits, targets, weights: null, humanCount: 1, none);
+
+        Assert.AreEqual(HardLoss(1, 2), normalizer.PseudoLossAverage, 1e-6);
+        Assert.AreEqual(0.5 * HardLoss(0, 1), second.ToDouble(), 1e-6, "only the human half of the loss is left");
+    }
+
     private static double RowLoss(int row)
     {
         var logSoftmax = LogSoftmax(row);

@@ -1,0 +1,58 @@
+using static TorchSharp.torch;
+
+namespace MLNet.SelfTraining.Vision.Training;
+
+/// <summary>
+/// An exponential moving average of a module's parameters over training (Polyak averaging, as EfficientNet/Noisy Student
+/// and FixMatch evaluate with): after each step <c>θ̄ ← d·θ̄ + (1−d)·θ</c>, with the decay warmed up as
+/// <c>d = min(decay, (1+t)/(10+t))</c> so short runs are not dominated by the initial weights. <see cref="CopyTo"/> writes the
+/// averages into the module at the end; buffers (batch-norm statistics) are taken as they are then.
+/// </summary>
+internal sealed class WeightAverage : IDisposable
+{
+    private readonly double _decay;
+    private readonly Tensor[] _averages;
+    private long _updates;
+
+    /// <param name="module">The module being trained; its current parameters start the averages.</param>
+    /// <param name="decay">The largest decay, in [0, 1).</param>
+    public WeightAverage(nn.Module module, double decay)
+    {
+        _decay = decay;
+        using (no_grad())
+            _averages = module.parameters().Select(p => p.detach().clone().DetachFromDisposeScope()).ToArray();
+    }
+
+    /// <summary>The decay applied by the next <see cref="Update"/>.</summary>
+    public double CurrentDecay => Math.Min(_decay, (1.0 + _updates) / (10.0 + _updates));
+
+    /// <summary>Folds the module's current parameters into the averages (call after each optimizer step).</summary>
+    public void Update(nn.Module module)
+    {
+        var decay = CurrentDecay;
+        using (no_grad())
+        {
+            var i = 0;
+            foreach (var parameter in module.parameters())
+                _averages[i++].mul_(decay).add_(parameter, alpha: 1 - decay);
+        }
+        _updates++;
+    }
+
+    /// <summary>Replaces the module's parameters by the averages.</summary>
+    public void CopyTo(nn.Module module)
+    {
+        using (no_grad())
+        {
+            var i = 0;
+            foreach (var parameter in module.parameters())
+                parameter.copy_(_averages[i++]);
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var average in _averages)
+            average.Dispose();
+    }
+}

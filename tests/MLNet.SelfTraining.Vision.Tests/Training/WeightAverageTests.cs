@@ -1,0 +1,55 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using MLNet.SelfTraining.Vision.Tests.Infrastructure;
+using MLNet.SelfTraining.Vision.Training;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace MLNet.SelfTraining.Vision.Tests.Training;
+
+[TestClass]
+public sealed class WeightAverageTests
+{
+    [TestMethod]
+    public void Update_FollowsTheWarmedUpDecayUpToItsCap()
+    {
+        using var module = nn.Linear(1, 1, hasBias: false);
+        Set(module, 0f);
+        using var sut = new WeightAverage(module, decay: 0.15);
+
+        Set(module, 1f);
+        sut.Update(module);                 // d = min(0.15, 1/10) = 0.1: 0.1·0 + 0.9·1 = 0.9
+        Set(module, 2f);
+        sut.Update(module);                 // d = min(0.15, 2/11) = 0.15: 0.15·0.9 + 0.85·2 = 1.835
+        sut.CopyTo(module);
+
+        Assert.AreEqual(1.835, module.weight!.ToSingle(), 1e-6);
+    }
+
+    [TestMethod]
+    public void Fit_WithAWeightAverage_TrainsAndDiffersFromTheLastWeights()
+    {
+        var mlContext = new MLContext(seed: 1);
+        var data = SyntheticImages.KeyedView(mlContext, SyntheticImages.Rows(60, seed: 1));
+        var averaged = TinyClassifier.Options(steps: 40);
+        averaged.WeightAverageDecay = 0.9;
+
+        using var last = mlContext.MulticlassClassification.Trainers.TorchImageClassifier(mlContext, TinyClassifier.Options(steps: 40)).Fit(data);
+        using var average = mlContext.MulticlassClassification.Trainers.TorchImageClassifier(mlContext, averaged).Fit(data);
+
+        var test = SyntheticImages.KeyedView(mlContext, SyntheticImages.Rows(60, seed: 2));
+        var lastScores = Scores(mlContext, last.Transform(test));
+        var averageScores = Scores(mlContext, average.Transform(test));
+        Assert.IsGreaterThan(0.9, mlContext.MulticlassClassification.Evaluate(average.Transform(test)).MacroAccuracy);
+        Assert.IsTrue(lastScores.Zip(averageScores).Any(p => Math.Abs(p.First - p.Second) > 1e-4), "the averaged weights must differ from the last ones");
+    }
+
+    private static float[] Scores(MLContext mlContext, IDataView scored) =>
+        scored.GetColumn<VBuffer<float>>("Score").SelectMany(v => v.DenseValues()).ToArray();
+
+    private static void Set(nn.Module<Tensor, Tensor> module, float value)
+    {
+        using (no_grad())
+            module.parameters().Single().fill_(value);
+    }
+}
