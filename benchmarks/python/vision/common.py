@@ -7,6 +7,7 @@ Mirrors, line for line where it matters:
   * Training/MixedBatchSampler.cs + CyclicSampler.cs (shuffled cyclic passes; 64 human + 64 pseudo in student mode,
     min(128, n) human rows in supervised mode),
   * Training/ClassificationLoss.cs + LossNormalizer.cs (separate human / pseudo means, optional normalization),
+  * Training/OnlineRelabeler.cs (students' online re-labeling, optional FixMatch confidence mask), WeightAverage.cs,
   * Datasets/MnistSplit.cs (canonical split: per class in file order, 200 test, k/10 labeled, rest unlabeled).
 """
 import gzip
@@ -198,9 +199,28 @@ class LossNormalizer:
         return 1 / (1 + self.alpha), self.alpha * ratio / (1 + self.alpha)
 
 
+@torch.no_grad()
+def relabel(model, images, index, targets, hb, threshold, mask):
+    """OnlineRelabeler.Refresh: the model (eval mode) predicts the pseudo rows (after the first hb) un-augmented; its
+    class replaces the teacher's target where its top probability reaches threshold. Returns the targets and, with mask,
+    the per-row keep weights (0 for unconfident pseudo rows), else None."""
+    model.eval()
+    probs = F.softmax(model(images.index_select(0, index[hb:])), 1)
+    model.train()
+    conf, pred = probs.max(1)
+    confident = conf >= threshold
+    teacher = targets[hb:]
+    refreshed = torch.where(confident, pred, teacher) if targets.dim() == 1 \
+        else torch.where(confident.unsqueeze(1), F.one_hot(pred, targets.shape[1]).float(), teacher)
+    keep = torch.cat([torch.ones(hb), confident.float()]) if mask else None
+    return torch.cat([targets[:hb], refreshed]), keep
+
+
 def train(model, images, targets, human_rows, pseudo_rows, steps, seed, policy, lr=1e-3, weight_decay=0.01,
-          warmup_fraction=0.05, batch_size=128, normalize=True, log_every=0, pseudo_ratio=1.0):
-    """Trains model like TorchImageClassifierTrainer.Train. targets: int64 [N] or float [N, K] (soft)."""
+          warmup_fraction=0.05, batch_size=128, normalize=True, log_every=0, pseudo_ratio=1.0, online_threshold=None,
+          online_mask=False, weight_average=None):
+    """Trains model like TorchImageClassifierTrainer.Train. targets: int64 [N] or float [N, K] (soft). online_threshold,
+    online_mask: OnlineRelabelThreshold, MaskUnconfidentPseudoRows; weight_average: WeightAverageDecay."""
     rng = np.random.default_rng(seed)
     human = CyclicSampler(len(human_rows), rng)
     pseudo = CyclicSampler(len(pseudo_rows), rng) if len(pseudo_rows) else None
@@ -213,6 +233,7 @@ def train(model, images, targets, human_rows, pseudo_rows, steps, seed, policy, 
     normalizer = LossNormalizer(normalize=normalize)
     opt = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=weight_decay)
     warmup = int(warmup_fraction * steps)
+    averages = None if weight_average is None else [p.detach().clone() for p in model.parameters()]
     model.train()
     for step in range(steps):
         for group in opt.param_groups:
@@ -221,19 +242,37 @@ def train(model, images, targets, human_rows, pseudo_rows, steps, seed, policy, 
         if pseudo is not None:
             rows = np.concatenate([rows, pseudo_rows[pseudo.take(pb)]])
         index = torch.from_numpy(rows)
+        batch_targets, keep = targets.index_select(0, index), None
+        if online_threshold is not None and pb:
+            batch_targets, keep = relabel(model, images, index, batch_targets, hb, online_threshold, online_mask)
         logits = model(augment(images.index_select(0, index)))
-        per_row = F.cross_entropy(logits, targets.index_select(0, index), reduction="none")
+        per_row = F.cross_entropy(logits, batch_targets, reduction="none")
+        if keep is not None:
+            per_row = per_row * keep
         if pb == 0:
             loss = per_row.mean()
         else:
             lh, lp = per_row[:hb].mean(), per_row[hb:].mean()
-            wh, wp = normalizer.update(lh.item(), lp.item())
+            magnitude = lp.item()
+            if keep is not None:   # mean over the kept pseudo rows; none kept: the current average (or the human loss)
+                kept = keep[hb:].sum().item()
+                magnitude = magnitude * pb / kept if kept > 0 else (normalizer.p or lh.item())
+            wh, wp = normalizer.update(lh.item(), magnitude)
             loss = lh * wh + lp * wp
         opt.zero_grad()
         loss.backward()
         opt.step()
+        if averages is not None:
+            d = min(weight_average, (1 + step) / (10 + step))
+            with torch.no_grad():
+                for avg, param in zip(averages, model.parameters()):
+                    avg.mul_(d).add_(param, alpha=1 - d)
         if log_every and (step + 1) % log_every == 0:
             print(f"  step {step + 1}/{steps} loss {loss.item():.4f}", flush=True)
+    if averages is not None:
+        with torch.no_grad():
+            for avg, param in zip(averages, model.parameters()):
+                param.copy_(avg)
     model.eval()
 
 

@@ -5,7 +5,8 @@ Teacher: SmallCnn on the k labeled images. Each round: the current model scores 
 confidence strictly above the threshold are pseudo-labeled (never revised, scikit-learn semantics, unless --rescore); a new student is
 trained from scratch on 1:1 human:pseudo batches. Hard labels by default.
 Usage: selftrain.py --labeled 100 --policy S1 --seed 1 --teacher-steps 500 --student-steps 500 [--student-policy S4
-       --student-stochastic-depth 0.2] [--soft] [--no-normalize] [--rounds N] [--threshold 0.9] [-o out.json]
+       --student-stochastic-depth 0.2] [--soft] [--no-normalize] [--rounds N] [--threshold 0.9]
+       [--online-threshold 0.95 [--online-mask]] [--weight-average 0.999] [-o out.json]
 """
 import argparse
 import datetime
@@ -35,6 +36,11 @@ def main():
     p.add_argument("--no-normalize", action="store_true")
     p.add_argument("--rescore", action="store_true", help="each round re-labels every unlabeled image (Noisy Student)")
     p.add_argument("--pseudo-ratio", type=float, default=1.0, help="pseudo rows per human row in a student batch")
+    p.add_argument("--online-threshold", type=float,
+                   help="students re-label their pseudo rows online where their own probability reaches this value")
+    p.add_argument("--online-mask", action="store_true",
+                   help="with --online-threshold: unconfident pseudo rows leave the loss (FixMatch)")
+    p.add_argument("--weight-average", type=float, help="decay of the students' weight moving average")
     p.add_argument("--threads", type=int, default=1)
     p.add_argument("--output", "-o")
     a = p.parse_args()
@@ -75,7 +81,8 @@ def main():
         student = common.SmallCnn(stochastic_depth=a.student_stochastic_depth)
         common.train(student, images, soft if a.soft else targets_hard, labeled.numpy(), pseudo_rows.numpy(),
                      a.student_steps, a.seed, a.student_policy or a.policy, lr=a.learning_rate, normalize=not a.no_normalize,
-                     pseudo_ratio=a.pseudo_ratio)
+                     pseudo_ratio=a.pseudo_ratio, online_threshold=a.online_threshold, online_mask=a.online_mask,
+                     weight_average=a.weight_average)
         model = student
         round_seconds = time.perf_counter() - round_clock
         eval_clock = time.perf_counter()                  # per-round test accuracy, kept out of the fit time
@@ -91,7 +98,8 @@ def main():
                               normalizeLoss=not a.no_normalize, threshold=a.threshold, learningRate=a.learning_rate,
                               studentPolicy=a.student_policy or a.policy,
                               studentStochasticDepth=a.student_stochastic_depth, rescore=a.rescore,
-                              pseudoRatio=a.pseudo_ratio),
+                              pseudoRatio=a.pseudo_ratio, onlineThreshold=a.online_threshold,
+                              onlineMask=a.online_mask, weightAverage=a.weight_average),
                   teacherAccuracy=teacher_acc, studentAccuracy=rounds[-1]["studentAccuracy"] if rounds else teacher_acc,
                   rounds=rounds, fitSeconds=fit, peakRssMiB=common.peak_rss_mib(), startedUtc=started)
     text = json.dumps(result, indent=2)
