@@ -3,7 +3,7 @@
 # canonical MNIST-10k split (benchmarks/SelfTraining.Vision), a PyTorch replica of the same network, split, policy,
 # optimizer and schedule (benchmarks/python/vision), and the training/inference throughput of both.
 #
-# Usage: bash benchmarks/run-vision.sh [--quick] [--phase all|throughput|headline|study|long|levers|limits] [--jobs N]
+# Usage: bash benchmarks/run-vision.sh [--quick] [--phase all|throughput|headline|study|long|levers|limits|fixmatch] [--jobs N]
 #   --quick   smoke run: 30 training steps per model, one seed, k = 100 only, 1 timed repeat (figures meaningless)
 #   --phase   run one part only (default all); finished configurations (existing JSON) are skipped, so a run resumes
 #   --jobs    accuracy runs in parallel (default 2; throughput runs are always alone)
@@ -148,6 +148,22 @@ if [ "$PHASE" = all ] || [ "$PHASE" = limits ]; then
   add mlnet 6630 S2 1 "$((9 * STEPS))" "$LONG" 0 hard norm 0.9
   add mlnet 6630 S1 1 "$LONG" "$LONG" 0 hard norm 0.9
   add mlnet 6630 S1 1 "$LONG" "$LONG" 0 hard norm 0.9 = 0 lr0.003
+fi
+
+# FixMatch-style students (fifth session): every unlabeled image is a candidate (threshold 0), the student re-labels its
+# pseudo rows online at 0.95 on the un-augmented image and leaves the unconfident ones out of the loss (mask), so the
+# teacher's labels are never targets; 1:1 or 1:3 batch mix, a 0.999 weight average, 2x longer training (8,000 steps);
+# then the 4,000-step setting at k = 250 and 1000, and in PyTorch.
+if [ "$PHASE" = all ] || [ "$PHASE" = fixmatch ]; then
+  FM=$((8 * STEPS))
+  add mlnet 100 S2 1 "$STEPS" "$((6 * STEPS))" 1 hard norm 0 = 0 on95-mask
+  for seed in 1 2; do
+    add mlnet 100 S2 "$seed" "$STEPS" "$FM" 1 hard norm 0 = 0 ratio3-on95-mask
+    add mlnet 100 S2 "$seed" "$STEPS" "$((2 * FM))" 1 hard norm 0 = 0 ratio3-on95-mask-ema999
+  done
+  add mlnet 100 S2 2 "$STEPS" "$FM" 1 hard norm 0 = 0 ratio3-on95-mask-ema999
+  for k in 250 1000; do add mlnet "$k" S2 1 "$STEPS" "$FM" 1 hard norm 0 = 0 ratio3-on95-mask-ema999; done
+  add pytorch 100 S2 1 "$STEPS" "$FM" 1 hard norm 0 = 0 ratio3-on95-mask-ema999
 fi
 
 run_one() {

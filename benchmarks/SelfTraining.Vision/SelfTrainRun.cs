@@ -19,6 +19,11 @@ internal static class SelfTrainRun
     {
         var started = DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
         var mlContext = new MLContext(seed: config.Seed);
+        mlContext.Log += (_, e) =>                        // the trainers' progress (epochs, online re-labeling) goes to the run's log
+        {
+            if (e.Kind == Microsoft.ML.Runtime.ChannelMessageKind.Info && e.Source.Contains("TorchImageClassifier", StringComparison.Ordinal))
+                Console.Error.WriteLine(e.Message);
+        };
         var split = MnistSplit.Canonical(MnistDataset.ReadEmbedded10k(), config.Labeled);
         var labeled = split.LoadLabeled(mlContext);
         var unlabeled = split.Data.ToDataView(mlContext, split.Unlabeled);     // true labels kept for diagnostics only
