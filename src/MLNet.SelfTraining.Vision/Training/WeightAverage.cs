@@ -19,6 +19,7 @@ internal sealed class WeightAverage : IDisposable
     public WeightAverage(nn.Module module, double decay)
     {
         _decay = decay;
+        using var scope = NewDisposeScope();
         using (no_grad())
             _averages = module.parameters().Select(p => p.detach().clone().DetachFromDisposeScope()).ToArray();
     }
@@ -30,6 +31,7 @@ internal sealed class WeightAverage : IDisposable
     public void Update(nn.Module module)
     {
         var decay = CurrentDecay;
+        using var scope = NewDisposeScope();
         using (no_grad())
         {
             var i = 0;
@@ -42,6 +44,7 @@ internal sealed class WeightAverage : IDisposable
     /// <summary>Replaces the module's parameters by the averages.</summary>
     public void CopyTo(nn.Module module)
     {
+        using var scope = NewDisposeScope();
         using (no_grad())
         {
             var i = 0;

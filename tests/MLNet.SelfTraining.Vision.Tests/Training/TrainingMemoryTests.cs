@@ -12,7 +12,9 @@ namespace MLNet.SelfTraining.Vision.Tests.Training;
 public sealed class TrainingMemoryTests
 {
     [TestMethod]
-    public void TrainingLoop_KeepsTheLiveTensorCountFlatOver300Steps()
+    [DataRow(false, DisplayName = "plain")]
+    [DataRow(true, DisplayName = "weight average and confidence mask")]
+    public void TrainingLoop_KeepsTheLiveTensorCountFlatOver300Steps(bool averageAndMask)
     {
         manual_seed(1);
         using var network = ModelFactory.Create(new ModelSpec(ImageClassifierArchitecture.SmallCnn, 1, 12, 12, 3, 8, [1], 0.2, 0.1));
@@ -22,13 +24,14 @@ public sealed class TrainingMemoryTests
         var loss = new ClassificationLoss(new LossNormalizer());
         using var channel = ((IHostEnvironment)new MLContext()).Register("test").Start("test");
         var settings = new TrainingSettings(TorchOptimizer.AdamW, 0.01, 0.9, true, 0.01, TotalSteps: 300, WarmupSteps: 10,
-            StepsPerEpoch: 100, CancellationToken.None);
+            StepsPerEpoch: 100, CancellationToken.None, WeightAverageDecay: averageAndMask ? 0.99 : null);
         var liveAtStep = new long[300];
 
         new TrainingLoop(settings, channel).Run(network, step =>
         {
             liveAtStep[step] = Tensor.TotalCount;
-            return (loss.Compute(network.forward(augmenter.Apply(images)), labels, null, humanCount: 16), 32);
+            var keep = averageAndMask ? rand(32).ge(0.5).to_type(ScalarType.Float32) : null;
+            return (loss.Compute(network.forward(augmenter.Apply(images)), labels, null, humanCount: 16, keep), 32);
         });
 
         Assert.AreEqual(liveAtStep[10], liveAtStep[299], $"live tensors at step 10: {liveAtStep[10]}, at step 299: {liveAtStep[299]}");
