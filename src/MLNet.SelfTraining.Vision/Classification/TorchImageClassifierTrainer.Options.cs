@@ -77,7 +77,7 @@ public sealed partial class TorchImageClassifierTrainer
         /// Decay of an exponential moving average of the weights kept during training (e.g. 0.999); the trained model
         /// then holds the averaged weights instead of the last step's (batch-norm statistics are the last step's). The
         /// decay is warmed up as <c>min(decay, (1+t)/(10+t))</c> over the steps <c>t</c>. <see langword="null"/> keeps
-        /// the last weights. Measured neutral on MNIST-10k (+0.05 points at 0.999; docs/benchmarks.md, Figure 1f).
+        /// the last weights. Measured neutral on MNIST-10k (±0.05 points at 0.999; docs/benchmarks.md, Figure 1f).
         /// Default: <see langword="null"/>.
         /// </summary>
         public double? WeightAverageDecay { get; set; }
@@ -124,7 +124,7 @@ public sealed partial class TorchImageClassifierTrainer
         /// un-augmented image as the weak view) instead of keeping the teacher's target. The teacher's labels are then
         /// never used as targets: with a confidence threshold of 0 in the self-training selection, every unlabeled row
         /// is a candidate and the student trains FixMatch-style on the whole pool. Measured on MNIST-10k (threshold 0.95,
-        /// 1:3 batches, 4,000 steps, one round; docs/benchmarks.md, Figure 1f): the best student at 250 labels, the
+        /// 1:3 batches, 4,000 steps, one round; docs/benchmarks.md, Figure 1f): the best mean at 250 labels, the
         /// 5-round plateau in one round at 100 labels, below the teacher-labeled recipe at 1,000 labels; much longer
         /// training can collapse onto the student's own mistakes. Default: <see langword="false"/>.
         /// </summary>
