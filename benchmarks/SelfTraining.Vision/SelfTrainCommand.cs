@@ -34,6 +34,11 @@ internal static class SelfTrainCommand
         {
             labeled, policy, seed, teacherSteps, studentSteps, rounds, soft, noNormalize, threshold, learningRate, studentPolicy, studentDepth, rescore, pseudoRatio, width, autoAugment, rotation, online, onlineMask, weightAverage, balance, output,
         };
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(onlineMask) && result.GetValue(online) is null)
+                result.AddError("--online-mask needs --online-threshold.");
+        });
         command.SetAction(parse =>
         {
             var config = new SelfTrainConfig(parse.GetValue(labeled), parse.GetValue(policy), parse.GetValue(seed),

@@ -44,6 +44,8 @@ def main():
     p.add_argument("--threads", type=int, default=1)
     p.add_argument("--output", "-o")
     a = p.parse_args()
+    if a.online_mask and a.online_threshold is None:
+        p.error("--online-mask needs --online-threshold")
     started = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
     common.setup_threads(a.threads)
     torch.manual_seed(a.seed)
