@@ -163,7 +163,8 @@ if [ "$PHASE" = all ] || [ "$PHASE" = fixmatch ]; then
     add mlnet 100 S2 "$seed" "$STEPS" "$((2 * FM))" 1 hard norm 0 = 0 ratio3-on95-mask-ema999
     add mlnet 250 S2 "$seed" "$STEPS" "$FM" 1 hard norm 0 = 0 ratio3-on95-mask-ema999
   done
-  add mlnet 1000 S2 1 "$STEPS" "$FM" 1 hard norm 0 = 0 ratio3-on95-mask-ema999
+  for seed in 1 2; do add mlnet 1000 S2 "$seed" "$STEPS" "$FM" 1 hard norm 0 = 0 ratio3-on95-mask-ema999; done
+  add mlnet 100 S2 1 "$STEPS" "$FM" 1 hard norm 0 = 0 ratio3-on98-mask-ema999
   for k in 100 250; do add pytorch "$k" S2 1 "$STEPS" "$FM" 1 hard norm 0 = 0 ratio3-on95-mask-ema999; done
 fi
 
