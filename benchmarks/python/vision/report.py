@@ -144,18 +144,17 @@ def long_table(groups, steps):
 LEVER_TOKENS = ("width", "rotation", "AutoAugment", "online", "class-balanced", "learning rate")
 
 
-def levers_table(runs):
+def levers_table(runs, variant):
     """Runs beyond the paper's recipe (wider network, rotation, SVHN AutoAugment, online re-labeling, class balancing,
-    learning rate, 4+ rounds) and the teacher-only baselines; FixMatch-style runs have their own table."""
-    variant = {id(r): key(r)[9] for r in runs}
+    learning rate, 4+ rounds) and the teacher-only baselines; FixMatch-style runs have their own table. variant: each
+    run's variant label by id(run)."""
     chosen = [r for r in runs if not r["config"].get("onlineMask")
               and (any(t in variant[id(r)] for t in LEVER_TOKENS) or r["config"]["rounds"] == 0 or r["config"]["rounds"] >= 4)]
     return runs_table("Levers beyond the paper's recipe (teacher-only runs have 0 rounds)", chosen, variant)
 
 
-def fixmatch_table(runs):
+def fixmatch_table(runs, variant):
     """Students that re-label online with the FixMatch confidence mask (the teacher's labels are never targets)."""
-    variant = {id(r): key(r)[9] for r in runs}
     chosen = [r for r in runs if r["config"].get("onlineMask")]
     return runs_table("FixMatch-style students (online re-labeling with the confidence mask; threshold 0 = every unlabeled image a candidate)", chosen, variant) if chosen else []
 
@@ -200,8 +199,9 @@ def main():
         out += headline_table(groups, steps)
         out += long_table(groups, steps)
         out += study_table(groups, steps)
-        out += levers_table(runs)
-        out += fixmatch_table(runs)
+        variant = {id(r): key(r)[9] for r in runs}
+        out += levers_table(runs, variant)
+        out += fixmatch_table(runs, variant)
         out += ["### Every run", "", "| File | Teacher % | Student % | Rounds: selected / trained on (pseudo acc %) → that round's student % | Fit s | Peak RSS MiB |",
                 "|---|---:|---:|---|---:|---:|"]
         for r in sorted(runs, key=lambda r: r["file"]):

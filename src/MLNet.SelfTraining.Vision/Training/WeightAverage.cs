@@ -24,13 +24,10 @@ internal sealed class WeightAverage : IDisposable
             _averages = module.parameters().Select(p => p.detach().clone().DetachFromDisposeScope()).ToArray();
     }
 
-    /// <summary>The decay applied by the next <see cref="Update"/>.</summary>
-    public double CurrentDecay => Math.Min(_decay, (1.0 + _updates) / (10.0 + _updates));
-
     /// <summary>Folds the module's current parameters into the averages (call after each optimizer step).</summary>
     public void Update(nn.Module module)
     {
-        var decay = CurrentDecay;
+        var decay = Math.Min(_decay, (1.0 + _updates) / (10.0 + _updates));
         using var scope = NewDisposeScope();
         using (no_grad())
         {

@@ -1,5 +1,6 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using MLNet.SelfTraining.Vision.Classification;
 using MLNet.SelfTraining.Vision.Tests.Infrastructure;
 
 namespace MLNet.SelfTraining.Vision.Tests.Classification;
@@ -99,12 +100,7 @@ public sealed class BadInputTests
     [TestMethod]
     public void Options_OutOfRange_NameTheOptionAndTheValue()
     {
-        var mlContext = new MLContext(seed: 1);
-        var options = TinyClassifier.Options();
-        options.BatchSize = 1;
-
-        var error = Assert.ThrowsExactly<ArgumentOutOfRangeException>(
-            () => mlContext.MulticlassClassification.Trainers.TorchImageClassifier(mlContext, options));
+        var error = Rejected(o => o.BatchSize = 1);
 
         Assert.AreEqual("BatchSize", error.ParamName);
         StringAssert.Contains(error.Message, "The 'BatchSize' option of TorchImageClassifierTrainer must be at least 2. Got 1 instead.");
@@ -113,16 +109,8 @@ public sealed class BadInputTests
     [TestMethod]
     public void NewOptions_OutOfRange_NameTheOptionAndTheValue()
     {
-        var mlContext = new MLContext(seed: 1);
-        var online = TinyClassifier.Options();
-        online.OnlineRelabelThreshold = 0;
-        var rotation = TinyClassifier.Options();
-        rotation.Augmentation.MaximumRotationDegrees = -5;
-
-        var onlineError = Assert.ThrowsExactly<ArgumentOutOfRangeException>(
-            () => mlContext.MulticlassClassification.Trainers.TorchImageClassifier(mlContext, online));
-        var rotationError = Assert.ThrowsExactly<ArgumentOutOfRangeException>(
-            () => mlContext.MulticlassClassification.Trainers.TorchImageClassifier(mlContext, rotation));
+        var onlineError = Rejected(o => o.OnlineRelabelThreshold = 0);
+        var rotationError = Rejected(o => o.Augmentation.MaximumRotationDegrees = -5);
 
         StringAssert.Contains(onlineError.Message, "The 'OnlineRelabelThreshold' option of TorchImageClassifierTrainer must be null or in the range (0, 1]. Got 0 instead.");
         StringAssert.Contains(rotationError.Message, "The 'MaximumRotationDegrees' option of TorchImageClassifierTrainer must be in the range [0, 180]. Got -5 instead.");
@@ -131,12 +119,7 @@ public sealed class BadInputTests
     [TestMethod]
     public void MaskUnconfidentPseudoRows_WithoutAnOnlineThreshold_NamesBothOptions()
     {
-        var mlContext = new MLContext(seed: 1);
-        var options = TinyClassifier.Options();
-        options.MaskUnconfidentPseudoRows = true;
-
-        var error = Assert.ThrowsExactly<ArgumentOutOfRangeException>(
-            () => mlContext.MulticlassClassification.Trainers.TorchImageClassifier(mlContext, options));
+        var error = Rejected(o => o.MaskUnconfidentPseudoRows = true);
 
         Assert.AreEqual("MaskUnconfidentPseudoRows", error.ParamName);
         StringAssert.Contains(error.Message, "The 'MaskUnconfidentPseudoRows' option of TorchImageClassifierTrainer must be false unless OnlineRelabelThreshold is set. Got True instead.");
@@ -145,12 +128,7 @@ public sealed class BadInputTests
     [TestMethod]
     public void WeightAverageDecay_OfOne_NamesTheOptionAndTheValue()
     {
-        var mlContext = new MLContext(seed: 1);
-        var options = TinyClassifier.Options();
-        options.WeightAverageDecay = 1;
-
-        var error = Assert.ThrowsExactly<ArgumentOutOfRangeException>(
-            () => mlContext.MulticlassClassification.Trainers.TorchImageClassifier(mlContext, options));
+        var error = Rejected(o => o.WeightAverageDecay = 1);
 
         StringAssert.Contains(error.Message, "The 'WeightAverageDecay' option of TorchImageClassifierTrainer must be null or in the range [0, 1). Got 1 instead.");
     }
@@ -171,6 +149,16 @@ public sealed class BadInputTests
             () => mlContext.MulticlassClassification.Trainers.TorchImageClassifier(mlContext, options).Fit(data));
 
         StringAssert.Contains(error.Message, "expected SmallCnn 1×12×12 → 3 classes, width 16, got SmallCnn 1×12×12 → 3 classes, width 8");
+    }
+
+    /// <summary>The error of creating the trainer with the tiny options changed by <paramref name="change"/>.</summary>
+    private static ArgumentOutOfRangeException Rejected(Action<TorchImageClassifierTrainer.Options> change)
+    {
+        var mlContext = new MLContext(seed: 1);
+        var options = TinyClassifier.Options();
+        change(options);
+        return Assert.ThrowsExactly<ArgumentOutOfRangeException>(
+            () => mlContext.MulticlassClassification.Trainers.TorchImageClassifier(mlContext, options));
     }
 
     private sealed class KeyPrediction
