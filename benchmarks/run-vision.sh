@@ -53,7 +53,8 @@ fi
 #     (each round re-labels every unlabeled image), ratioN (N pseudo rows per human row), wN (network width N), rotN
 #     (random rotation up to N degrees), svhn (AutoAugment's SVHN policy), onNN (students re-label online at 0.NN),
 #     balance (Noisy Student class balancing of the pseudo labels), lrX (peak learning rate X instead of 0.001), mask
-#     (with onNN: unconfident pseudo rows leave the loss, FixMatch), emaNNN (students keep a 0.NNN weight average).
+#     (with onNN: unconfident pseudo rows leave the loss, FixMatch), emaNNN (students keep a 0.NNN weight average), elN
+#     (elastic distortion of strength N pixels, sigma 4).
 JOBFILE="$(mktemp)"
 trap 'rm -f "$JOBFILE"' EXIT
 add() { echo "$*" >> "$JOBFILE"; }
@@ -188,6 +189,7 @@ run_one() {
       ratio*) extra+=(--pseudo-ratio "${token#ratio}") ;;
       w*) extra+=(--width "${token#w}") ;;
       rot*) extra+=(--rotation "${token#rot}") ;;
+      el*) extra+=(--elastic "${token#el}") ;;
       svhn) extra+=(--autoaugment-policy SVHN) ;;
       on*) extra+=(--online-threshold "0.${token#on}") ;;
       balance) extra+=(--balance) ;;

@@ -24,6 +24,7 @@ namespace SelfTraining.Vision;
 /// <param name="OnlineMask">Whether the students' online re-labeling leaves unconfident pseudo rows out of the loss.</param>
 /// <param name="WeightAverage">Decay of the students' weight moving average (null: the last weights).</param>
 /// <param name="BalanceClasses">Noisy Student class balancing of the selected pseudo labels.</param>
+/// <param name="ElasticAlpha">Elastic distortion strength of S1–S4 in pixels (0 = off).</param>
 internal sealed record SelfTrainConfig(
     int Labeled,
     AugmentationPolicy Policy,
@@ -45,4 +46,5 @@ internal sealed record SelfTrainConfig(
     double? OnlineThreshold,
     bool OnlineMask,
     double? WeightAverage,
-    bool BalanceClasses);
+    bool BalanceClasses,
+    double ElasticAlpha);

@@ -67,6 +67,7 @@ internal static class SelfTrainRun
                 Policy = policy,
                 AutoAugmentPolicy = config.AutoAugmentPolicy,
                 MaximumRotationDegrees = config.RotationDegrees,
+                ElasticAlpha = config.ElasticAlpha,
             },
             StochasticDepthRate = stochasticDepth,
             SoftLabelColumnName = config.SoftLabels ? "SoftLabel" : null,

@@ -104,11 +104,26 @@ class SmallCnn(nn.Module):
         return self.fc(self.dropout(x.flatten(1)))
 
 
-class ScaleJitter:
-    """Augmentation/ScaleJitter.cs: per-image zoom s ~ U(lo, hi), random crop (s > 1) or zero pad (s < 1)."""
+def elastic_offsets(n, height, width, alpha, sigma, generator):
+    """Augmentation/ElasticDistortion.cs: U(-1, 1) field per pixel and axis, Gaussian-smoothed (sigma px, zero outside,
+    truncated at 4 sigma), times alpha px, as (n, H, W, 2) normalized grid offsets."""
+    radius = int(4 * sigma + 0.5)
+    taps = torch.arange(-radius, radius + 1, dtype=torch.float32)
+    kernel = (taps.square() / (-2 * sigma * sigma)).exp()
+    kernel = kernel / kernel.sum()
+    noise = torch.rand(n * 2, 1, height, width, generator=generator) * 2 - 1
+    smooth = F.conv2d(noise, kernel.view(1, 1, -1, 1), padding=(radius, 0))
+    smooth = F.conv2d(smooth, kernel.view(1, 1, 1, -1), padding=(0, radius))
+    scale = torch.tensor([2 * alpha / width, 2 * alpha / height], dtype=torch.float32)
+    return smooth.view(n, 2, height, width).permute(0, 2, 3, 1) * scale
 
-    def __init__(self, lo, hi, generator):
-        self.lo, self.hi, self.g = lo, hi, generator
+
+class ScaleJitter:
+    """Augmentation/ScaleJitter.cs: per-image zoom s ~ U(lo, hi), random crop (s > 1) or zero pad (s < 1), optional
+    elastic distortion (alpha px, sigma 4) in the same resampling."""
+
+    def __init__(self, lo, hi, generator, elastic=0.0):
+        self.lo, self.hi, self.g, self.elastic = lo, hi, generator, elastic
 
     def __call__(self, images):
         n = images.shape[0]
@@ -119,6 +134,8 @@ class ScaleJitter:
         zeros = torch.zeros_like(inv)
         theta = torch.stack([inv, zeros, tx, zeros, inv, ty], 1).view(n, 2, 3)
         grid = F.affine_grid(theta, list(images.shape), align_corners=False)
+        if self.elastic > 0:
+            grid = grid + elastic_offsets(n, images.shape[2], images.shape[3], self.elastic, 4.0, self.g)
         return F.grid_sample(images, grid, align_corners=False)
 
 
@@ -141,17 +158,17 @@ class PhotometricPerImage:
         return out.mean(1, keepdim=True) if channels == 1 else out
 
 
-def make_augmenter(policy, seed):
+def make_augmenter(policy, seed, elastic=0.0):
     """None, S1 (scale jitter 0.8-1.2), S2 (AutoAugment then S1), S4 (RandAugment then scale jitter 0.5-2.0), as in
-    ImageAugmenter.cs (no flips)."""
+    ImageAugmenter.cs (no flips); elastic: ElasticAlpha of S1-S4."""
     if policy == "None":
         return lambda x: x
     if policy == "S1":
-        return ScaleJitter(0.8, 1.2, torch.Generator().manual_seed(seed))
+        return ScaleJitter(0.8, 1.2, torch.Generator().manual_seed(seed), elastic)
     if policy in ("S2", "S4"):
         photometric = PhotometricPerImage("AutoAugment" if policy == "S2" else "RandAugment")
-        jitter = ScaleJitter(0.8, 1.2, torch.Generator().manual_seed(seed)) if policy == "S2" \
-            else ScaleJitter(0.5, 2.0, torch.Generator().manual_seed(seed))
+        jitter = ScaleJitter(0.8, 1.2, torch.Generator().manual_seed(seed), elastic) if policy == "S2" \
+            else ScaleJitter(0.5, 2.0, torch.Generator().manual_seed(seed), elastic)
         return lambda x: jitter(photometric(x))
     raise ValueError(f"policy {policy} is not replicated in the PyTorch baseline (None, S1, S2, S4 only)")
 
@@ -218,9 +235,9 @@ def relabel(model, images, index, targets, hb, threshold, mask):
 
 def train(model, images, targets, human_rows, pseudo_rows, steps, seed, policy, lr=1e-3, weight_decay=0.01,
           warmup_fraction=0.05, batch_size=128, normalize=True, log_every=0, pseudo_ratio=1.0, online_threshold=None,
-          online_mask=False, weight_average=None):
+          online_mask=False, weight_average=None, elastic=0.0):
     """Trains model like TorchImageClassifierTrainer.Train. targets: int64 [N] or float [N, K] (soft). online_threshold,
-    online_mask: OnlineRelabelThreshold, MaskUnconfidentPseudoRows; weight_average: WeightAverageDecay."""
+    online_mask: OnlineRelabelThreshold, MaskUnconfidentPseudoRows; weight_average: WeightAverageDecay; elastic: AugmentationOptions.ElasticAlpha."""
     rng = np.random.default_rng(seed)
     human = CyclicSampler(len(human_rows), rng)
     pseudo = CyclicSampler(len(pseudo_rows), rng) if len(pseudo_rows) else None
@@ -229,7 +246,7 @@ def train(model, images, targets, human_rows, pseudo_rows, steps, seed, policy, 
     else:
         pb = min(max(int(round(batch_size * pseudo_ratio / (1 + pseudo_ratio))), 1), batch_size - 1)
         hb = batch_size - pb
-    augment = make_augmenter(policy, seed)
+    augment = make_augmenter(policy, seed, elastic)
     normalizer = LossNormalizer(normalize=normalize)
     opt = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=weight_decay)
     warmup = int(warmup_fraction * steps)

@@ -38,4 +38,14 @@ public sealed class AugmentationOptions
     /// same resampling). Default: 0, the paper's policies; 10–15 suits digits and text, which must not be flipped.
     /// </summary>
     public double MaximumRotationDegrees { get; set; }
+
+    /// <summary>
+    /// Strength α in pixels of Simard et al.'s elastic distortion, which S1–S4 add to the scale jitter (same resampling):
+    /// each pixel moves by α times a Gaussian-smoothed (σ = <see cref="ElasticSigma"/>) uniform random field. Default: 0
+    /// (off, the paper's policies); Simard et al. used α = 34, σ = 4 on 28×28 digits.
+    /// </summary>
+    public double ElasticAlpha { get; set; }
+
+    /// <summary>Smoothness σ in pixels of the elastic distortion's displacement field. Default: 4.</summary>
+    public double ElasticSigma { get; set; } = 4;
 }

@@ -5,7 +5,7 @@ namespace MLNet.SelfTraining.Vision.Augmentation;
 
 /// <summary>
 /// Applies an <see cref="AugmentationPolicy"/> to training batches: AutoAugment/RandAugment per image (S2–S4), then
-/// flip and scale jitter (S1–S4), in the order of the paper's RetinaNet parser. All draws come from one seeded generator.
+/// flip, scale jitter, rotation and elastic distortion (S1–S4), in the order of the paper's RetinaNet parser. All draws come from one seeded generator.
 /// </summary>
 internal sealed class ImageAugmenter : IDisposable
 {
@@ -33,7 +33,8 @@ internal sealed class ImageAugmenter : IDisposable
                 options.ScaleJitterMinimum ?? (large ? 0.5 : 0.8),
                 options.ScaleJitterMaximum ?? (large ? 2.0 : 1.2),
                 options.HorizontalFlip,
-                options.MaximumRotationDegrees);
+                options.MaximumRotationDegrees,
+                options.ElasticAlpha > 0 ? new ElasticDistortion(options.ElasticAlpha, options.ElasticSigma) : null);
         }
     }
 

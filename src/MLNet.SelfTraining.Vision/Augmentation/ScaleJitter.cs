@@ -3,8 +3,8 @@ using static TorchSharp.torch;
 namespace MLNet.SelfTraining.Vision.Augmentation;
 
 /// <summary>
-/// Per-image random zoom with random crop/pad position, optional horizontal flip and optional small rotation, for a whole
-/// batch in one <c>affine_grid</c> + <c>grid_sample</c> call. (B, C, H, W) → (B, C, H, W); uncovered pixels are 0.
+/// Per-image random zoom with random crop/pad position, optional horizontal flip, optional small rotation and optional
+/// elastic distortion, for a whole batch in one <c>grid_sample</c> call. (B, C, H, W) → (B, C, H, W); uncovered pixels are 0.
 /// </summary>
 internal sealed class ScaleJitter
 {
@@ -12,9 +12,11 @@ internal sealed class ScaleJitter
     private readonly double _maximum;
     private readonly bool _flip;
     private readonly double _maximumRadians;
+    private readonly ElasticDistortion? _elastic;
 
-    public ScaleJitter(double minimum, double maximum, bool flip, double maximumRotationDegrees)
+    public ScaleJitter(double minimum, double maximum, bool flip, double maximumRotationDegrees, ElasticDistortion? elastic)
     {
+        _elastic = elastic;
         _minimum = minimum;
         _maximum = maximum;
         _flip = flip;
@@ -47,6 +49,8 @@ internal sealed class ScaleJitter
         }
         var theta = stack([sx.mul(cos), sy.mul(sin).neg(), tx, sx.mul(sin), sy.mul(cos), ty], 1).view(n, 2, 3);    // (B, 2, 3)
         var grid = nn.functional.affine_grid(theta, images.shape, align_corners: false);  // (B, H, W, 2)
+        if (_elastic is not null)                                                       // no draw when off, as above
+            grid = grid.add(_elastic.Offsets(n, images.shape[2], images.shape[3], generator));
         return nn.functional.grid_sample(images, grid, align_corners: false).MoveToOuterDisposeScope();
     }
 }

@@ -49,6 +49,8 @@ internal static class OptionsValidation
         Require(augmentation.RandAugmentOperations >= 1, nameof(augmentation.RandAugmentOperations), "at least 1", augmentation.RandAugmentOperations);
         Require(augmentation.RandAugmentMagnitude is >= 0 and <= 10, nameof(augmentation.RandAugmentMagnitude), "in the range [0, 10]", augmentation.RandAugmentMagnitude);
         Require(augmentation.MaximumRotationDegrees is >= 0 and <= 180, nameof(augmentation.MaximumRotationDegrees), "in the range [0, 180]", augmentation.MaximumRotationDegrees);
+        Require(augmentation.ElasticAlpha >= 0 && double.IsFinite(augmentation.ElasticAlpha), nameof(augmentation.ElasticAlpha), "finite and non-negative", augmentation.ElasticAlpha);
+        Require(augmentation.ElasticSigma > 0 && double.IsFinite(augmentation.ElasticSigma), nameof(augmentation.ElasticSigma), "finite and positive", augmentation.ElasticSigma);
     }
 
     private static void RequireName(string? name, string option) =>

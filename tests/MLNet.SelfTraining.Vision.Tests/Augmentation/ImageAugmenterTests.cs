@@ -101,6 +101,27 @@ public sealed class ImageAugmenterTests
         Assert.IsTrue(result.sum([1, 2, 3]).sub(27).abs().lt(27 * 0.1).all().ToBoolean(), "the bar's ink is kept within 10 %");
     }
 
+    [TestMethod]
+    public void Apply_WithElasticDistortion_BendsEachImageLocally_KeepingItsInkAndCentre()
+    {
+        // A centred 9 × 9 plus sign: a gentle elastic field bends its strokes, keeps most of the ink and the centre.
+        using var plus = zeros(1, 1, 28, 28);
+        plus[0, 0, TensorIndex.Slice(13, 15), TensorIndex.Slice(9, 19)] = tensor(1f);
+        plus[0, 0, TensorIndex.Slice(9, 19), TensorIndex.Slice(13, 15)] = tensor(1f);
+        using var images = plus.expand(16, -1, -1, -1).contiguous();
+        var elastic = new AugmentationOptions { Policy = AugmentationPolicy.S1, ScaleJitterMinimum = 1, ScaleJitterMaximum = 1, ElasticAlpha = 16 };
+
+        using var result = Augment(elastic, seed: 1, images);
+        using var again = Augment(elastic, seed: 1, images);
+
+        Assert.IsTrue(result.Equals(again));
+        var bent = Enumerable.Range(0, 16).Count(i => !result[i].allclose(images[i], rtol: 0, atol: 0.05));
+        Assert.AreEqual(16, bent, "every image is distorted");
+        var ink = images[0].sum().ToDouble();
+        Assert.IsTrue(result.sum([1, 2, 3]).sub(ink).abs().lt(ink * 0.3).all().ToBoolean(), "the ink is kept within 30 % (strokes stretch and shrink locally)");
+        Assert.IsTrue(result[.., 0, 13..15, 13..15].mean([1, 2]).gt(0.5).all().ToBoolean(), "the centre stays inked");
+    }
+
     private static Tensor Augment(AugmentationOptions options, long seed, Tensor images)
     {
         using var sut = new ImageAugmenter(options, seed);

@@ -1,0 +1,37 @@
+using static TorchSharp.torch;
+
+namespace MLNet.SelfTraining.Vision.Augmentation;
+
+/// <summary>
+/// Simard et al.'s elastic distortion ("Best practices for convolutional neural networks applied to visual document
+/// analysis", ICDAR 2003): a random displacement field, uniform in [-1, 1] per pixel and axis, smoothed by a Gaussian of
+/// standard deviation σ pixels (zero outside the image, truncated at 4σ as SciPy's <c>gaussian_filter</c>) and scaled by
+/// α pixels. Produces sampling-grid offsets for <c>grid_sample</c>, so the distortion shares the scale jitter's resampling.
+/// </summary>
+internal sealed class ElasticDistortion
+{
+    private readonly double _alpha;
+    private readonly double _sigma;
+
+    public ElasticDistortion(double alpha, double sigma)
+    {
+        _alpha = alpha;
+        _sigma = sigma;
+    }
+
+    /// <summary>Offsets to add to a (B, H, W, 2) normalized sampling grid (x then y, <c>align_corners = false</c>).</summary>
+    public Tensor Offsets(long batch, long height, long width, Generator generator)
+    {
+        using var scope = NewDisposeScope();
+        var radius = (long)(4 * _sigma + 0.5);
+        var taps = arange(-radius, radius + 1, dtype: ScalarType.Float32);
+        var kernel = taps.square().div(-2 * _sigma * _sigma).exp();
+        kernel = kernel.div(kernel.sum());
+        var noise = rand([batch * 2, 1, height, width], generator: generator).mul(2).sub(1);
+        var smooth = nn.functional.conv2d(noise, kernel.view(1, 1, -1, 1), padding: [radius, 0]);
+        smooth = nn.functional.conv2d(smooth, kernel.view(1, 1, 1, -1), padding: [0, radius]);
+        // Pixels → normalized units (a pixel is 2/W wide along x, 2/H along y); (B·2, 1, H, W) → (B, H, W, 2).
+        var scale = tensor(new[] { (float)(2 * _alpha / width), (float)(2 * _alpha / height) });
+        return smooth.view(batch, 2, height, width).permute(0, 2, 3, 1).mul(scale).MoveToOuterDisposeScope();
+    }
+}
