@@ -54,7 +54,7 @@ fi
 #     (random rotation up to N degrees), svhn (AutoAugment's SVHN policy), onNN (students re-label online at 0.NN),
 #     balance (Noisy Student class balancing of the pseudo labels), lrX (peak learning rate X instead of 0.001), mask
 #     (with onNN: unconfident pseudo rows leave the loss, FixMatch), emaNNN (students keep a 0.NNN weight average), elN
-#     (elastic distortion of strength N pixels, sigma 4).
+#     (elastic distortion of strength N pixels, sigma 4), cutN (Cutout, an N-pixel square per image).
 JOBFILE="$(mktemp)"
 trap 'rm -f "$JOBFILE"' EXIT
 add() { echo "$*" >> "$JOBFILE"; }
@@ -190,6 +190,7 @@ run_one() {
       w*) extra+=(--width "${token#w}") ;;
       rot*) extra+=(--rotation "${token#rot}") ;;
       el*) extra+=(--elastic "${token#el}") ;;
+      cut*) extra+=(--cutout "${token#cut}") ;;
       svhn) extra+=(--autoaugment-policy SVHN) ;;
       on*) extra+=(--online-threshold "0.${token#on}") ;;
       balance) extra+=(--balance) ;;

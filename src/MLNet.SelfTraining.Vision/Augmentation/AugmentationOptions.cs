@@ -48,4 +48,10 @@ public sealed class AugmentationOptions
 
     /// <summary>Smoothness σ in pixels of the elastic distortion's displacement field. Default: 4.</summary>
     public double ElasticSigma { get; set; } = 4;
+
+    /// <summary>
+    /// Side in pixels of the square that S1–S4 set to 0 in each image after the geometric steps (Cutout, part of FixMatch's
+    /// strong augmentation), centred on a random pixel. Default: 0 (off, the paper's policies).
+    /// </summary>
+    public int CutoutSize { get; set; }
 }

@@ -5,7 +5,8 @@ namespace MLNet.SelfTraining.Vision.Augmentation;
 
 /// <summary>
 /// Applies an <see cref="AugmentationPolicy"/> to training batches: AutoAugment/RandAugment per image (S2–S4), then
-/// flip, scale jitter, rotation and elastic distortion (S1–S4), in the order of the paper's RetinaNet parser. All draws come from one seeded generator.
+/// flip and scale jitter (S1–S4), in the order of the paper's RetinaNet parser, with the optional rotation and elastic
+/// distortion in the jitter's resampling, then the optional Cutout. All draws come from one seeded generator.
 /// </summary>
 internal sealed class ImageAugmenter : IDisposable
 {
@@ -14,6 +15,7 @@ internal sealed class ImageAugmenter : IDisposable
     private readonly Generator _generator;
     private readonly PhotometricAugment? _photometric;
     private readonly ScaleJitter? _jitter;
+    private readonly Cutout? _cutout;
 
     public ImageAugmenter(AugmentationOptions options, long seed)
     {
@@ -35,6 +37,8 @@ internal sealed class ImageAugmenter : IDisposable
                 options.HorizontalFlip,
                 options.MaximumRotationDegrees,
                 options.ElasticAlpha > 0 ? new ElasticDistortion(options.ElasticAlpha, options.ElasticSigma) : null);
+            if (options.CutoutSize > 0)
+                _cutout = new Cutout(options.CutoutSize);
         }
     }
 
@@ -47,6 +51,8 @@ internal sealed class ImageAugmenter : IDisposable
             result = _photometric.Apply(result);
         if (_jitter is not null)
             result = _jitter.Apply(result, _generator);
+        if (_cutout is not null)
+            result = _cutout.Apply(result, _generator);
         return result.MoveToOuterDisposeScope();
     }
 

@@ -167,7 +167,8 @@ public sealed partial class TorchImageClassifierTrainer : IEstimator<TorchImageC
         using var weights = data.Weights is null ? null : tensor(data.Weights);
         using var soft = data.SoftTargets is null ? null : tensor(data.SoftTargets, [data.Count, spec.ClassCount]);
         using var augmenter = new ImageAugmenter(_options.Augmentation, seed);
-        var loss = new ClassificationLoss(new LossNormalizer(_options.PseudoLossWeight, _options.LossAverageDecay, _options.NormalizeLoss));
+        var normalizer = new LossNormalizer(_options.PseudoLossWeight, _options.LossAverageDecay, _options.NormalizeLoss);
+        var loss = new ClassificationLoss(normalizer);
         var settings = new TrainingSettings(_options.Optimizer, _options.LearningRate, _options.Momentum, _options.Nesterov,
             _options.WeightDecay, totalSteps, (int)(_options.WarmupFraction * totalSteps), sampler.StepsPerEpoch, _options.CancellationToken,
             _options.WeightAverageDecay);
@@ -195,6 +196,12 @@ public sealed partial class TorchImageClassifierTrainer : IEstimator<TorchImageC
             return (loss.Compute(logits, targets, weights?.index_select(0, batch.Index), sampler.HumanBatchSize, keep), batch.Rows.Length);
         });
         network.eval();
+        if (pseudo.Length > 0)
+        {
+            channel.Info(MessageSensitivity.None,
+                $"Loss averages at the end: human {normalizer.HumanLossAverage:F4}, pseudo {normalizer.PseudoLossAverage:F4}"
+                + $"; weights human {normalizer.Weights.HumanWeight:F3}, pseudo {normalizer.Weights.PseudoWeight:F3}.");
+        }
         if (relabeler is not null)
         {
             channel.Info(MessageSensitivity.None,

@@ -8,7 +8,8 @@ namespace MLNet.SelfTraining.Vision.Training;
 /// <remarks>
 /// The averages are initialized from the first batch, then updated as <c>L̄ ← β·L̄ + (1−β)·L</c> before the batch's weights
 /// are computed. The ratio <c>L̄_h / L̄_p</c> is a plain number (no gradient flows through it) and <c>L̄_p</c> is kept at or above
-/// <see cref="Epsilon"/>. With normalization disabled the combination is the plain <c>L_h + α·L_p</c>.
+/// <see cref="Epsilon"/>. With normalization disabled the combination is the plain <c>L_h + α·L_p</c>; the averages are
+/// still kept, for the trainer's log.
 /// </remarks>
 public sealed class LossNormalizer
 {
@@ -50,8 +51,6 @@ public sealed class LossNormalizer
     /// <returns>The weights of the two losses for this batch.</returns>
     public (double HumanWeight, double PseudoWeight) Update(double humanLoss, double pseudoLoss)
     {
-        if (!_normalize)
-            return (1.0, _alpha);
         if (_initialized)
         {
             HumanLossAverage = _decay * HumanLossAverage + (1 - _decay) * humanLoss;
@@ -63,9 +62,14 @@ public sealed class LossNormalizer
             PseudoLossAverage = pseudoLoss;
             _initialized = true;
         }
-        var ratio = HumanLossAverage / Math.Max(PseudoLossAverage, Epsilon);
-        return (1 / (1 + _alpha), _alpha * ratio / (1 + _alpha));
+        return Weights;
     }
+
+    /// <summary>The weights of the two losses at the current moving averages (those the last update returned).</summary>
+    public (double HumanWeight, double PseudoWeight) Weights =>
+        _normalize
+            ? (1 / (1 + _alpha), _alpha * (HumanLossAverage / Math.Max(PseudoLossAverage, Epsilon)) / (1 + _alpha))
+            : (1.0, _alpha);
 
     /// <summary>Updates the moving averages and returns the combined loss value of one batch.</summary>
     /// <param name="humanLoss">The batch's human-label loss <c>L_h</c>.</param>

@@ -46,6 +46,9 @@ public sealed class LossNormalizerTests
         var sut = new LossNormalizer(alpha: 3, normalize: false);
 
         Assert.AreEqual(2 + (3 * 8), sut.Combine(2, 8), 1e-12);
+        Assert.AreEqual(2 + (3 * 4), sut.Combine(2, 4), 1e-12);
+        Assert.AreEqual(2.0, sut.HumanLossAverage, 1e-12);
+        Assert.AreEqual(7.96, sut.PseudoLossAverage, 1e-12, "the averages are kept for the log");
     }
 
     [TestMethod]
