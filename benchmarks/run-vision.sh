@@ -3,7 +3,7 @@
 # canonical MNIST-10k split (benchmarks/SelfTraining.Vision), a PyTorch replica of the same network, split, policy,
 # optimizer and schedule (benchmarks/python/vision), and the training/inference throughput of both.
 #
-# Usage: bash benchmarks/run-vision.sh [--quick] [--phase all|throughput|headline|study|long|levers|limits|fixmatch] [--jobs N]
+# Usage: bash benchmarks/run-vision.sh [--quick] [--phase all|throughput|headline|study|long|levers|limits|fixmatch|elastic] [--jobs N]
 #   --quick   smoke run: 30 training steps per model, one seed, k = 100 only, 1 timed repeat (figures meaningless)
 #   --phase   run one part only (default all); finished configurations (existing JSON) are skipped, so a run resumes
 #   --jobs    accuracy runs in parallel (default 2; throughput runs are always alone)
@@ -54,7 +54,7 @@ fi
 #     (random rotation up to N degrees), svhn (AutoAugment's SVHN policy), onNN (students re-label online at 0.NN),
 #     balance (Noisy Student class balancing of the pseudo labels), lrX (peak learning rate X instead of 0.001), mask
 #     (with onNN: unconfident pseudo rows leave the loss, FixMatch), emaNNN (students keep a 0.NNN weight average), elN
-#     (elastic distortion of strength N pixels, sigma 4), cutN (Cutout, an N-pixel square per image).
+#     (elastic distortion of strength N pixels, sigma 4).
 JOBFILE="$(mktemp)"
 trap 'rm -f "$JOBFILE"' EXIT
 add() { echo "$*" >> "$JOBFILE"; }
@@ -169,6 +169,19 @@ if [ "$PHASE" = all ] || [ "$PHASE" = fixmatch ]; then
   for k in 100 250; do add pytorch "$k" S2 1 "$STEPS" "$FM" 1 hard norm 0 = 0 ratio3-on95-mask-ema999; done
 fi
 
+# Strong augmentation for digits (sixth session): Simard et al.'s elastic distortion (el16, el34) on the supervised
+# ceiling, then in the FixMatch-style student of the phase above, with the paper's loss normalization and without it
+# (plain L_h + L_p, FixMatch's own loss).
+if [ "$PHASE" = all ] || [ "$PHASE" = elastic ]; then
+  FM=$((8 * STEPS))
+  for alpha in 16 34; do add mlnet 6630 S2 1 "$((3 * STEPS))" "$((3 * STEPS))" 0 hard norm 0.9 = 0 "el$alpha"; done
+  for seed in 1 2; do add mlnet 100 S2 "$seed" "$STEPS" "$FM" 1 hard norm 0 = 0 ratio3-on95-mask-ema999-el16; done
+  add mlnet 100 S2 1 "$STEPS" "$FM" 1 hard norm 0 = 0 ratio3-on95-mask-ema999-el34
+  for seed in 1 2; do add mlnet 100 S2 "$seed" "$STEPS" "$FM" 1 hard plain 0 = 0 ratio3-on95-mask-ema999-el16; done
+  for seed in 1 2; do add mlnet 250 S2 "$seed" "$STEPS" "$FM" 1 hard plain 0 = 0 ratio3-on95-mask-ema999-el16; done
+  add mlnet 1000 S2 1 "$STEPS" "$FM" 1 hard plain 0 = 0 ratio3-on95-mask-ema999-el16
+fi
+
 run_one() {
   local impl=$1 k=$2 policy=$3 seed=$4 t=$5 s=$6 rounds=$7 labels=$8 norm=$9 threshold=${10} spolicy=${11:-=} sdepth=${12:-0} variant=${13:-base}
   local name="$impl-k$k-$policy-$labels-$norm-r$rounds-th$threshold-t$t-s$s-seed$seed"
@@ -190,7 +203,6 @@ run_one() {
       w*) extra+=(--width "${token#w}") ;;
       rot*) extra+=(--rotation "${token#rot}") ;;
       el*) extra+=(--elastic "${token#el}") ;;
-      cut*) extra+=(--cutout "${token#cut}") ;;
       svhn) extra+=(--autoaugment-policy SVHN) ;;
       on*) extra+=(--online-threshold "0.${token#on}") ;;
       balance) extra+=(--balance) ;;

@@ -26,7 +26,6 @@ internal static class SelfTrainCommand
         var autoAugment = new Option<TorchSharp.torchvision.autoaugment.AutoAugmentPolicy>("--autoaugment-policy") { Description = "AutoAugment policy of S2/S3 (ImageNet, CIFAR10, SVHN).", DefaultValueFactory = _ => TorchSharp.torchvision.autoaugment.AutoAugmentPolicy.ImageNet };
         var rotation = new Option<double>("--rotation") { Description = "Largest random rotation in degrees of S1–S4 (0: the paper's policies).", DefaultValueFactory = _ => 0 };
         var elastic = new Option<double>("--elastic") { Description = "Elastic distortion strength α in pixels of S1–S4 (σ = 4; 0: off).", DefaultValueFactory = _ => 0 };
-        var cutout = new Option<int>("--cutout") { Description = "Cutout square side in pixels of S1–S4 (0: off).", DefaultValueFactory = _ => 0 };
         var online = new Option<double?>("--online-threshold") { Description = "Students re-label their pseudo rows online where their own probability reaches this value (default: off)." };
         var onlineMask = new Option<bool>("--online-mask") { Description = "With --online-threshold: unconfident pseudo rows leave the loss (FixMatch) instead of keeping the teacher's label." };
         var weightAverage = new Option<double?>("--weight-average") { Description = "Decay of the students' weight moving average (default: off)." };
@@ -34,7 +33,7 @@ internal static class SelfTrainCommand
         var output = new Option<string?>("--output", "-o") { Description = "JSON file for the result." };
         var command = new Command("selftrain", "Teacher vs self-trained student on the canonical MNIST-10k split.")
         {
-            labeled, policy, seed, teacherSteps, studentSteps, rounds, soft, noNormalize, threshold, learningRate, studentPolicy, studentDepth, rescore, pseudoRatio, width, autoAugment, rotation, elastic, cutout, online, onlineMask, weightAverage, balance, output,
+            labeled, policy, seed, teacherSteps, studentSteps, rounds, soft, noNormalize, threshold, learningRate, studentPolicy, studentDepth, rescore, pseudoRatio, width, autoAugment, rotation, elastic, online, onlineMask, weightAverage, balance, output,
         };
         command.Validators.Add(result =>
         {
@@ -49,7 +48,7 @@ internal static class SelfTrainCommand
                 parse.GetValue(studentPolicy) ?? parse.GetValue(policy), parse.GetValue(studentDepth),
                 parse.GetValue(rescore), parse.GetValue(pseudoRatio), parse.GetValue(width), parse.GetValue(autoAugment),
                 parse.GetValue(rotation), parse.GetValue(online), parse.GetValue(onlineMask), parse.GetValue(weightAverage), parse.GetValue(balance),
-                parse.GetValue(elastic), parse.GetValue(cutout));
+                parse.GetValue(elastic));
             Json.Emit(SelfTrainRun.Run(config), parse.GetValue(output));
             return 0;
         });

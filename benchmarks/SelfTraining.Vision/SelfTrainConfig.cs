@@ -25,7 +25,6 @@ namespace SelfTraining.Vision;
 /// <param name="WeightAverage">Decay of the students' weight moving average (null: the last weights).</param>
 /// <param name="BalanceClasses">Noisy Student class balancing of the selected pseudo labels.</param>
 /// <param name="ElasticAlpha">Elastic distortion strength of S1–S4 in pixels (0 = off).</param>
-/// <param name="CutoutSize">Cutout square side of S1–S4 in pixels (0 = off).</param>
 internal sealed record SelfTrainConfig(
     int Labeled,
     AugmentationPolicy Policy,
@@ -48,5 +47,4 @@ internal sealed record SelfTrainConfig(
     bool OnlineMask,
     double? WeightAverage,
     bool BalanceClasses,
-    double ElasticAlpha,
-    int CutoutSize);
+    double ElasticAlpha);

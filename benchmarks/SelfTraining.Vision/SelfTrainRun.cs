@@ -68,7 +68,6 @@ internal static class SelfTrainRun
                 AutoAugmentPolicy = config.AutoAugmentPolicy,
                 MaximumRotationDegrees = config.RotationDegrees,
                 ElasticAlpha = config.ElasticAlpha,
-                CutoutSize = config.CutoutSize,
             },
             StochasticDepthRate = stochasticDepth,
             SoftLabelColumnName = config.SoftLabels ? "SoftLabel" : null,

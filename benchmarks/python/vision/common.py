@@ -3,7 +3,7 @@
 Mirrors, line for line where it matters:
   * Models/SmallCnn.cs, ConvBnRelu.cs, ResidualConvBnRelu.cs (stochastic depth 0 -> identity branch drop),
   * Augmentation/ScaleJitter.cs (S1: per-image zoom U(0.8, 1.2), random crop/pad via affine_grid + grid_sample),
-    ElasticDistortion.cs (optional, in the same resampling), Cutout.cs (optional, after it),
+    ElasticDistortion.cs (optional, in the same resampling),
   * Training/TrainingLoop.cs + WarmupCosineSchedule.cs (AdamW lr 1e-3, wd 0.01, 5 % linear warmup, cosine to 0),
   * Training/MixedBatchSampler.cs + CyclicSampler.cs (shuffled cyclic passes; 64 human + 64 pseudo in student mode,
     min(128, n) human rows in supervised mode),
@@ -140,17 +140,6 @@ class ScaleJitter:
         return F.grid_sample(images, grid, align_corners=False)
 
 
-def cutout(images, size, generator):
-    """Augmentation/Cutout.cs: one size x size square per image set to 0, centred on a uniformly random pixel."""
-    n, _, height, width = images.shape
-    top = torch.randint(0, height, (n, 1, 1), generator=generator) - size // 2
-    left = torch.randint(0, width, (n, 1, 1), generator=generator) - size // 2
-    rows = torch.arange(height).view(1, -1, 1)
-    columns = torch.arange(width).view(1, 1, -1)
-    inside = (rows >= top) & (rows < top + size) & (columns >= left) & (columns < left + size)
-    return images.masked_fill(inside.unsqueeze(1), 0)
-
-
 class PhotometricPerImage:
     """Augmentation/PhotometricAugment.cs: each image goes to uint8, 1 channel -> 3 identical channels, one independent
     draw of the torchvision transform per image, back to float and channel mean. S2/S3: AutoAugment (ImageNet policy);
@@ -170,21 +159,19 @@ class PhotometricPerImage:
         return out.mean(1, keepdim=True) if channels == 1 else out
 
 
-def make_augmenter(policy, seed, elastic=0.0, cut=0):
+def make_augmenter(policy, seed, elastic=0.0):
     """None, S1 (scale jitter 0.8-1.2), S2 (AutoAugment then S1), S4 (RandAugment then scale jitter 0.5-2.0), as in
-    ImageAugmenter.cs (no flips); elastic, cut: ElasticAlpha and CutoutSize of S1-S4."""
+    ImageAugmenter.cs (no flips); elastic: ElasticAlpha of S1-S4."""
     if policy == "None":
         return lambda x: x
     generator = torch.Generator().manual_seed(seed)
-    finish = (lambda x: cutout(x, cut, generator)) if cut > 0 else (lambda x: x)
     if policy == "S1":
-        jitter = ScaleJitter(0.8, 1.2, generator, elastic)
-        return lambda x: finish(jitter(x))
+        return ScaleJitter(0.8, 1.2, generator, elastic)
     if policy in ("S2", "S4"):
         photometric = PhotometricPerImage("AutoAugment" if policy == "S2" else "RandAugment")
         jitter = ScaleJitter(0.8, 1.2, generator, elastic) if policy == "S2" \
             else ScaleJitter(0.5, 2.0, generator, elastic)
-        return lambda x: finish(jitter(photometric(x)))
+        return lambda x: jitter(photometric(x))
     raise ValueError(f"policy {policy} is not replicated in the PyTorch baseline (None, S1, S2, S4 only)")
 
 
@@ -250,9 +237,9 @@ def relabel(model, images, index, targets, hb, threshold, mask):
 
 def train(model, images, targets, human_rows, pseudo_rows, steps, seed, policy, lr=1e-3, weight_decay=0.01,
           warmup_fraction=0.05, batch_size=128, normalize=True, log_every=0, pseudo_ratio=1.0, online_threshold=None,
-          online_mask=False, weight_average=None, elastic=0.0, cut=0):
+          online_mask=False, weight_average=None, elastic=0.0):
     """Trains model like TorchImageClassifierTrainer.Train. targets: int64 [N] or float [N, K] (soft). online_threshold,
-    online_mask: OnlineRelabelThreshold, MaskUnconfidentPseudoRows; weight_average: WeightAverageDecay; elastic, cut: AugmentationOptions.ElasticAlpha, CutoutSize."""
+    online_mask: OnlineRelabelThreshold, MaskUnconfidentPseudoRows; weight_average: WeightAverageDecay; elastic: AugmentationOptions.ElasticAlpha."""
     rng = np.random.default_rng(seed)
     human = CyclicSampler(len(human_rows), rng)
     pseudo = CyclicSampler(len(pseudo_rows), rng) if len(pseudo_rows) else None
@@ -261,7 +248,7 @@ def train(model, images, targets, human_rows, pseudo_rows, steps, seed, policy, 
     else:
         pb = min(max(int(round(batch_size * pseudo_ratio / (1 + pseudo_ratio))), 1), batch_size - 1)
         hb = batch_size - pb
-    augment = make_augmenter(policy, seed, elastic, cut)
+    augment = make_augmenter(policy, seed, elastic)
     normalizer = LossNormalizer(normalize=normalize)
     opt = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=weight_decay)
     warmup = int(warmup_fraction * steps)

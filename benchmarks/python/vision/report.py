@@ -53,8 +53,6 @@ def key(run):
         parts.append(f"rotation ±{c['rotationDegrees']:g}°")
     if c.get("elasticAlpha"):
         parts.append(f"elastic α {c['elasticAlpha']:g}")
-    if c.get("cutoutSize"):
-        parts.append(f"Cutout {c['cutoutSize']}")
     if c.get("onlineThreshold") is not None:
         parts.append(f"online re-labeling ≥ {c['onlineThreshold']:g}" + (" with the FixMatch mask" if c.get("onlineMask") else ""))
     if c.get("weightAverage") is not None:
@@ -145,11 +143,11 @@ def long_table(groups, steps):
     return lines + [""]
 
 
-LEVER_TOKENS = ("width", "rotation", "AutoAugment", "online", "class-balanced", "learning rate", "elastic", "Cutout")
+LEVER_TOKENS = ("width", "rotation", "AutoAugment", "online", "class-balanced", "learning rate", "elastic")
 
 
 def levers_table(runs, variant):
-    """Runs beyond the paper's recipe (wider network, rotation, elastic distortion, Cutout, SVHN AutoAugment, online re-labeling, class balancing,
+    """Runs beyond the paper's recipe (wider network, rotation, elastic distortion, SVHN AutoAugment, online re-labeling, class balancing,
     learning rate, 4+ rounds) and the teacher-only baselines; FixMatch-style runs have their own table. variant: each
     run's variant label by id(run)."""
     chosen = [r for r in runs if not r["config"].get("onlineMask")

@@ -42,7 +42,6 @@ def main():
                    help="with --online-threshold: unconfident pseudo rows leave the loss (FixMatch)")
     p.add_argument("--weight-average", type=float, help="decay of the students' weight moving average")
     p.add_argument("--elastic", type=float, default=0.0, help="elastic distortion strength alpha in pixels of S1-S4 (sigma 4)")
-    p.add_argument("--cutout", type=int, default=0, help="Cutout square side in pixels of S1-S4 (0: off)")
     p.add_argument("--threads", type=int, default=1)
     p.add_argument("--output", "-o")
     a = p.parse_args()
@@ -57,7 +56,7 @@ def main():
     clock = time.perf_counter()
     teacher = common.SmallCnn()
     common.train(teacher, images, labels, labeled.numpy(), np.empty(0, np.int64), a.teacher_steps, a.seed, a.policy,
-                 lr=a.learning_rate, elastic=a.elastic, cut=a.cutout)
+                 lr=a.learning_rate, elastic=a.elastic)
     teacher_acc = accuracy(teacher, images[test], labels[test])
 
     targets_hard = labels.clone()
@@ -86,7 +85,7 @@ def main():
         common.train(student, images, soft if a.soft else targets_hard, labeled.numpy(), pseudo_rows.numpy(),
                      a.student_steps, a.seed, a.student_policy or a.policy, lr=a.learning_rate, normalize=not a.no_normalize,
                      pseudo_ratio=a.pseudo_ratio, online_threshold=a.online_threshold, online_mask=a.online_mask,
-                     weight_average=a.weight_average, elastic=a.elastic, cut=a.cutout)
+                     weight_average=a.weight_average, elastic=a.elastic)
         model = student
         round_seconds = time.perf_counter() - round_clock
         eval_clock = time.perf_counter()                  # per-round test accuracy, kept out of the fit time
@@ -103,7 +102,7 @@ def main():
                               studentPolicy=a.student_policy or a.policy,
                               studentStochasticDepth=a.student_stochastic_depth, rescore=a.rescore,
                               pseudoRatio=a.pseudo_ratio, onlineThreshold=a.online_threshold,
-                              onlineMask=a.online_mask, weightAverage=a.weight_average, elasticAlpha=a.elastic, cutoutSize=a.cutout),
+                              onlineMask=a.online_mask, weightAverage=a.weight_average, elasticAlpha=a.elastic),
                   teacherAccuracy=teacher_acc, studentAccuracy=rounds[-1]["studentAccuracy"] if rounds else teacher_acc,
                   rounds=rounds, fitSeconds=fit, peakRssMiB=common.peak_rss_mib(), startedUtc=started)
     text = json.dumps(result, indent=2)

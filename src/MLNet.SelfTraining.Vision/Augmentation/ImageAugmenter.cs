@@ -6,7 +6,7 @@ namespace MLNet.SelfTraining.Vision.Augmentation;
 /// <summary>
 /// Applies an <see cref="AugmentationPolicy"/> to training batches: AutoAugment/RandAugment per image (S2–S4), then
 /// flip and scale jitter (S1–S4), in the order of the paper's RetinaNet parser, with the optional rotation and elastic
-/// distortion in the jitter's resampling, then the optional Cutout. All draws come from one seeded generator.
+/// distortion in the jitter's resampling. All draws come from one seeded generator.
 /// </summary>
 internal sealed class ImageAugmenter : IDisposable
 {
@@ -15,7 +15,6 @@ internal sealed class ImageAugmenter : IDisposable
     private readonly Generator _generator;
     private readonly PhotometricAugment? _photometric;
     private readonly ScaleJitter? _jitter;
-    private readonly Cutout? _cutout;
 
     public ImageAugmenter(AugmentationOptions options, long seed)
     {
@@ -37,8 +36,6 @@ internal sealed class ImageAugmenter : IDisposable
                 options.HorizontalFlip,
                 options.MaximumRotationDegrees,
                 options.ElasticAlpha > 0 ? new ElasticDistortion(options.ElasticAlpha, options.ElasticSigma) : null);
-            if (options.CutoutSize > 0)
-                _cutout = new Cutout(options.CutoutSize);
         }
     }
 
@@ -51,8 +48,6 @@ internal sealed class ImageAugmenter : IDisposable
             result = _photometric.Apply(result);
         if (_jitter is not null)
             result = _jitter.Apply(result, _generator);
-        if (_cutout is not null)
-            result = _cutout.Apply(result, _generator);
         return result.MoveToOuterDisposeScope();
     }
 

@@ -51,7 +51,6 @@ internal static class OptionsValidation
         Require(augmentation.MaximumRotationDegrees is >= 0 and <= 180, nameof(augmentation.MaximumRotationDegrees), "in the range [0, 180]", augmentation.MaximumRotationDegrees);
         Require(augmentation.ElasticAlpha >= 0 && double.IsFinite(augmentation.ElasticAlpha), nameof(augmentation.ElasticAlpha), "finite and non-negative", augmentation.ElasticAlpha);
         Require(augmentation.ElasticSigma > 0 && double.IsFinite(augmentation.ElasticSigma), nameof(augmentation.ElasticSigma), "finite and positive", augmentation.ElasticSigma);
-        Require(augmentation.CutoutSize >= 0, nameof(augmentation.CutoutSize), "non-negative", augmentation.CutoutSize);
     }
 
     private static void RequireName(string? name, string option) =>
