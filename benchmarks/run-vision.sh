@@ -180,6 +180,7 @@ if [ "$PHASE" = all ] || [ "$PHASE" = elastic ]; then
   for seed in 1 2; do add mlnet 100 S2 "$seed" "$STEPS" "$FM" 1 hard plain 0 = 0 ratio3-on95-mask-ema999-el16; done
   for seed in 1 2; do add mlnet 250 S2 "$seed" "$STEPS" "$FM" 1 hard plain 0 = 0 ratio3-on95-mask-ema999-el16; done
   add mlnet 1000 S2 1 "$STEPS" "$FM" 1 hard plain 0 = 0 ratio3-on95-mask-ema999-el16
+  add pytorch 100 S2 1 "$STEPS" "$FM" 1 hard plain 0 = 0 ratio3-on95-mask-ema999-el16
 fi
 
 run_one() {

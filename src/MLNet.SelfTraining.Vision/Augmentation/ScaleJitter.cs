@@ -16,11 +16,11 @@ internal sealed class ScaleJitter
 
     public ScaleJitter(double minimum, double maximum, bool flip, double maximumRotationDegrees, ElasticDistortion? elastic)
     {
-        _elastic = elastic;
         _minimum = minimum;
         _maximum = maximum;
         _flip = flip;
         _maximumRadians = maximumRotationDegrees * Math.PI / 180;
+        _elastic = elastic;
     }
 
     public Tensor Apply(Tensor images, Generator generator)
