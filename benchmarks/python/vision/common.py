@@ -105,13 +105,18 @@ class SmallCnn(nn.Module):
         return self.fc(self.dropout(x.flatten(1)))
 
 
-def elastic_offsets(n, height, width, alpha, sigma, generator):
-    """Augmentation/ElasticDistortion.cs: U(-1, 1) field per pixel and axis, Gaussian-smoothed (sigma px, zero outside,
-    truncated at 4 sigma), times alpha px, as (n, H, W, 2) normalized grid offsets."""
+def gaussian_kernel(sigma):
+    """Normalized Gaussian taps truncated at 4 sigma (ElasticDistortion.cs computes them once, so does ScaleJitter)."""
     radius = int(4 * sigma + 0.5)
     taps = torch.arange(-radius, radius + 1, dtype=torch.float32)
     kernel = (taps.square() / (-2 * sigma * sigma)).exp()
-    kernel = kernel / kernel.sum()
+    return kernel / kernel.sum()
+
+
+def elastic_offsets(n, height, width, alpha, kernel, generator):
+    """Augmentation/ElasticDistortion.cs: U(-1, 1) field per pixel and axis, Gaussian-smoothed (kernel, zero outside),
+    times alpha px, as (n, H, W, 2) normalized grid offsets."""
+    radius = len(kernel) // 2
     noise = torch.rand(n * 2, 1, height, width, generator=generator) * 2 - 1
     smooth = F.conv2d(noise, kernel.view(1, 1, -1, 1), padding=(radius, 0))
     smooth = F.conv2d(smooth, kernel.view(1, 1, 1, -1), padding=(0, radius))
@@ -125,6 +130,7 @@ class ScaleJitter:
 
     def __init__(self, lo, hi, generator, elastic=0.0):
         self.lo, self.hi, self.g, self.elastic = lo, hi, generator, elastic
+        self.kernel = gaussian_kernel(4.0) if elastic > 0 else None
 
     def __call__(self, images):
         n = images.shape[0]
@@ -136,7 +142,7 @@ class ScaleJitter:
         theta = torch.stack([inv, zeros, tx, zeros, inv, ty], 1).view(n, 2, 3)
         grid = F.affine_grid(theta, list(images.shape), align_corners=False)
         if self.elastic > 0:
-            grid = grid + elastic_offsets(n, images.shape[2], images.shape[3], self.elastic, 4.0, self.g)
+            grid = grid + elastic_offsets(n, images.shape[2], images.shape[3], self.elastic, self.kernel, self.g)
         return F.grid_sample(images, grid, align_corners=False)
 
 

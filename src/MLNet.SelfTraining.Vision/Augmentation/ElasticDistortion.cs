@@ -11,25 +11,28 @@ namespace MLNet.SelfTraining.Vision.Augmentation;
 internal sealed class ElasticDistortion
 {
     private readonly double _alpha;
-    private readonly double _sigma;
+    private readonly long _radius;
+    private readonly float[] _kernel;
 
     public ElasticDistortion(double alpha, double sigma)
     {
         _alpha = alpha;
-        _sigma = sigma;
+        _radius = (long)(4 * sigma + 0.5);
+        // The normalized Gaussian taps, computed once (float32, as torch computes them) and copied in on each call.
+        using var scope = NewDisposeScope();
+        var taps = arange(-_radius, _radius + 1, dtype: ScalarType.Float32);
+        var kernel = taps.square().div(-2 * sigma * sigma).exp();
+        _kernel = kernel.div(kernel.sum()).data<float>().ToArray();
     }
 
     /// <summary>Offsets to add to a (B, H, W, 2) normalized sampling grid (x then y, <c>align_corners = false</c>).</summary>
     public Tensor Offsets(long batch, long height, long width, Generator generator)
     {
         using var scope = NewDisposeScope();
-        var radius = (long)(4 * _sigma + 0.5);
-        var taps = arange(-radius, radius + 1, dtype: ScalarType.Float32);
-        var kernel = taps.square().div(-2 * _sigma * _sigma).exp();
-        kernel = kernel.div(kernel.sum());
+        var kernel = tensor(_kernel);
         var noise = rand([batch * 2, 1, height, width], generator: generator).mul(2).sub(1);
-        var smooth = nn.functional.conv2d(noise, kernel.view(1, 1, -1, 1), padding: [radius, 0]);
-        smooth = nn.functional.conv2d(smooth, kernel.view(1, 1, 1, -1), padding: [0, radius]);
+        var smooth = nn.functional.conv2d(noise, kernel.view(1, 1, -1, 1), padding: [_radius, 0]);
+        smooth = nn.functional.conv2d(smooth, kernel.view(1, 1, 1, -1), padding: [0, _radius]);
         // Pixels → normalized units (a pixel is 2/W wide along x, 2/H along y); (B·2, 1, H, W) → (B, H, W, 2).
         var scale = tensor(new[] { (float)(2 * _alpha / width), (float)(2 * _alpha / height) });
         return smooth.view(batch, 2, height, width).permute(0, 2, 3, 1).mul(scale).MoveToOuterDisposeScope();

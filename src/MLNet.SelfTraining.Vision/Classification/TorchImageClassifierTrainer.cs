@@ -198,9 +198,10 @@ public sealed partial class TorchImageClassifierTrainer : IEstimator<TorchImageC
         network.eval();
         if (pseudo.Length > 0)
         {
+            var (humanWeight, pseudoWeight) = normalizer.Weights;
             channel.Info(MessageSensitivity.None,
                 $"Loss averages at the end: human {normalizer.HumanLossAverage:F4}, pseudo {normalizer.PseudoLossAverage:F4}"
-                + $"; weights human {normalizer.Weights.HumanWeight:F3}, pseudo {normalizer.Weights.PseudoWeight:F3}.");
+                + $"; weights human {humanWeight:F3}, pseudo {pseudoWeight:F3}.");
         }
         if (relabeler is not null)
         {
