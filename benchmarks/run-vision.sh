@@ -3,7 +3,7 @@
 # canonical MNIST-10k split (benchmarks/SelfTraining.Vision), a PyTorch replica of the same network, split, policy,
 # optimizer and schedule (benchmarks/python/vision), and the training/inference throughput of both.
 #
-# Usage: bash benchmarks/run-vision.sh [--quick] [--phase all|throughput|headline|study|long|levers|limits|fixmatch|elastic] [--jobs N]
+# Usage: bash benchmarks/run-vision.sh [--quick] [--phase all|throughput|headline|study|long|levers|limits|fixmatch|elastic|goals] [--jobs N]
 #   --quick   smoke run: 30 training steps per model, one seed, k = 100 only, 1 timed repeat (figures meaningless)
 #   --phase   run one part only (default all); finished configurations (existing JSON) are skipped, so a run resumes
 #   --jobs    accuracy runs in parallel (default 2; throughput runs are always alone)
@@ -54,7 +54,7 @@ fi
 #     (random rotation up to N degrees), svhn (AutoAugment's SVHN policy), onNN (students re-label online at 0.NN),
 #     balance (Noisy Student class balancing of the pseudo labels), lrX (peak learning rate X instead of 0.001), mask
 #     (with onNN: unconfident pseudo rows leave the loss, FixMatch), emaNNN (students keep a 0.NNN weight average), elN
-#     (elastic distortion of strength N pixels, sigma 4).
+#     (elastic distortion of strength N pixels, sigma 4), init (each round's student starts from that round's teacher).
 JOBFILE="$(mktemp)"
 trap 'rm -f "$JOBFILE"' EXIT
 add() { echo "$*" >> "$JOBFILE"; }
@@ -183,6 +183,18 @@ if [ "$PHASE" = all ] || [ "$PHASE" = elastic ]; then
   add pytorch 100 S2 1 "$STEPS" "$FM" 1 hard plain 0 = 0 ratio3-on95-mask-ema999-el16
 fi
 
+# The k = 250 / 1000 goals (seventh session): the PyTorch replica of the elastic FixMatch student at k = 250 and 1000, a
+# second k = 1000 seed, a 2x longer k = 250 student, the supervised ceiling at the students' 4,000 steps with elastic
+# distortion, and students that start from the teacher (SelfTrainingOptions.InitializeStudentFromTeacher).
+if [ "$PHASE" = all ] || [ "$PHASE" = goals ]; then
+  FM=$((8 * STEPS)); EL=ratio3-on95-mask-ema999-el16
+  for k in 250 1000; do add pytorch "$k" S2 1 "$STEPS" "$FM" 1 hard plain 0 = 0 "$EL"; done
+  add mlnet 1000 S2 2 "$STEPS" "$FM" 1 hard plain 0 = 0 "$EL"
+  add mlnet 250 S2 1 "$STEPS" "$((2 * FM))" 1 hard plain 0 = 0 "$EL"
+  add mlnet 6630 S2 1 "$FM" "$FM" 0 hard norm 0.9 = 0 el16
+  for seed in 1 2; do add mlnet 250 S2 "$seed" "$STEPS" "$FM" 1 hard plain 0 = 0 "$EL-init"; done
+fi
+
 run_one() {
   local impl=$1 k=$2 policy=$3 seed=$4 t=$5 s=$6 rounds=$7 labels=$8 norm=$9 threshold=${10} spolicy=${11:-=} sdepth=${12:-0} variant=${13:-base}
   local name="$impl-k$k-$policy-$labels-$norm-r$rounds-th$threshold-t$t-s$s-seed$seed"
@@ -210,6 +222,7 @@ run_one() {
       mask) extra+=(--online-mask) ;;
       ema*) extra+=(--weight-average "0.${token#ema}") ;;
       lr*) extra+=(--learning-rate "${token#lr}") ;;
+      init) extra+=(--from-teacher) ;;
       *) echo "unknown variant token: $token" >&2; return 1 ;;
     esac
   done

@@ -25,6 +25,7 @@ namespace SelfTraining.Vision;
 /// <param name="WeightAverage">Decay of the students' weight moving average (null: the last weights).</param>
 /// <param name="BalanceClasses">Noisy Student class balancing of the selected pseudo labels.</param>
 /// <param name="ElasticAlpha">Elastic distortion strength of S1–S4 in pixels (0 = off).</param>
+/// <param name="FromTeacher">Whether each round's student starts from that round's teacher instead of from scratch.</param>
 internal sealed record SelfTrainConfig(
     int Labeled,
     AugmentationPolicy Policy,
@@ -47,4 +48,5 @@ internal sealed record SelfTrainConfig(
     bool OnlineMask,
     double? WeightAverage,
     bool BalanceClasses,
-    double ElasticAlpha);
+    double ElasticAlpha,
+    bool FromTeacher);

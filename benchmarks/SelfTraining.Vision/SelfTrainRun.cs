@@ -11,7 +11,8 @@ namespace SelfTraining.Vision;
 
 /// <summary>
 /// Runs one configuration: a TorchSharp SmallCnn teacher on the k labeled images, then <see cref="SelfTrainConfig.Rounds"/>
-/// rounds of pseudo-labeling and a student trained from scratch, through the core self-training estimator.
+/// rounds of pseudo-labeling and a student trained from scratch (or from the round's teacher), through the core
+/// self-training estimator.
 /// </summary>
 internal static class SelfTrainRun
 {
@@ -37,6 +38,7 @@ internal static class SelfTrainRun
             MaximumIterations = config.Rounds,
             Selection = new PseudoLabelOptions { ConfidenceThreshold = config.Threshold, BalanceClasses = config.BalanceClasses },
             RescorePseudoLabels = config.Rescore,
+            InitializeStudentFromTeacher = config.FromTeacher,
             KeepRoundModels = true,                       // each round's student is evaluated below
             DiagnosticLabelColumnName = "Label",
             Student = student,

@@ -55,6 +55,13 @@ public sealed class SelfTrainingOptions
     public Microsoft.ML.IEstimator<Microsoft.ML.ITransformer>? Student { get; set; }
 
     /// <summary>
+    /// When <see langword="true"/>, each round's student starts from the parameters of that round's teacher instead of
+    /// from scratch; the student's trainer must implement <see cref="Students.IWarmStartStudent"/> (checked at fit).
+    /// Default <see langword="false"/>: students start from scratch, the setting of Zoph et al. 2020 and Noisy Student.
+    /// </summary>
+    public bool InitializeStudentFromTeacher { get; set; }
+
+    /// <summary>
     /// The example weight column the trainers read. <see langword="null"/> (default) takes it from the student's
     /// trainer (<c>exampleWeightColumnName</c> of an ML.NET trainer, or
     /// <see cref="Students.IPseudoLabelConsumer.ExampleWeightColumnName"/>) when it can be found; a trainer that reads

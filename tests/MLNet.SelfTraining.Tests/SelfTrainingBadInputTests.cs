@@ -56,6 +56,18 @@ public sealed class SelfTrainingBadInputTests
     }
 
     [TestMethod]
+    public void InitializeStudentFromTeacher_WithATrainerThatCannotStartFromAModel_IsRejected()
+    {
+        var options = new SelfTrainingOptions { InitializeStudentFromTeacher = true };
+        var error = Assert.ThrowsExactly<ArgumentException>(
+            () => Ml.MulticlassClassification.Trainers.SelfTraining(Ml, Blobs.Pipeline(Ml), Unlabeled, options).Fit(Labeled));
+
+        Assert.AreEqual(nameof(SelfTrainingOptions.InitializeStudentFromTeacher), error.ParamName);
+        Assert.Contains("LbfgsMaximumEntropyMulticlassTrainer", error.Message);
+        Assert.Contains("IWarmStartStudent", error.Message);
+    }
+
+    [TestMethod]
     public void NoLabeledRows_IsRejected()
     {
         var hidden = Ml.Data.LoadFromEnumerable(Blobs.Make(3, seed: 1, hideLabels: true));

@@ -53,6 +53,8 @@ def key(run):
         parts.append(f"rotation ±{c['rotationDegrees']:g}°")
     if c.get("elasticAlpha"):
         parts.append(f"elastic α {c['elasticAlpha']:g}")
+    if c.get("fromTeacher"):
+        parts.append("student from the teacher")
     if c.get("onlineThreshold") is not None:
         parts.append(f"online re-labeling ≥ {c['onlineThreshold']:g}" + (" with the FixMatch mask" if c.get("onlineMask") else ""))
     if c.get("weightAverage") is not None:
@@ -143,7 +145,7 @@ def long_table(groups, steps):
     return lines + [""]
 
 
-LEVER_TOKENS = ("width", "rotation", "AutoAugment", "online", "class-balanced", "learning rate", "elastic")
+LEVER_TOKENS = ("width", "rotation", "AutoAugment", "online", "class-balanced", "learning rate", "elastic", "from the teacher")
 
 
 def levers_table(runs, variant):

@@ -42,6 +42,8 @@ def main():
                    help="with --online-threshold: unconfident pseudo rows leave the loss (FixMatch)")
     p.add_argument("--weight-average", type=float, help="decay of the students' weight moving average")
     p.add_argument("--elastic", type=float, default=0.0, help="elastic distortion strength alpha in pixels of S1-S4 (sigma 4)")
+    p.add_argument("--from-teacher", action="store_true",
+                   help="each round's student starts from that round's teacher (InitializeStudentFromTeacher)")
     p.add_argument("--threads", type=int, default=1)
     p.add_argument("--output", "-o")
     a = p.parse_args()
@@ -82,6 +84,8 @@ def main():
         pseudo_acc = (targets_hard[pseudo_rows] == labels[pseudo_rows]).float().mean().item()
         torch.manual_seed(a.seed)
         student = common.SmallCnn(stochastic_depth=a.student_stochastic_depth)
+        if a.from_teacher:
+            student.load_state_dict(model.state_dict())
         common.train(student, images, soft if a.soft else targets_hard, labeled.numpy(), pseudo_rows.numpy(),
                      a.student_steps, a.seed, a.student_policy or a.policy, lr=a.learning_rate, normalize=not a.no_normalize,
                      pseudo_ratio=a.pseudo_ratio, online_threshold=a.online_threshold, online_mask=a.online_mask,
@@ -102,7 +106,8 @@ def main():
                               studentPolicy=a.student_policy or a.policy,
                               studentStochasticDepth=a.student_stochastic_depth, rescore=a.rescore,
                               pseudoRatio=a.pseudo_ratio, onlineThreshold=a.online_threshold,
-                              onlineMask=a.online_mask, weightAverage=a.weight_average, elasticAlpha=a.elastic),
+                              onlineMask=a.online_mask, weightAverage=a.weight_average, elasticAlpha=a.elastic,
+                              fromTeacher=a.from_teacher),
                   teacherAccuracy=teacher_acc, studentAccuracy=rounds[-1]["studentAccuracy"] if rounds else teacher_acc,
                   rounds=rounds, fitSeconds=fit, peakRssMiB=common.peak_rss_mib(), startedUtc=started)
     text = json.dumps(result, indent=2)

@@ -75,7 +75,8 @@ public sealed partial class TorchImageClassifierTrainer : IEstimator<TorchImageC
         ArgumentNullException.ThrowIfNull(input);
         var (columns, classes) = InputChecks.CheckTraining(input.Schema, _options, CreateSpec(classCount: 2));
         var spec = CreateSpec(classes.Count);
-        CheckInitialModel(spec);
+        var initial = _startFrom ?? _options.InitialModel;
+        CheckInitialModel(spec, initial, _startFrom is null ? $"The '{nameof(Options.InitialModel)}' option" : "The model given to StartFrom (the teacher)");
         using var channel = _host.Start("Training");
         set_num_threads(_options.NumberOfThreads);
         var seed = _options.Seed ?? _host.Rand.Next();
@@ -84,7 +85,7 @@ public sealed partial class TorchImageClassifierTrainer : IEstimator<TorchImageC
         var network = ModelFactory.Create(spec);
         try
         {
-            _options.InitialModel?.CopyWeightsTo(network);
+            initial?.CopyWeightsTo(network);
             Train(network, data, spec, seed, channel);
         }
         catch
@@ -131,9 +132,9 @@ public sealed partial class TorchImageClassifierTrainer : IEstimator<TorchImageC
         _options.DropoutRate,
         _options.StochasticDepthRate);
 
-    private void CheckInitialModel(ModelSpec spec)
+    private static void CheckInitialModel(ModelSpec spec, TorchImageClassifierTransformer? initial, string source)
     {
-        if (_options.InitialModel is not { } initial)
+        if (initial is null)
             return;
         var other = initial.Info.Spec;
         if (other.Architecture != spec.Architecture || other.Channels != spec.Channels || other.ImageHeight != spec.ImageHeight
@@ -141,7 +142,7 @@ public sealed partial class TorchImageClassifierTrainer : IEstimator<TorchImageC
             || (spec.Architecture == ImageClassifierArchitecture.ResNet && !other.BlocksPerStage.SequenceEqual(spec.BlocksPerStage)))
         {
             throw new ArgumentOutOfRangeException(nameof(Options.InitialModel),
-                $"The '{nameof(Options.InitialModel)}' option of {nameof(TorchImageClassifierTrainer)} must have the network being trained: "
+                $"{source} of {nameof(TorchImageClassifierTrainer)} must have the network being trained: "
                 + $"expected {Describe(spec)}, got {Describe(other)}.");
         }
     }

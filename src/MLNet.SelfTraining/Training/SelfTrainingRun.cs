@@ -19,6 +19,7 @@ internal sealed class SelfTrainingRun
     private readonly bool _isBinary;
     private readonly IEstimator<ITransformer> _teacher;
     private readonly IEstimator<ITransformer> _student;
+    private readonly IWarmStartStudent? _warmStart;
     private readonly string _scoreColumn;
     private readonly CancellationToken _cancellation;
 
@@ -30,6 +31,7 @@ internal sealed class SelfTrainingRun
         _isBinary = isBinary;
         _teacher = teacher;
         _student = options.Student ?? teacher;
+        _warmStart = options.InitializeStudentFromTeacher ? WarmStartTrainer(_student) : null;
         _scoreColumn = options.ScoreColumnName ?? (isBinary ? DefaultColumnNames.Probability : DefaultColumnNames.Score);
         _cancellation = options.CancellationToken;
     }
@@ -94,7 +96,12 @@ internal sealed class SelfTrainingRun
             var pseudoView = spill.Write(state.Plan.StudentPseudoView(state.Unlabeled, state.Pool,
                 row => (float)(weight * state.Pool.Multiplicity[row]), state.ClassCount, state.PseudoLabeledCount));
             var humanView = state.Plan.StudentHumanView(state.Training, row => state.Labeled[row], state.LabeledCount, row => state.Classes[row], state.ClassCount);
-            var student = _student.Fit(new AppendedDataView([humanView, pseudoView]));
+            ITransformer student;
+            using (_warmStart?.StartFrom(model))
+            {
+                student = _student.Fit(new AppendedDataView([humanView, pseudoView]));
+            }
+
             if (!_options.KeepRoundModels)
             {
                 ReleaseIntermediate(model, teacherModel);
@@ -113,6 +120,14 @@ internal sealed class SelfTrainingRun
         }
 
         return new SelfTrainingTransformer(model, teacherModel, rounds, stop, state.Pool.LabeledIteration, state.Pool.PseudoClass);
+    }
+
+    private static IWarmStartStudent WarmStartTrainer(IEstimator<ITransformer> student)
+    {
+        var trainer = StudentInspector.LastEstimator(student);
+        return trainer as IWarmStartStudent ?? throw new ArgumentException(
+            $"{nameof(SelfTrainingOptions.InitializeStudentFromTeacher)} needs a student trainer that implements {nameof(IWarmStartStudent)}; the student pipeline ends with {trainer.GetType().Name}, which does not. Set {nameof(SelfTrainingOptions.InitializeStudentFromTeacher)} to false, or use a trainer that can start from an earlier model.",
+            nameof(SelfTrainingOptions.InitializeStudentFromTeacher));
     }
 
     /// <summary>
