@@ -188,6 +188,10 @@ fi
 # distortion, and students that start from the teacher (SelfTrainingOptions.InitializeStudentFromTeacher).
 if [ "$PHASE" = all ] || [ "$PHASE" = goals ]; then
   FM=$((8 * STEPS)); EL=ratio3-on95-mask-ema999-el16
+  # What elastic distortion costs in training images/s (S2 with and without it, one process per side, run alone).
+  TS=100; TR=3; [ "$QUICK" -eq 1 ] && { TS=10; TR=1; }
+  [ -s "$OUT/throughput-elastic-torchsharp.json" ] || "$BIN" throughput --policies S2 --elastic 16 --steps "$TS" --repeats "$TR" -o "$OUT/throughput-elastic-torchsharp.json" >/dev/null
+  [ -s "$OUT/throughput-elastic-pytorch.json" ] || "$PY" benchmarks/python/vision/throughput.py --policies S2 --elastic 16 --steps "$TS" --repeats "$TR" -o "$OUT/throughput-elastic-pytorch.json" >/dev/null
   for k in 250 1000; do add pytorch "$k" S2 1 "$STEPS" "$FM" 1 hard plain 0 = 0 "$EL"; done
   add mlnet 1000 S2 2 "$STEPS" "$FM" 1 hard plain 0 = 0 "$EL"
   add mlnet 250 S2 1 "$STEPS" "$((2 * FM))" 1 hard plain 0 = 0 "$EL"

@@ -68,6 +68,27 @@ def key(run):
             c["normalizeLoss"], c["threshold"], noise)
 
 
+def elastic_throughput_table(tp):
+    """The cost of elastic distortion: each policy timed with and without it in one process per implementation."""
+    pairs = [(n, tp["elastic-" + n]) for n in ["torchsharp", "pytorch"] if "elastic-" + n in tp]
+    if not pairs:
+        return []
+    lines = ["### Training throughput with elastic distortion (1 thread, batch 128, median of timed repeats)", "",
+             "| Implementation | Augmentation | Train img/s | With elastic / without | Repeats |", "|---|---|---:|---:|---|"]
+    for name, t in pairs:
+        rates = t["trainImagesPerSecond"]
+        for key in rates:
+            base = rates.get(key.split("+")[0])
+            ratio = f"{rates[key] / base:.2f}×" if "+" in key and base else ""
+            reps = ", ".join(f"{v:.0f}" for v in t["trainRepeatsImagesPerSecond"][key])
+            lines.append(f"| {'ML.NET (TorchSharp)' if name == 'torchsharp' else 'PyTorch'} | {key} | {rates[key]:.0f} | {ratio} | {reps} |")
+    if len(pairs) == 2:
+        ours, theirs = pairs[0][1]["trainImagesPerSecond"], pairs[1][1]["trainImagesPerSecond"]
+        ratios = ", ".join(f"{k} {ours[k] / theirs[k]:.2f}×" for k in ours if k in theirs)
+        lines.append(f"| *ratio ML.NET / PyTorch* | {ratios} | | | |")
+    return lines + [""]
+
+
 def throughput_table(tp):
     if not tp:
         return []
@@ -199,6 +220,7 @@ def main():
     steps = min((r["config"]["teacherSteps"] for r in runs), default=0)
     out = [f"# Vision student benchmarks: {os.path.basename(folder)}", ""]
     out += throughput_table(tp)
+    out += elastic_throughput_table(tp)
     if runs:
         out += headline_table(groups, steps)
         out += long_table(groups, steps)

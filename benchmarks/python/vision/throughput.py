@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Training and inference images/s of the SmallCnn replica in PyTorch (issue 4, figure c).
 
-Same protocol as `SelfTraining.Vision throughput`: 10,000 MNIST images in memory, 1 thread, AdamW, batch 128 training
+Same protocol as `SelfTraining.Vision throughput` (`--elastic` likewise adds "S2+elastic16"-style entries): 10,000 MNIST images in memory, 1 thread, AdamW, batch 128 training
 (one warmup run of 20 steps, then `--repeats` timed runs of `--steps` steps, each with a fresh model and optimizer),
 batch 256 inference over all 10,000 images with softmax (one warmup, then `--repeats` timed passes). Medians reported.
 """
@@ -17,11 +17,11 @@ import torch
 import common
 
 
-def time_train(images, labels, policy, steps):
+def time_train(images, labels, policy, steps, elastic=0.0):
     torch.manual_seed(1)
     model = common.SmallCnn()
     start = time.perf_counter()
-    common.train(model, images, labels, np.arange(len(images)), np.empty(0, np.int64), steps, 1, policy)
+    common.train(model, images, labels, np.arange(len(images)), np.empty(0, np.int64), steps, 1, policy, elastic=elastic)
     return time.perf_counter() - start, model
 
 
@@ -30,6 +30,8 @@ def main():
     p.add_argument("--steps", type=int, default=100)
     p.add_argument("--repeats", type=int, default=3)
     p.add_argument("--policies", nargs="+", default=["None", "S1"])
+    p.add_argument("--elastic", type=float, default=0.0,
+                   help="also time each policy but None with elastic distortion of this strength in pixels")
     p.add_argument("--threads", type=int, default=1)
     p.add_argument("--output", "-o")
     a = p.parse_args()
@@ -37,13 +39,15 @@ def main():
     common.setup_threads(a.threads)
     images, labels = common.load_mnist10k()
     rate, every, model = {}, {}, None
-    for policy in a.policies:
-        time_train(images, labels, policy, 20)
+    timed = [(policy, policy, 0.0) for policy in a.policies] + \
+        [(f"{policy}+elastic{a.elastic:g}", policy, a.elastic) for policy in a.policies if a.elastic > 0 and policy != "None"]
+    for name, policy, elastic in timed:
+        time_train(images, labels, policy, 20, elastic)
         runs = []
         for _ in range(a.repeats):
-            seconds, model = time_train(images, labels, policy, a.steps)
+            seconds, model = time_train(images, labels, policy, a.steps, elastic)
             runs.append(a.steps * 128 / seconds)
-        rate[policy], every[policy] = statistics.median(runs), runs
+        rate[name], every[name] = statistics.median(runs), runs
     common.predict(model, images)
     infer = []
     for _ in range(a.repeats):
