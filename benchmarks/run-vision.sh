@@ -54,7 +54,8 @@ fi
 #     (random rotation up to N degrees), svhn (AutoAugment's SVHN policy), onNN (students re-label online at 0.NN),
 #     balance (Noisy Student class balancing of the pseudo labels), lrX (peak learning rate X instead of 0.001), mask
 #     (with onNN: unconfident pseudo rows leave the loss, FixMatch), emaNNN (students keep a 0.NNN weight average), elN
-#     (elastic distortion of strength N pixels, sigma 4), init (each round's student starts from that round's teacher).
+#     (elastic distortion of strength N pixels, sigma 4), init (each round's student starts from that round's teacher), mt (with onNN and emaNNN: the weight average labels
+#     online, a mean teacher).
 JOBFILE="$(mktemp)"
 trap 'rm -f "$JOBFILE"' EXIT
 add() { echo "$*" >> "$JOBFILE"; }
@@ -185,7 +186,8 @@ fi
 
 # The k = 250 / 1000 goals (seventh session): the PyTorch replica of the elastic FixMatch student at k = 250 and 1000, a
 # second k = 1000 seed, a 2x longer k = 250 student, the supervised ceiling at the students' 4,000 steps with elastic
-# distortion, and students that start from the teacher (SelfTrainingOptions.InitializeStudentFromTeacher).
+# distortion, students that start from the teacher (SelfTrainingOptions.InitializeStudentFromTeacher), and students whose
+# weight average labels online (RelabelWithWeightAverage, a mean teacher).
 if [ "$PHASE" = all ] || [ "$PHASE" = goals ]; then
   FM=$((8 * STEPS)); EL=ratio3-on95-mask-ema999-el16
   # What elastic distortion costs in training images/s (S2 with and without it, one process per side, run alone).
@@ -196,7 +198,7 @@ if [ "$PHASE" = all ] || [ "$PHASE" = goals ]; then
   add mlnet 1000 S2 2 "$STEPS" "$FM" 1 hard plain 0 = 0 "$EL"
   add mlnet 250 S2 1 "$STEPS" "$((2 * FM))" 1 hard plain 0 = 0 "$EL"
   add mlnet 6630 S2 1 "$FM" "$FM" 0 hard norm 0.9 = 0 el16
-  for seed in 1 2; do add mlnet 250 S2 "$seed" "$STEPS" "$FM" 1 hard plain 0 = 0 "$EL-init"; done
+  for seed in 1 2; do for lever in init mt; do add mlnet 250 S2 "$seed" "$STEPS" "$FM" 1 hard plain 0 = 0 "$EL-$lever"; done; done
 fi
 
 run_one() {
@@ -227,6 +229,7 @@ run_one() {
       ema*) extra+=(--weight-average "0.${token#ema}") ;;
       lr*) extra+=(--learning-rate "${token#lr}") ;;
       init) extra+=(--from-teacher) ;;
+      mt) extra+=(--mean-teacher) ;;
       *) echo "unknown variant token: $token" >&2; return 1 ;;
     esac
   done

@@ -29,17 +29,20 @@ internal static class SelfTrainCommand
         var online = new Option<double?>("--online-threshold") { Description = "Students re-label their pseudo rows online where their own probability reaches this value (default: off)." };
         var onlineMask = new Option<bool>("--online-mask") { Description = "With --online-threshold: unconfident pseudo rows leave the loss (FixMatch) instead of keeping the teacher's label." };
         var weightAverage = new Option<double?>("--weight-average") { Description = "Decay of the students' weight moving average (default: off)." };
+        var meanTeacher = new Option<bool>("--mean-teacher") { Description = "With --online-threshold and --weight-average: the weight average labels online (RelabelWithWeightAverage)." };
         var fromTeacher = new Option<bool>("--from-teacher") { Description = "Each round's student starts from that round's teacher (SelfTrainingOptions.InitializeStudentFromTeacher)." };
         var balance = new Option<bool>("--balance") { Description = "Noisy Student class balancing of the pseudo labels (PseudoLabelOptions.BalanceClasses)." };
         var output = new Option<string?>("--output", "-o") { Description = "JSON file for the result." };
         var command = new Command("selftrain", "Teacher vs self-trained student on the canonical MNIST-10k split.")
         {
-            labeled, policy, seed, teacherSteps, studentSteps, rounds, soft, noNormalize, threshold, learningRate, studentPolicy, studentDepth, rescore, pseudoRatio, width, autoAugment, rotation, elastic, online, onlineMask, weightAverage, balance, fromTeacher, output,
+            labeled, policy, seed, teacherSteps, studentSteps, rounds, soft, noNormalize, threshold, learningRate, studentPolicy, studentDepth, rescore, pseudoRatio, width, autoAugment, rotation, elastic, online, onlineMask, weightAverage, balance, fromTeacher, meanTeacher, output,
         };
         command.Validators.Add(result =>
         {
             if (result.GetValue(onlineMask) && result.GetValue(online) is null)
                 result.AddError("--online-mask needs --online-threshold.");
+            if (result.GetValue(meanTeacher) && (result.GetValue(online) is null || result.GetValue(weightAverage) is null))
+                result.AddError("--mean-teacher needs --online-threshold and --weight-average.");
         });
         command.SetAction(parse =>
         {
@@ -49,7 +52,7 @@ internal static class SelfTrainCommand
                 parse.GetValue(studentPolicy) ?? parse.GetValue(policy), parse.GetValue(studentDepth),
                 parse.GetValue(rescore), parse.GetValue(pseudoRatio), parse.GetValue(width), parse.GetValue(autoAugment),
                 parse.GetValue(rotation), parse.GetValue(online), parse.GetValue(onlineMask), parse.GetValue(weightAverage), parse.GetValue(balance),
-                parse.GetValue(elastic), parse.GetValue(fromTeacher));
+                parse.GetValue(elastic), parse.GetValue(fromTeacher), parse.GetValue(meanTeacher));
             Json.Emit(SelfTrainRun.Run(config), parse.GetValue(output));
             return 0;
         });

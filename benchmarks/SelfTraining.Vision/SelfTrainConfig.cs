@@ -26,6 +26,7 @@ namespace SelfTraining.Vision;
 /// <param name="BalanceClasses">Noisy Student class balancing of the selected pseudo labels.</param>
 /// <param name="ElasticAlpha">Elastic distortion strength of S1–S4 in pixels (0 = off).</param>
 /// <param name="FromTeacher">Whether each round's student starts from that round's teacher instead of from scratch.</param>
+/// <param name="MeanTeacher">Whether the students' weight average, not the network itself, labels online.</param>
 internal sealed record SelfTrainConfig(
     int Labeled,
     AugmentationPolicy Policy,
@@ -49,4 +50,5 @@ internal sealed record SelfTrainConfig(
     double? WeightAverage,
     bool BalanceClasses,
     double ElasticAlpha,
-    bool FromTeacher);
+    bool FromTeacher,
+    bool MeanTeacher);

@@ -78,6 +78,7 @@ internal static class SelfTrainRun
             OnlineRelabelThreshold = onlineThreshold,
             MaskUnconfidentPseudoRows = onlineThreshold is not null && config.OnlineMask,
             WeightAverageDecay = weightAverage,
+            RelabelWithWeightAverage = onlineThreshold is not null && weightAverage is not null && config.MeanTeacher,
             ExampleWeightColumnName = config.BalanceClasses ? DefaultColumnNames.Weight : null,     // carries the balancing multiplicities
             Seed = config.Seed,
         });

@@ -11,6 +11,7 @@ Mirrors, line for line where it matters:
   * Training/OnlineRelabeler.cs (students' online re-labeling, optional FixMatch confidence mask), WeightAverage.cs,
   * Datasets/MnistSplit.cs (canonical split: per class in file order, 200 test, k/10 labeled, rest unlabeled).
 """
+import copy
 import gzip
 import os
 import resource
@@ -243,9 +244,10 @@ def relabel(model, images, index, targets, hb, threshold, mask):
 
 def train(model, images, targets, human_rows, pseudo_rows, steps, seed, policy, lr=1e-3, weight_decay=0.01,
           warmup_fraction=0.05, batch_size=128, normalize=True, log_every=0, pseudo_ratio=1.0, online_threshold=None,
-          online_mask=False, weight_average=None, elastic=0.0):
+          online_mask=False, weight_average=None, elastic=0.0, mean_teacher=False):
     """Trains model like TorchImageClassifierTrainer.Train. targets: int64 [N] or float [N, K] (soft). online_threshold,
-    online_mask: OnlineRelabelThreshold, MaskUnconfidentPseudoRows; weight_average: WeightAverageDecay; elastic: AugmentationOptions.ElasticAlpha."""
+    online_mask: OnlineRelabelThreshold, MaskUnconfidentPseudoRows; weight_average: WeightAverageDecay; elastic:
+    AugmentationOptions.ElasticAlpha; mean_teacher: RelabelWithWeightAverage (the average labels, WeightAverage.Snapshot)."""
     rng = np.random.default_rng(seed)
     human = CyclicSampler(len(human_rows), rng)
     pseudo = CyclicSampler(len(pseudo_rows), rng) if len(pseudo_rows) else None
@@ -259,6 +261,7 @@ def train(model, images, targets, human_rows, pseudo_rows, steps, seed, policy, 
     opt = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=weight_decay)
     warmup = int(warmup_fraction * steps)
     averages = None if weight_average is None else [p.detach().clone() for p in model.parameters()]
+    shadow = copy.deepcopy(model) if mean_teacher else None
     model.train()
     for step in range(steps):
         for group in opt.param_groups:
@@ -269,7 +272,15 @@ def train(model, images, targets, human_rows, pseudo_rows, steps, seed, policy, 
         index = torch.from_numpy(rows)
         batch_targets, keep = targets.index_select(0, index), None
         if online_threshold is not None and pb:
-            batch_targets, keep = relabel(model, images, index, batch_targets, hb, online_threshold, online_mask)
+            labeler = model
+            if shadow is not None:
+                with torch.no_grad():
+                    for avg, param in zip(averages, shadow.parameters()):
+                        param.copy_(avg)
+                    for source, target in zip(model.buffers(), shadow.buffers()):
+                        target.copy_(source)
+                labeler = shadow
+            batch_targets, keep = relabel(labeler, images, index, batch_targets, hb, online_threshold, online_mask)
         logits = model(augment(images.index_select(0, index)))
         per_row = F.cross_entropy(logits, batch_targets, reduction="none")
         if keep is not None:

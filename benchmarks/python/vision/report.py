@@ -58,7 +58,7 @@ def key(run):
     if c.get("onlineThreshold") is not None:
         parts.append(f"online re-labeling ≥ {c['onlineThreshold']:g}" + (" with the FixMatch mask" if c.get("onlineMask") else ""))
     if c.get("weightAverage") is not None:
-        parts.append(f"weight average {c['weightAverage']:g}")
+        parts.append(f"weight average {c['weightAverage']:g}" + (" (labels online: mean teacher)" if c.get("meanTeacher") else ""))
     if c.get("balanceClasses"):
         parts.append("class-balanced pseudo labels")
     if c.get("learningRate", 0.001) != 0.001:

@@ -42,6 +42,8 @@ def main():
                    help="with --online-threshold: unconfident pseudo rows leave the loss (FixMatch)")
     p.add_argument("--weight-average", type=float, help="decay of the students' weight moving average")
     p.add_argument("--elastic", type=float, default=0.0, help="elastic distortion strength alpha in pixels of S1-S4 (sigma 4)")
+    p.add_argument("--mean-teacher", action="store_true",
+                   help="with --online-threshold and --weight-average: the weight average labels (RelabelWithWeightAverage)")
     p.add_argument("--from-teacher", action="store_true",
                    help="each round's student starts from that round's teacher (InitializeStudentFromTeacher)")
     p.add_argument("--threads", type=int, default=1)
@@ -49,6 +51,8 @@ def main():
     a = p.parse_args()
     if a.online_mask and a.online_threshold is None:
         p.error("--online-mask needs --online-threshold")
+    if a.mean_teacher and (a.online_threshold is None or a.weight_average is None):
+        p.error("--mean-teacher needs --online-threshold and --weight-average")
     started = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
     common.setup_threads(a.threads)
     torch.manual_seed(a.seed)
@@ -89,7 +93,7 @@ def main():
         common.train(student, images, soft if a.soft else targets_hard, labeled.numpy(), pseudo_rows.numpy(),
                      a.student_steps, a.seed, a.student_policy or a.policy, lr=a.learning_rate, normalize=not a.no_normalize,
                      pseudo_ratio=a.pseudo_ratio, online_threshold=a.online_threshold, online_mask=a.online_mask,
-                     weight_average=a.weight_average, elastic=a.elastic)
+                     weight_average=a.weight_average, elastic=a.elastic, mean_teacher=a.mean_teacher)
         model = student
         round_seconds = time.perf_counter() - round_clock
         eval_clock = time.perf_counter()                  # per-round test accuracy, kept out of the fit time
@@ -107,7 +111,7 @@ def main():
                               studentStochasticDepth=a.student_stochastic_depth, rescore=a.rescore,
                               pseudoRatio=a.pseudo_ratio, onlineThreshold=a.online_threshold,
                               onlineMask=a.online_mask, weightAverage=a.weight_average, elasticAlpha=a.elastic,
-                              fromTeacher=a.from_teacher),
+                              fromTeacher=a.from_teacher, meanTeacher=a.mean_teacher),
                   teacherAccuracy=teacher_acc, studentAccuracy=rounds[-1]["studentAccuracy"] if rounds else teacher_acc,
                   rounds=rounds, fitSeconds=fit, peakRssMiB=common.peak_rss_mib(), startedUtc=started)
     text = json.dumps(result, indent=2)

@@ -21,6 +21,8 @@ internal static class OptionsValidation
         Require(options.OnlineRelabelThreshold is null or > 0 and <= 1, nameof(options.OnlineRelabelThreshold), "null or in the range (0, 1]", options.OnlineRelabelThreshold);
         Require(!options.MaskUnconfidentPseudoRows || options.OnlineRelabelThreshold is not null, nameof(options.MaskUnconfidentPseudoRows),
             "false unless OnlineRelabelThreshold is set", options.MaskUnconfidentPseudoRows);
+        Require(!options.RelabelWithWeightAverage || (options.OnlineRelabelThreshold is not null && options.WeightAverageDecay is not null),
+            nameof(options.RelabelWithWeightAverage), "false unless OnlineRelabelThreshold and WeightAverageDecay are set", options.RelabelWithWeightAverage);
         Require(options.DropoutRate is >= 0 and < 1, nameof(options.DropoutRate), "in the range [0, 1)", options.DropoutRate);
         Require(options.StochasticDepthRate is >= 0 and < 1, nameof(options.StochasticDepthRate), "in the range [0, 1)", options.StochasticDepthRate);
         Require(options.LearningRate > 0 && double.IsFinite(options.LearningRate), nameof(options.LearningRate), "finite and positive", options.LearningRate);

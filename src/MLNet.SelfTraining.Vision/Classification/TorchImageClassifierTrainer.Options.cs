@@ -135,6 +135,14 @@ public sealed partial class TorchImageClassifierTrainer
         /// </summary>
         public bool MaskUnconfidentPseudoRows { get; set; }
 
+        /// <summary>
+        /// Student mode with <see cref="OnlineRelabelThreshold"/> and <see cref="WeightAverageDecay"/>: whether the online
+        /// targets (and the confidence mask) come from the weight average — a mean teacher (Tarvainen and Valpola 2017),
+        /// steadier than the network being trained — instead of from the network itself. Costs one copy of the weights
+        /// per step. Default: <see langword="false"/>.
+        /// </summary>
+        public bool RelabelWithWeightAverage { get; set; }
+
         /// <summary>A fitted classifier with the same network whose weights initialize training (e.g. the teacher);
         /// <see langword="null"/> starts from random weights. Default: <see langword="null"/>.</summary>
         public TorchImageClassifierTransformer? InitialModel { get; set; }

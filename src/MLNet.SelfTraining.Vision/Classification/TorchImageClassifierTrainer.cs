@@ -171,8 +171,8 @@ public sealed partial class TorchImageClassifierTrainer : IEstimator<TorchImageC
         var normalizer = new LossNormalizer(_options.PseudoLossWeight, _options.LossAverageDecay, _options.NormalizeLoss);
         var loss = new ClassificationLoss(normalizer);
         var settings = new TrainingSettings(_options.Optimizer, _options.LearningRate, _options.Momentum, _options.Nesterov,
-            _options.WeightDecay, totalSteps, (int)(_options.WarmupFraction * totalSteps), sampler.StepsPerEpoch, _options.CancellationToken,
-            _options.WeightAverageDecay);
+            _options.WeightDecay, totalSteps, (int)(_options.WarmupFraction * totalSteps), sampler.StepsPerEpoch, _options.CancellationToken);
+        using var average = _options.WeightAverageDecay is { } decay ? new WeightAverage(network, decay) : null;
         // Sampling and augmentation of batch s + 1 run on a worker thread while step s trains (torch uses one
         // intra-op thread by default, so augmentation gets the other core); batches are made strictly in order.
         using var batches = new BatchPrefetcher<PreparedBatch>(() =>
@@ -186,16 +186,21 @@ public sealed partial class TorchImageClassifierTrainer : IEstimator<TorchImageC
         var relabeler = _options.OnlineRelabelThreshold is { } threshold && pseudo.Length > 0
             ? new OnlineRelabeler(threshold, _options.MaskUnconfidentPseudoRows)
             : null;
+        using var meanTeacher = relabeler is not null && _options.RelabelWithWeightAverage ? ModelFactory.Create(spec) : null;
         new TrainingLoop(settings, channel).Run(network, step =>
         {
             using var batch = batches.Take();
             var targets = (soft ?? labels).index_select(0, batch.Index);
             Tensor? keep = null;
             if (relabeler is not null)
-                (targets, keep) = relabeler.Refresh(network, images, batch.Index, targets, sampler.HumanBatchSize);
+            {
+                if (meanTeacher is not null)
+                    average!.Snapshot(network, meanTeacher);
+                (targets, keep) = relabeler.Refresh(meanTeacher ?? network, images, batch.Index, targets, sampler.HumanBatchSize);
+            }
             var logits = network.forward(batch.Images);
             return (loss.Compute(logits, targets, weights?.index_select(0, batch.Index), sampler.HumanBatchSize, keep), batch.Rows.Length);
-        });
+        }, average);
         network.eval();
         if (pseudo.Length > 0)
         {

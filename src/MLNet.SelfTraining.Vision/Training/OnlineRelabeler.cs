@@ -4,8 +4,8 @@ using static TorchSharp.torch;
 namespace MLNet.SelfTraining.Vision.Training;
 
 /// <summary>
-/// Student mode's online re-labeling (FixMatch-style): before each step, the network being trained predicts its
-/// pseudo-labeled rows on the un-augmented images (eval mode, no gradient); where its top probability reaches the
+/// Student mode's online re-labeling (FixMatch-style): before each step, the network being trained (or its weight
+/// average, a mean teacher) predicts its pseudo-labeled rows on the un-augmented images (eval mode, no gradient); where its top probability reaches the
 /// threshold, its own class replaces the teacher's target (a one-hot vector for soft targets). Below the threshold the
 /// teacher's target stays, or, with masking, the row leaves the loss (FixMatch's confidence mask). Human rows are
 /// untouched.
@@ -32,7 +32,7 @@ internal sealed class OnlineRelabeler
     /// <summary>Pseudo rows left out of the loss so far (masking only).</summary>
     public long Masked { get; private set; }
 
-    /// <param name="network">The network being trained; left in training mode.</param>
+    /// <param name="network">The network that labels: the one being trained, or its weight average; left in training mode.</param>
     /// <param name="images">All training images (N, C, H, W), un-augmented.</param>
     /// <param name="index">(B) Int64 rows of the batch, the first <paramref name="humanCount"/> human-labeled.</param>
     /// <param name="targets">(B) Int64 class indices or (B, K) probabilities: the teacher's targets.</param>

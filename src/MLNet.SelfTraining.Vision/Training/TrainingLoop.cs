@@ -7,8 +7,8 @@ namespace MLNet.SelfTraining.Vision.Training;
 
 /// <summary>
 /// The task-independent optimization loop: per step a dispose scope, cancellation check, warmup-cosine learning rate,
-/// zero-grad/backward/step (and optionally a moving average of the weights, see <see cref="WeightAverage"/>); per epoch
-/// a progress message (mean loss, images/s) on the ML.NET channel.
+/// zero-grad/backward/step (and optionally the update of a moving average of the weights, see <see cref="WeightAverage"/>,
+/// copied into the model at the end); per epoch a progress message (mean loss, images/s) on the ML.NET channel.
 /// </summary>
 /// <remarks>The caller supplies the loss of each step; tensors it creates are released by the step's dispose scope.</remarks>
 internal sealed class TrainingLoop
@@ -25,11 +25,12 @@ internal sealed class TrainingLoop
     /// <summary>Trains <paramref name="model"/> for <see cref="TrainingSettings.TotalSteps"/> steps.</summary>
     /// <param name="model">The module whose parameters are optimized; it is put in training mode.</param>
     /// <param name="lossOfStep">Computes the scalar loss of a zero-based step and the number of images it used.</param>
-    public void Run(nn.Module model, Func<int, (Tensor Loss, int Images)> lossOfStep)
+    /// <param name="average">A moving average of <paramref name="model"/>'s weights, updated after each step and copied
+    /// into the model at the end; <see langword="null"/> keeps the last step's weights.</param>
+    public void Run(nn.Module model, Func<int, (Tensor Loss, int Images)> lossOfStep, WeightAverage? average = null)
     {
         var schedule = new WarmupCosineSchedule(_settings.LearningRate, _settings.WarmupSteps, _settings.TotalSteps);
         using var optimizer = OptimizerFactory.Create(model.parameters(), _settings);
-        using var average = _settings.WeightAverageDecay is { } decay ? new WeightAverage(model, decay) : null;
         model.train();
         var epochs = (_settings.TotalSteps + _settings.StepsPerEpoch - 1) / _settings.StepsPerEpoch;
         var clock = Stopwatch.StartNew();

@@ -10,8 +10,6 @@ namespace MLNet.SelfTraining.Vision.Training;
 /// <param name="WarmupSteps">Steps of linear warmup before the cosine decay.</param>
 /// <param name="StepsPerEpoch">Steps between two progress reports.</param>
 /// <param name="CancellationToken">Checked before every step.</param>
-/// <param name="WeightAverageDecay">Decay of the parameters' moving average that replaces the final weights, or
-/// <see langword="null"/> to keep the last step's weights.</param>
 internal sealed record TrainingSettings(
     TorchOptimizer Optimizer,
     double LearningRate,
@@ -21,5 +19,4 @@ internal sealed record TrainingSettings(
     int TotalSteps,
     int WarmupSteps,
     int StepsPerEpoch,
-    CancellationToken CancellationToken,
-    double? WeightAverageDecay = null);
+    CancellationToken CancellationToken);

@@ -6,7 +6,8 @@ namespace MLNet.SelfTraining.Vision.Training;
 /// An exponential moving average of a module's parameters over training (Polyak averaging, as EfficientNet/Noisy Student
 /// and FixMatch evaluate with): after each step <c>θ̄ ← d·θ̄ + (1−d)·θ</c>, with the decay warmed up as
 /// <c>d = min(decay, (1+t)/(10+t))</c> so short runs are not dominated by the initial weights. <see cref="CopyTo"/> writes the
-/// averages into the module at the end; buffers (batch-norm statistics) are taken as they are then.
+/// averages into the module at the end; buffers (batch-norm statistics) are taken as they are then. <see cref="Snapshot"/>
+/// writes them into a second module of the same shape during training (a mean teacher).
 /// </summary>
 internal sealed class WeightAverage : IDisposable
 {
@@ -47,6 +48,23 @@ internal sealed class WeightAverage : IDisposable
             var i = 0;
             foreach (var parameter in module.parameters())
                 parameter.copy_(_averages[i++]);
+        }
+    }
+
+    /// <summary>
+    /// Writes the averages into <paramref name="target"/>'s parameters and <paramref name="source"/>'s current buffers
+    /// (batch-norm statistics) into its buffers: <paramref name="target"/> becomes the averaged model.
+    /// </summary>
+    /// <param name="source">The module being trained (the one the averages follow).</param>
+    /// <param name="target">A module of the same architecture.</param>
+    public void Snapshot(nn.Module source, nn.Module target)
+    {
+        CopyTo(target);
+        using var scope = NewDisposeScope();
+        using (no_grad())
+        {
+            foreach (var (from, to) in source.buffers().Zip(target.buffers()))
+                to.copy_(from);
         }
     }
 

@@ -128,6 +128,19 @@ public sealed class BadInputTests
     }
 
     [TestMethod]
+    public void RelabelWithWeightAverage_WithoutAWeightAverage_NamesWhatItNeeds()
+    {
+        var error = Rejected(o =>
+        {
+            o.OnlineRelabelThreshold = 0.95;
+            o.RelabelWithWeightAverage = true;
+        });
+
+        Assert.AreEqual("RelabelWithWeightAverage", error.ParamName);
+        StringAssert.Contains(error.Message, "The 'RelabelWithWeightAverage' option of TorchImageClassifierTrainer must be false unless OnlineRelabelThreshold and WeightAverageDecay are set. Got True instead.");
+    }
+
+    [TestMethod]
     public void WeightAverageDecay_OfOne_NamesTheOptionAndTheValue()
     {
         var error = Rejected(o => o.WeightAverageDecay = 1);

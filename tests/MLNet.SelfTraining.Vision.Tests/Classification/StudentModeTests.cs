@@ -36,7 +36,7 @@ public sealed class StudentModeTests
             .Select(r => r.IsPseudoLabel ? new StudentRow { Features = r.Features, Label = classes[(Array.IndexOf(classes, r.Label) + 1) % classes.Length], IsPseudoLabel = true, SoftLabel = r.SoftLabel } : r)
             .ToArray();
 
-        double AccuracyWith(double? onlineThreshold)
+        double AccuracyWith(double? onlineThreshold, bool meanTeacher = false)
         {
             var mlContext = new MLContext(seed: 1);
             var options = TinyClassifier.Options(steps: 40);
@@ -44,6 +44,8 @@ public sealed class StudentModeTests
             options.SoftLabelColumnName = null;              // hard targets: the (wrong) Label column
             options.OnlineRelabelThreshold = onlineThreshold;
             options.MaskUnconfidentPseudoRows = onlineThreshold is not null;
+            options.WeightAverageDecay = meanTeacher ? 0.5 : null;
+            options.RelabelWithWeightAverage = meanTeacher;
             var raw = mlContext.Data.LoadFromEnumerable(rows);
             var keys = mlContext.Transforms.Conversion.MapValueToKey("Label").Fit(raw);        // the test set gets the same keys
             using var model = mlContext.MulticlassClassification.Trainers.TorchImageClassifier(mlContext, options).Fit(keys.Transform(raw));
@@ -52,10 +54,39 @@ public sealed class StudentModeTests
         }
 
         var masked = AccuracyWith(0.95);
+        var meanTeacher = AccuracyWith(0.95, meanTeacher: true);
         var plain = AccuracyWith(null);
 
         Assert.IsGreaterThan(0.9, masked, $"masked {masked:F3}, plain student {plain:F3}");
+        Assert.IsGreaterThan(0.9, meanTeacher, $"masked with the weight average labeling {meanTeacher:F3}");
         Assert.IsLessThan(0.7, plain, $"masked {masked:F3}, plain student {plain:F3}");
+    }
+
+    [TestMethod]
+    public void Fit_RelabelingWithTheWeightAverage_LabelsWithTheAverageNotTheNetwork()
+    {
+        string RelabelingReport(bool meanTeacher)
+        {
+            var mlContext = new MLContext(seed: 1);
+            var messages = new List<string>();
+            mlContext.Log += (_, e) => messages.Add(e.Message);
+            var options = TinyClassifier.Options(steps: 40);
+            options.BatchSize = 30;
+            options.OnlineRelabelThreshold = 0.8;
+            options.MaskUnconfidentPseudoRows = true;
+            options.WeightAverageDecay = 0.9;           // the same averaged final weights either way
+            options.RelabelWithWeightAverage = meanTeacher;
+            using var model = mlContext.MulticlassClassification.Trainers.TorchImageClassifier(mlContext, options)
+                .Fit(Keyed(mlContext, StudentRows(SyntheticImages.Rows(90, seed: 1), pseudoEvery: 2)));
+            return messages.Single(m => m.Contains("Online re-labeling"));
+        }
+
+        var fromNetwork = RelabelingReport(meanTeacher: false);
+        var fromAverage = RelabelingReport(meanTeacher: true);
+
+        // The lagging average is less confident early on, so it leaves out a different number of rows.
+        Assert.AreNotEqual(fromNetwork, fromAverage);
+        Assert.AreEqual(fromAverage, RelabelingReport(meanTeacher: true), "and it is reproducible");
     }
 
     [TestMethod]

@@ -24,7 +24,8 @@ public sealed class TrainingMemoryTests
         var loss = new ClassificationLoss(new LossNormalizer());
         using var channel = ((IHostEnvironment)new MLContext()).Register("test").Start("test");
         var settings = new TrainingSettings(TorchOptimizer.AdamW, 0.01, 0.9, true, 0.01, TotalSteps: 300, WarmupSteps: 10,
-            StepsPerEpoch: 100, CancellationToken.None, WeightAverageDecay: averageAndMask ? 0.99 : null);
+            StepsPerEpoch: 100, CancellationToken.None);
+        using var average = averageAndMask ? new WeightAverage(network, 0.99) : null;
         var liveAtStep = new long[300];
 
         new TrainingLoop(settings, channel).Run(network, step =>
@@ -32,7 +33,7 @@ public sealed class TrainingMemoryTests
             liveAtStep[step] = Tensor.TotalCount;
             var keep = averageAndMask ? rand(32).ge(0.5).to_type(ScalarType.Float32) : null;
             return (loss.Compute(network.forward(augmenter.Apply(images)), labels, null, humanCount: 16, keep), 32);
-        });
+        }, average);
 
         Assert.AreEqual(liveAtStep[10], liveAtStep[299], $"live tensors at step 10: {liveAtStep[10]}, at step 299: {liveAtStep[299]}");
     }

@@ -27,6 +27,26 @@ public sealed class WeightAverageTests
     }
 
     [TestMethod]
+    public void Snapshot_WritesTheAveragesAndTheSourcesBatchNormStatistics()
+    {
+        using var source = nn.BatchNorm1d(2);
+        using var target = nn.BatchNorm1d(2);
+        using var sut = new WeightAverage(source, decay: 0.5);
+        using (no_grad())
+            source.weight!.fill_(3f);                       // averages: d = min(0.5, 1/10) = 0.1: 0.1·1 + 0.9·3 = 2.8
+        sut.Update(source);
+        source.train();
+        using (var batch = tensor(new float[] { 10, 20, 30, 40 }, [2, 2]))
+            source.forward(batch).Dispose();                // running mean: 0.9·0 + 0.1·(20, 30) = (2, 3)
+
+        sut.Snapshot(source, target);
+
+        CollectionAssert.AreEqual(new[] { 2.8f, 2.8f }, target.weight!.data<float>().ToArray(), new ToleranceComparer(1e-5f));
+        CollectionAssert.AreEqual(new[] { 2f, 3f }, target.running_mean!.data<float>().ToArray(), new ToleranceComparer(1e-5f));
+        Assert.AreEqual(3f, source.weight!.data<float>()[0], "the source keeps its own weights");
+    }
+
+    [TestMethod]
     public void Fit_WithAWeightAverage_TrainsAndDiffersFromTheLastWeights()
     {
         var mlContext = new MLContext(seed: 1);
