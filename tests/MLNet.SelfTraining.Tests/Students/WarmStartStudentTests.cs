@@ -9,21 +9,8 @@ public sealed class WarmStartStudentTests
     [TestMethod]
     public void InitializeStudentFromTeacher_StartsEachRoundsStudentFromThatRoundsTeacher()
     {
-        var ml = new MLContext(seed: 1);
-        var student = new RecordingStudent(ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(exampleWeightColumnName: DefaultColumnNames.Weight));
-        var options = new SelfTrainingOptions
-        {
-            MaximumIterations = 2,
-            RescorePseudoLabels = true,
-            KeepRoundModels = true,
-            InitializeStudentFromTeacher = true,
-            ExampleWeightColumnName = DefaultColumnNames.Weight,
-            Student = ml.Transforms.Conversion.MapValueToKey("Label").Append(student),
-        };
-        var unlabeled = ml.Data.LoadFromEnumerable(Blobs.Make(30, seed: 2, hideLabels: true));
-
-        using var model = ml.MulticlassClassification.Trainers.SelfTraining(ml, Blobs.Pipeline(ml), unlabeled, options)
-            .Fit(ml.Data.LoadFromEnumerable(Blobs.Make(3, seed: 1)));
+        var (model, student) = Fit(new SelfTrainingOptions { MaximumIterations = 2, RescorePseudoLabels = true, KeepRoundModels = true, InitializeStudentFromTeacher = true });
+        using var disposeModel = model;
 
         Assert.HasCount(2, model.Rounds);
         Assert.HasCount(2, student.StartedFrom);
@@ -36,22 +23,25 @@ public sealed class WarmStartStudentTests
     [TestMethod]
     public void WithoutTheOption_TheStudentIsNeverToldWhereToStart()
     {
-        var ml = new MLContext(seed: 1);
-        var student = new RecordingStudent(ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(exampleWeightColumnName: DefaultColumnNames.Weight));
-        var options = new SelfTrainingOptions
-        {
-            MaximumIterations = 1,
-            ExampleWeightColumnName = DefaultColumnNames.Weight,
-            Student = ml.Transforms.Conversion.MapValueToKey("Label").Append(student),
-        };
-        var unlabeled = ml.Data.LoadFromEnumerable(Blobs.Make(30, seed: 2, hideLabels: true));
-
-        using var model = ml.MulticlassClassification.Trainers.SelfTraining(ml, Blobs.Pipeline(ml), unlabeled, options)
-            .Fit(ml.Data.LoadFromEnumerable(Blobs.Make(3, seed: 1)));
+        var (model, student) = Fit(new SelfTrainingOptions { MaximumIterations = 1 });
+        using var disposeModel = model;
 
         Assert.HasCount(1, model.Rounds);
         Assert.IsEmpty(student.StartedFrom);
         CollectionAssert.AreEqual(new[] { false }, student.ScopeOpenAtFit);
+    }
+
+    /// <summary>Self-trains the blobs with a <see cref="RecordingStudent"/> (after the label's key mapping) as the student.</summary>
+    private static (SelfTrainingTransformer Model, RecordingStudent Student) Fit(SelfTrainingOptions options)
+    {
+        var ml = new MLContext(seed: 1);
+        var student = new RecordingStudent(ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(exampleWeightColumnName: DefaultColumnNames.Weight));
+        options.ExampleWeightColumnName = DefaultColumnNames.Weight;
+        options.Student = ml.Transforms.Conversion.MapValueToKey("Label").Append(student);
+        var unlabeled = ml.Data.LoadFromEnumerable(Blobs.Make(30, seed: 2, hideLabels: true));
+        var model = ml.MulticlassClassification.Trainers.SelfTraining(ml, Blobs.Pipeline(ml), unlabeled, options)
+            .Fit(ml.Data.LoadFromEnumerable(Blobs.Make(3, seed: 1)));
+        return (model, student);
     }
 
     /// <summary>A student that trains an ML.NET trainer and records where the self-training estimator told it to start.</summary>

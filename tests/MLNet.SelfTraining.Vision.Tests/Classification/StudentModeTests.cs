@@ -102,8 +102,8 @@ public sealed class StudentModeTests
         using var student = mlContext.MulticlassClassification.Trainers.TorchImageClassifier(mlContext, options).Fit(data);
 
         var test = SyntheticImages.KeyedView(mlContext, SyntheticImages.Rows(60, seed: 2));
-        var teacherLabels = Predicted(mlContext, teacher.Transform(test));
-        var studentLabels = Predicted(mlContext, student.Transform(test));
+        var teacherLabels = SyntheticImages.PredictedKeys(mlContext, teacher.Transform(test));
+        var studentLabels = SyntheticImages.PredictedKeys(mlContext, student.Transform(test));
         Assert.IsGreaterThanOrEqualTo(57, teacherLabels.Zip(studentLabels).Count(p => p.First == p.Second));
     }
 
@@ -119,7 +119,7 @@ public sealed class StudentModeTests
 
         using var model = mlContext.MulticlassClassification.Trainers.TorchImageClassifier(mlContext, options).Fit(keyed);
 
-        var predicted = Predicted(mlContext, model.Transform(keyed));
+        var predicted = SyntheticImages.PredictedKeys(mlContext, model.Transform(keyed));
         Assert.AreEqual(0, predicted.Count(k => k == 3), "no row is predicted as the zero-weight class");
     }
 
@@ -147,15 +147,6 @@ public sealed class StudentModeTests
         var soft = SyntheticImages.Classes.Select(c => c == r.Label ? (isPseudo ? 0.8f : 1f) : (isPseudo ? 0.1f : 0f)).ToArray();
         return new StudentRow { Features = r.Features, Label = r.Label, IsPseudoLabel = isPseudo, SoftLabel = soft };
     }).ToArray();
-
-    private static uint[] Predicted(MLContext mlContext, IDataView scored) =>
-        mlContext.Data.CreateEnumerable<KeyPrediction>(scored, reuseRowObject: false).Select(p => p.PredictedLabel).ToArray();
-
-    private sealed class KeyPrediction
-    {
-        [KeyType(3)]
-        public uint PredictedLabel { get; set; }
-    }
 
     private sealed class StudentRow
     {

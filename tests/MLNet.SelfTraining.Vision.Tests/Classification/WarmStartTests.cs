@@ -72,15 +72,6 @@ public sealed class WarmStartTests
         using var model = mlContext.MulticlassClassification.Trainers.SelfTraining(mlContext, teacher, unlabeled, options).Fit(labeled);
 
         var test = SyntheticImages.KeyedView(mlContext, SyntheticImages.Rows(60, seed: 2));
-        return (Predicted(mlContext, model.Teacher.Transform(test)), Predicted(mlContext, model.Transform(test)));
-    }
-
-    private static uint[] Predicted(MLContext mlContext, IDataView scored) =>
-        mlContext.Data.CreateEnumerable<KeyPrediction>(scored, reuseRowObject: false).Select(p => p.PredictedLabel).ToArray();
-
-    private sealed class KeyPrediction
-    {
-        [KeyType(3)]
-        public uint PredictedLabel { get; set; }
+        return (SyntheticImages.PredictedKeys(mlContext, model.Teacher.Transform(test)), SyntheticImages.PredictedKeys(mlContext, model.Transform(test)));
     }
 }

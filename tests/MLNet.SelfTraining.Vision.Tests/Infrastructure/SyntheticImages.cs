@@ -33,6 +33,10 @@ internal static class SyntheticImages
         return mlContext.Transforms.Conversion.MapValueToKey("Label", keyData: keyData).Fit(raw).Transform(raw);
     }
 
+    /// <summary>The <c>PredictedLabel</c> key of every row of a scored view (1-based key values h, v, sq).</summary>
+    public static uint[] PredictedKeys(MLContext mlContext, IDataView scored) =>
+        mlContext.Data.CreateEnumerable<KeyPrediction>(scored, reuseRowObject: false).Select(p => p.PredictedLabel).ToArray();
+
     private static float[] Draw(int label, Random random)
     {
         var pixels = new float[PixelCount];
@@ -61,6 +65,13 @@ public sealed class ImageRow
     public float[] Features { get; set; } = [];
 
     public string Label { get; set; } = "";
+}
+
+/// <summary>A scored row's predicted key.</summary>
+public sealed class KeyPrediction
+{
+    [KeyType(3)]
+    public uint PredictedLabel { get; set; }
 }
 
 /// <summary>A label-only row (key data for <c>MapValueToKey</c>).</summary>
