@@ -194,11 +194,13 @@ if [ "$PHASE" = all ] || [ "$PHASE" = goals ]; then
   TS=100; TR=3; [ "$QUICK" -eq 1 ] && { TS=10; TR=1; }
   [ -s "$OUT/throughput-elastic-torchsharp.json" ] || "$BIN" throughput --policies S2 --elastic 16 --steps "$TS" --repeats "$TR" -o "$OUT/throughput-elastic-torchsharp.json" >/dev/null
   [ -s "$OUT/throughput-elastic-pytorch.json" ] || "$PY" benchmarks/python/vision/throughput.py --policies S2 --elastic 16 --steps "$TS" --repeats "$TR" -o "$OUT/throughput-elastic-pytorch.json" >/dev/null
-  for k in 250 1000; do add pytorch "$k" S2 1 "$STEPS" "$FM" 1 hard plain 0 = 0 "$EL"; done
+  for k in 250 1000; do add pytorch "$k" S2 1 "$STEPS" "$FM" 1 hard plain 0 = 0 "$EL"; done   # k = 1000 seed 2 below
   add mlnet 1000 S2 2 "$STEPS" "$FM" 1 hard plain 0 = 0 "$EL"
   add mlnet 250 S2 1 "$STEPS" "$((2 * FM))" 1 hard plain 0 = 0 "$EL"
   add mlnet 6630 S2 1 "$FM" "$FM" 0 hard norm 0.9 = 0 el16
   for seed in 1 2; do for lever in init mt; do add mlnet 250 S2 "$seed" "$STEPS" "$FM" 1 hard plain 0 = 0 "$EL-$lever"; done; done
+  add pytorch 1000 S2 2 "$STEPS" "$FM" 1 hard plain 0 = 0 "$EL"
+  for lever in init mt; do add mlnet 1000 S2 1 "$STEPS" "$FM" 1 hard plain 0 = 0 "$EL-$lever"; done
 fi
 
 run_one() {
