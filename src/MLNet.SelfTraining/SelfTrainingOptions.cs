@@ -57,7 +57,8 @@ public sealed class SelfTrainingOptions
     /// <summary>
     /// When <see langword="true"/>, each round's student starts from the parameters of that round's teacher instead of
     /// from scratch; the student's trainer must implement <see cref="Students.IWarmStartStudent"/> (checked at fit).
-    /// Default <see langword="false"/>: students start from scratch, the setting of Zoph et al. 2020 and Noisy Student.
+    /// Default <see langword="false"/>: students start from scratch (or from their trainer's own initial model), as in
+    /// Zoph et al. 2020 and Noisy Student.
     /// </summary>
     public bool InitializeStudentFromTeacher { get; set; }
 

@@ -5,10 +5,10 @@ namespace MLNet.SelfTraining.Vision.Training;
 
 /// <summary>
 /// Student mode's online re-labeling (FixMatch-style): before each step, the network being trained (or its weight
-/// average, a mean teacher) predicts its pseudo-labeled rows on the un-augmented images (eval mode, no gradient); where its top probability reaches the
-/// threshold, its own class replaces the teacher's target (a one-hot vector for soft targets). Below the threshold the
-/// teacher's target stays, or, with masking, the row leaves the loss (FixMatch's confidence mask). Human rows are
-/// untouched.
+/// average, a mean teacher) predicts its pseudo-labeled rows on the un-augmented images (eval mode, no gradient);
+/// where its top probability reaches the threshold, its own class replaces the teacher's target (a one-hot vector for
+/// soft targets). Below the threshold the teacher's target stays, or, with masking, the row leaves the loss (FixMatch's
+/// confidence mask). Human rows are untouched.
 /// </summary>
 internal sealed class OnlineRelabeler
 {

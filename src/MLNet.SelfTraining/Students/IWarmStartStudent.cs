@@ -4,7 +4,8 @@ namespace MLNet.SelfTraining.Students;
 
 /// <summary>
 /// Implemented by student trainers that can start training from the parameters of an earlier model instead of from
-/// scratch — the "student initialized from the teacher" setting of self-training studies (Zoph et al. 2020 compare both).
+/// scratch. Starting the student from its teacher goes beyond Zoph et al. 2020, whose students start like the setting
+/// under study (random or pre-trained weights), and beyond Noisy Student, whose code starts students from scratch.
 /// </summary>
 /// <remarks>
 /// With <see cref="SelfTrainingOptions.InitializeStudentFromTeacher"/>, the self-training estimator calls
