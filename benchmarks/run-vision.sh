@@ -201,6 +201,7 @@ if [ "$PHASE" = all ] || [ "$PHASE" = goals ]; then
   for seed in 1 2; do for lever in init mt; do add mlnet 250 S2 "$seed" "$STEPS" "$FM" 1 hard plain 0 = 0 "$EL-$lever"; done; done
   add pytorch 1000 S2 2 "$STEPS" "$FM" 1 hard plain 0 = 0 "$EL"
   add mlnet 1000 S2 1 "$STEPS" "$FM" 1 hard plain 0 = 0 "$EL-init"
+  for seed in 1 2; do add mlnet 250 S2 "$seed" "$STEPS" "$((2 * FM))" 1 hard plain 0 = 0 "$EL-init"; done
 fi
 
 run_one() {

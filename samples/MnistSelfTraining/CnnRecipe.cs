@@ -5,7 +5,7 @@ internal enum CnnRecipe
 {
     /// <summary>
     /// Zoph et al.'s recipe: the teacher's hard pseudo labels above 0.9, a fresh student on human + pseudo rows with the
-    /// paper's loss normalization, S2 augmentation, as many steps as the teacher (about 3 minutes on 2 cores).
+    /// paper's loss normalization, S2 augmentation, as many steps as the teacher (about 2.5 minutes on 2 cores).
     /// </summary>
     Paper,
 

@@ -6,7 +6,7 @@ using MnistSelfTraining;
 var labeledOption = new Option<int>("--labeled") { Description = "Labeled images (k, a multiple of 10) of the canonical MNIST-10k split.", DefaultValueFactory = _ => 100 };
 var roundsOption = new Option<int>("--rounds") { Description = "Self-training rounds of the tabular (pixels) workflow.", DefaultValueFactory = _ => 3 };
 var stepsOption = new Option<int>("--cnn-steps") { Description = "Training steps of the TorchSharp CNN teacher and of its student (0 skips the CNN part).", DefaultValueFactory = _ => 500 };
-var recipeOption = new Option<CnnRecipe>("--cnn-recipe") { Description = "How the CNN student is self-trained: Paper (Zoph et al., ~3 min) or FixMatch (the best students measured, ~15 min on 2 cores).", DefaultValueFactory = _ => CnnRecipe.Paper };
+var recipeOption = new Option<CnnRecipe>("--cnn-recipe") { Description = "How the CNN student is self-trained: Paper (Zoph et al., ~2.5 min) or FixMatch (the best students measured, ~15 min on 2 cores).", DefaultValueFactory = _ => CnnRecipe.Paper };
 var root = new RootCommand("Self-training on the embedded MNIST-10k: an ML.NET trainer on pixels, then a TorchSharp CNN student.")
 {
     labeledOption,
