@@ -31,14 +31,14 @@ internal static class ThroughputRun
             .Concat(policies.Where(p => elastic > 0 && p != AugmentationPolicy.None)
                 .Select(p => (Name: $"{p}+elastic{elastic:g}", Options: new AugmentationOptions { Policy = p, ElasticAlpha = elastic })))
             .ToList();
-        foreach (var (name, policy) in augmentations)
+        foreach (var (name, augmentation) in augmentations)
         {
-            TimeFit(mlContext, data, policy, steps: 20).Model.Dispose();      // warmup
-            var baseline = Median(Enumerable.Range(0, repeats).Select(_ => Dispose(TimeFit(mlContext, data, policy, 1))));
+            TimeFit(mlContext, data, augmentation, steps: 20).Model.Dispose();      // warmup
+            var baseline = Median(Enumerable.Range(0, repeats).Select(_ => Dispose(TimeFit(mlContext, data, augmentation, 1))));
             var repeatsPerSecond = new double[repeats];
             for (var r = 0; r < repeats; r++)
             {
-                var (seconds, fitted) = TimeFit(mlContext, data, policy, steps + 1);
+                var (seconds, fitted) = TimeFit(mlContext, data, augmentation, steps + 1);
                 repeatsPerSecond[r] = steps * BatchSize / Math.Max(seconds - baseline, 1e-9);
                 model?.Dispose();
                 model = fitted;
@@ -55,7 +55,7 @@ internal static class ThroughputRun
             PeakMemory.PeakRssMiB(), started);
     }
 
-    private static (double Seconds, TorchImageClassifierTransformer Model) TimeFit(MLContext mlContext, IDataView data, AugmentationOptions policy, int steps)
+    private static (double Seconds, TorchImageClassifierTransformer Model) TimeFit(MLContext mlContext, IDataView data, AugmentationOptions augmentation, int steps)
     {
         var trainer = mlContext.MulticlassClassification.Trainers.TorchImageClassifier(mlContext, new TorchImageClassifierTrainer.Options
         {
@@ -63,7 +63,7 @@ internal static class ThroughputRun
             BatchSize = BatchSize,
             InferenceBatchSize = 256,
             NumberOfThreads = 1,
-            Augmentation = policy,
+            Augmentation = augmentation,
             Seed = 1,
         });
         var clock = Stopwatch.StartNew();
