@@ -274,11 +274,7 @@ def train(model, images, targets, human_rows, pseudo_rows, steps, seed, policy, 
         if online_threshold is not None and pb:
             labeler = model
             if shadow is not None:
-                with torch.no_grad():
-                    for avg, param in zip(averages, shadow.parameters()):
-                        param.copy_(avg)
-                    for source, target in zip(model.buffers(), shadow.buffers()):
-                        target.copy_(source)
+                copy_average(averages, shadow, buffers_from=model)
                 labeler = shadow
             batch_targets, keep = relabel(labeler, images, index, batch_targets, hb, online_threshold, online_mask)
         logits = model(augment(images.index_select(0, index)))
@@ -306,10 +302,19 @@ def train(model, images, targets, human_rows, pseudo_rows, steps, seed, policy, 
         if log_every and (step + 1) % log_every == 0:
             print(f"  step {step + 1}/{steps} loss {loss.item():.4f}", flush=True)
     if averages is not None:
-        with torch.no_grad():
-            for avg, param in zip(averages, model.parameters()):
-                param.copy_(avg)
+        copy_average(averages, model)
     model.eval()
+
+
+@torch.no_grad()
+def copy_average(averages, module, buffers_from=None):
+    """WeightAverage.CopyTo (and, with buffers_from, Snapshot): the averages into module's parameters, buffers_from's
+    batch-norm statistics into its buffers."""
+    for avg, param in zip(averages, module.parameters()):
+        param.copy_(avg)
+    if buffers_from is not None:
+        for source, target in zip(buffers_from.buffers(), module.buffers()):
+            target.copy_(source)
 
 
 @torch.no_grad()

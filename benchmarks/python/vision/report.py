@@ -77,11 +77,11 @@ def elastic_throughput_table(tp):
              "| Implementation | Augmentation | Train img/s | With elastic / without | Repeats |", "|---|---|---:|---:|---|"]
     for name, t in pairs:
         rates = t["trainImagesPerSecond"]
-        for key in rates:
-            base = rates.get(key.split("+")[0])
-            ratio = f"{rates[key] / base:.2f}×" if "+" in key and base else ""
-            reps = ", ".join(f"{v:.0f}" for v in t["trainRepeatsImagesPerSecond"][key])
-            lines.append(f"| {'ML.NET (TorchSharp)' if name == 'torchsharp' else 'PyTorch'} | {key} | {rates[key]:.0f} | {ratio} | {reps} |")
+        for augmentation, rate in rates.items():
+            base = rates.get(augmentation.split("+")[0])
+            ratio = f"{rate / base:.2f}×" if "+" in augmentation and base else ""
+            reps = ", ".join(f"{v:.0f}" for v in t["trainRepeatsImagesPerSecond"][augmentation])
+            lines.append(f"| {'ML.NET (TorchSharp)' if name == 'torchsharp' else 'PyTorch'} | {augmentation} | {rate:.0f} | {ratio} | {reps} |")
     if len(pairs) == 2:
         ours, theirs = pairs[0][1]["trainImagesPerSecond"], pairs[1][1]["trainImagesPerSecond"]
         ratios = ", ".join(f"{k} {ours[k] / theirs[k]:.2f}×" for k in ours if k in theirs)

@@ -1,8 +1,8 @@
 #!/usr/bin/python3
 """Training and inference images/s of the SmallCnn replica in PyTorch (issue 4, figure c).
 
-Same protocol as `SelfTraining.Vision throughput` (`--elastic` likewise adds "S2+elastic16"-style entries): 10,000 MNIST images in memory, 1 thread, AdamW, batch 128 training
-(one warmup run of 20 steps, then `--repeats` timed runs of `--steps` steps, each with a fresh model and optimizer),
+Same protocol as `SelfTraining.Vision throughput` (`--elastic` likewise adds "S2+elastic16"-style entries): 10,000
+MNIST images in memory, 1 thread, AdamW, batch 128 training (one warmup run of 20 steps, then `--repeats` timed runs of `--steps` steps, each with a fresh model and optimizer),
 batch 256 inference over all 10,000 images with softmax (one warmup, then `--repeats` timed passes). Medians reported.
 """
 import argparse
