@@ -1,5 +1,6 @@
 using Microsoft.ML;
 using Microsoft.ML.Runtime;
+using MLNet.SelfTraining.Students;
 using MLNet.SelfTraining.Training;
 
 namespace MLNet.SelfTraining;
@@ -51,6 +52,17 @@ public sealed class SelfTrainingEstimator : IEstimator<SelfTrainingTransformer>
         return new SelfTrainingRun(_mlContext, channel, _options, _isBinary, _teacher).Fit(input, _unlabeledData);
     }
 
-    /// <summary>The student's output schema for <paramref name="inputSchema"/>.</summary>
-    public SchemaShape GetOutputSchema(SchemaShape inputSchema) => (_options.Student ?? _teacher).GetOutputSchema(inputSchema);
+    /// <summary>
+    /// The student's output schema for <paramref name="inputSchema"/>: the student pipeline is asked with the columns
+    /// the self-training stage adds to its training rows (example weight, pseudo-label flag), which do not appear in
+    /// the output.
+    /// </summary>
+    /// <exception cref="ArgumentException">The student pipeline cannot train on the input plus those columns.</exception>
+    public SchemaShape GetOutputSchema(SchemaShape inputSchema)
+    {
+        ArgumentNullException.ThrowIfNull(inputSchema);
+        var student = _options.Student ?? _teacher;
+        var context = new StudentContext(_options.PseudoLabelWeight, CancellationToken.None);
+        return StudentPlan.Create(student, inputSchema, _options, context).CheckedOutput(student, inputSchema, context);
+    }
 }

@@ -97,6 +97,10 @@ public sealed class SelfTrainingSelectionTests
 
         public ITransformer Fit(IDataView input) => inner.Fit(input);
 
-        public SchemaShape GetOutputSchema(SchemaShape inputSchema) => inner.GetOutputSchema(inputSchema);
+        public SchemaShape GetOutputSchema(SchemaShape inputSchema)
+        {
+            StudentContext.Current?.Register(this);
+            return inner.GetOutputSchema(inputSchema);
+        }
     }
 }

@@ -9,8 +9,11 @@ namespace MLNet.SelfTraining.Data;
 internal sealed class AppendedDataView : IDataView
 {
     private readonly IReadOnlyList<IDataView> _parts;
+    private readonly CancellationToken _cancellation;
 
-    public AppendedDataView(IReadOnlyList<IDataView> parts)
+    /// <param name="parts">The views, in order.</param>
+    /// <param name="cancellation">Checked at every row: a trainer reading the view stops with <see cref="OperationCanceledException"/>.</param>
+    public AppendedDataView(IReadOnlyList<IDataView> parts, CancellationToken cancellation = default)
     {
         if (parts.Count == 0)
         {
@@ -18,6 +21,7 @@ internal sealed class AppendedDataView : IDataView
         }
 
         _parts = parts;
+        _cancellation = cancellation;
         var builder = new DataViewSchema.Builder();
         builder.AddColumns(parts[0].Schema.Where(c => !c.IsHidden));
         Schema = builder.ToSchema();
@@ -58,7 +62,7 @@ internal sealed class AppendedDataView : IDataView
     }
 
     public DataViewRowCursor GetRowCursor(IEnumerable<DataViewSchema.Column> columnsNeeded, Random? rand = null)
-        => new AppendedRowCursor(this, _parts, columnsNeeded.Select(c => c.Name).ToHashSet());
+        => new AppendedRowCursor(this, _parts, columnsNeeded.Select(c => c.Name).ToHashSet(), _cancellation);
 
     public DataViewRowCursor[] GetRowCursorSet(IEnumerable<DataViewSchema.Column> columnsNeeded, int n, Random? rand = null)
         => [GetRowCursor(columnsNeeded, rand)];

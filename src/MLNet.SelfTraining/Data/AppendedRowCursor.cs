@@ -9,15 +9,17 @@ internal sealed class AppendedRowCursor : DataViewRowCursor
     private readonly IDataView _view;
     private readonly IReadOnlyList<IDataView> _parts;
     private readonly HashSet<string> _active;
+    private readonly CancellationToken _cancellation;
     private DataViewRowCursor? _current;
     private int _part = -1;
     private long _position = -1;
 
-    public AppendedRowCursor(IDataView view, IReadOnlyList<IDataView> parts, HashSet<string> active)
+    public AppendedRowCursor(IDataView view, IReadOnlyList<IDataView> parts, HashSet<string> active, CancellationToken cancellation)
     {
         _view = view;
         _parts = parts;
         _active = active;
+        _cancellation = cancellation;
     }
 
     public override DataViewSchema Schema => _view.Schema;
@@ -28,6 +30,7 @@ internal sealed class AppendedRowCursor : DataViewRowCursor
 
     public override bool MoveNext()
     {
+        _cancellation.ThrowIfCancellationRequested();
         while (true)
         {
             if (_current is not null && _current.MoveNext())

@@ -28,6 +28,9 @@ internal sealed class ColumnPlan
         _consumer = consumer;
     }
 
+    /// <summary>The student trainer that reads pseudo-label columns, if any.</summary>
+    public IPseudoLabelConsumer? Consumer => _consumer;
+
     /// <summary>Whether the student reads soft targets, so the teacher's probabilities must be kept.</summary>
     public bool WantsSoftTargets => _consumer?.SoftLabelColumnName is not null;
 

@@ -4,6 +4,7 @@ using Microsoft.ML.Runtime;
 using MLNet.SelfTraining.Data;
 using MLNet.SelfTraining.Labels;
 using MLNet.SelfTraining.PseudoLabeling;
+using MLNet.SelfTraining.Schema;
 using MLNet.SelfTraining.Students;
 
 namespace MLNet.SelfTraining.Training;
@@ -19,9 +20,10 @@ internal sealed class SelfTrainingRun
     private readonly bool _isBinary;
     private readonly IEstimator<ITransformer> _teacher;
     private readonly IEstimator<ITransformer> _student;
-    private readonly IWarmStartStudent? _warmStart;
+    private IWarmStartStudent? _warmStart;
     private readonly string _scoreColumn;
     private readonly CancellationToken _cancellation;
+    private readonly StudentContext _context;
 
     public SelfTrainingRun(MLContext mlContext, IChannel log, SelfTrainingOptions options, bool isBinary, IEstimator<ITransformer> teacher)
     {
@@ -31,9 +33,9 @@ internal sealed class SelfTrainingRun
         _isBinary = isBinary;
         _teacher = teacher;
         _student = options.Student ?? teacher;
-        _warmStart = options.InitializeStudentFromTeacher ? WarmStartTrainer(_student) : null;
         _scoreColumn = options.ScoreColumnName ?? (isBinary ? DefaultColumnNames.Probability : DefaultColumnNames.Score);
         _cancellation = options.CancellationToken;
+        _context = new StudentContext(options.PseudoLabelWeight, options.CancellationToken);
     }
 
     public SelfTrainingTransformer Fit(IDataView training, IDataView? unlabeledData)
@@ -52,11 +54,13 @@ internal sealed class SelfTrainingRun
         }
 
         var (plan, weightColumn) = PlanColumns(training, unlabeledData, codec);
+        _warmStart = _options.InitializeStudentFromTeacher ? WarmStartTrainer(_student, plan.Consumer) : null;
         var unlabeled = UnlabeledSource(training, labeled, unlabeledData, plan);
         int unlabeledCount = LabelScan.Count(unlabeled, _cancellation);
         _log.Info(MessageSensitivity.None, $"Self-training: {labeledCount} labeled rows, {unlabeledCount} unlabeled rows, weights in {(weightColumn is null ? "no column" : $"'{weightColumn}'")}.");
 
-        var teacherModel = _teacher.Fit(plan.TeacherView(training, row => labeled[row], labeledCount));
+        var teacherModel = _teacher.Fit(new AppendedDataView([plan.TeacherView(training, row => labeled[row], labeledCount)], _cancellation));
+        _cancellation.ThrowIfCancellationRequested();
         CheckTeacherReads(teacherModel, plan.ScoringView(unlabeled, _ => true));
         var scores = TeacherPass.Scores(teacherModel, training.Schema, _isBinary, _scoreColumn);
         codec.Bind(scores);
@@ -98,8 +102,15 @@ internal sealed class SelfTrainingRun
             var humanView = state.Plan.StudentHumanView(state.Training, row => state.Labeled[row], state.LabeledCount, row => state.Classes[row], state.ClassCount);
             ITransformer student;
             using (_warmStart?.StartFrom(model))
+            using (_context.Enter())
             {
-                student = _student.Fit(new AppendedDataView([humanView, pseudoView]));
+                student = _student.Fit(new AppendedDataView([humanView, pseudoView], _cancellation));
+            }
+
+            if (_cancellation.IsCancellationRequested)
+            {
+                (student as IDisposable)?.Dispose();
+                _cancellation.ThrowIfCancellationRequested();
             }
 
             if (!_options.KeepRoundModels)
@@ -122,11 +133,11 @@ internal sealed class SelfTrainingRun
         return new SelfTrainingTransformer(model, teacherModel, rounds, stop, state.Pool.LabeledIteration, state.Pool.PseudoClass);
     }
 
-    private static IWarmStartStudent WarmStartTrainer(IEstimator<ITransformer> student)
+    private static IWarmStartStudent WarmStartTrainer(IEstimator<ITransformer> student, IPseudoLabelConsumer? consumer)
     {
-        var trainer = StudentInspector.LastEstimator(student);
+        var trainer = consumer ?? StudentInspector.LastEstimator(student);
         return trainer as IWarmStartStudent ?? throw new ArgumentException(
-            $"{nameof(SelfTrainingOptions.InitializeStudentFromTeacher)} needs a student trainer that implements {nameof(IWarmStartStudent)}; the student pipeline ends with {trainer.GetType().Name}, which does not. Set {nameof(SelfTrainingOptions.InitializeStudentFromTeacher)} to false, or use a trainer that can start from an earlier model.",
+            $"{nameof(SelfTrainingOptions.InitializeStudentFromTeacher)} needs a student trainer that implements {nameof(IWarmStartStudent)}; the student's trainer is {trainer.GetType().Name}, which does not. Set {nameof(SelfTrainingOptions.InitializeStudentFromTeacher)} to false, or use a trainer that can start from an earlier model.",
             nameof(SelfTrainingOptions.InitializeStudentFromTeacher));
     }
 
@@ -239,29 +250,18 @@ internal sealed class SelfTrainingRun
 
     private (ColumnPlan Plan, string? WeightColumn) PlanColumns(IDataView training, IDataView? unlabeledData, LabelCodec codec)
     {
-        var trainer = StudentInspector.LastEstimator(_student);
-        var consumer = trainer as IPseudoLabelConsumer;
-        string? weightColumn = _options.ExampleWeightColumnName ?? consumer?.ExampleWeightColumnName;
-        if (weightColumn is null && consumer is null)
+        var studentPlan = StudentPlan.Create(_student, ShapeColumns.Of(training.Schema), _options, _context);
+        foreach (var note in studentPlan.Notes)
         {
-            var (found, column) = StudentInspector.WeightColumn(trainer);
-            weightColumn = column;
-            if (!found)
-            {
-                _log.Warning(MessageSensitivity.None,
-                    $"The student pipeline ends with {trainer.GetType().Name}, not an ML.NET trainer, so its example weight column is unknown: pseudo-labeled rows are unweighted. Set SelfTrainingOptions.ExampleWeightColumnName to the column the trainer reads.");
-            }
-            else if (column is null)
-            {
-                _log.Warning(MessageSensitivity.None,
-                    $"The student trainer {trainer.GetType().Name} reads no example weights, so pseudo-labeled rows count as human rows (no loss normalization, no class multiplicity). Create it with exampleWeightColumnName: \"{DefaultColumnNames.Weight}\" to enable them.");
-            }
+            _log.Warning(MessageSensitivity.None, note);
         }
 
+        var consumer = studentPlan.Consumer;
+        var weightColumn = studentPlan.WeightColumn;
         if (weightColumn is null && consumer is not null && _options.Selection.BalanceClasses)
         {
             _log.Warning(MessageSensitivity.None,
-                $"Selection.BalanceClasses caps large classes, but its multiplicities for small classes need an example weight column, and the student {trainer.GetType().Name} reads none: small classes are not up-weighted. Set the trainer's example weight column (e.g. \"{DefaultColumnNames.Weight}\") to enable them.");
+                $"Selection.BalanceClasses caps large classes, but its multiplicities for small classes need an example weight column, and the student {consumer.GetType().Name} reads none: small classes are not up-weighted. Set the trainer's example weight column (e.g. \"{DefaultColumnNames.Weight}\") to enable them.");
         }
 
         var excluded = new HashSet<string> { codec.Column.Name };
