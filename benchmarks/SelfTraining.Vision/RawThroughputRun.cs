@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using MLNet.SelfTraining.Datasets;
+using MLNet.SelfTraining.SampleData;
 using TorchSharp;
 using static TorchSharp.torch;
 

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using Microsoft.ML;
 using MLNet.SelfTraining;
-using MLNet.SelfTraining.Datasets;
 using MLNet.SelfTraining.PseudoLabeling;
+using MLNet.SelfTraining.SampleData;
 using MLNet.SelfTraining.Vision;
 using MLNet.SelfTraining.Vision.Augmentation;
 using MLNet.SelfTraining.Vision.Classification;

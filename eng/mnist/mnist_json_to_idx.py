@@ -77,7 +77,8 @@ def readme(total, counts, rows, first_image_sha) -> str:
     return f"""# MNIST-10k (embedded default data)
 
 {total:,} MNIST digits (28×28 grey-scale, one byte per pixel) as standard MNIST IDX files,
-gzip-compressed, embedded in `MLNet.SelfTraining` and read by `MnistDataset.ReadEmbedded10k()`.
+gzip-compressed, embedded in `MLNet.SelfTraining.SampleData` (sample data for the samples, tests and benchmarks;
+not packed) and read by `MnistDataset.ReadEmbedded10k()`.
 
 ## Provenance and licence
 
@@ -116,6 +117,13 @@ SHA-256 of the 784 pixel bytes of image 0 (the first digit 0): `{first_image_sha
 `MnistSplit.Canonical(data, k)` uses no random numbers: per class, in file order, the first 200 images are
 the test set (2,000) and the rest the training pool (8,000); the labeled set is the first k / 10 images of
 each class's pool (k = 100, 250 or 1000; at most {10 * (min(counts) - 200)}) and the unlabeled set the rest of the pool.
+
+## Random split
+
+`MnistSplit.Random(data, k, seed)` keeps the canonical test set (so figures on both splits are measured on the
+same 2,000 images), the same training pool and the same per-class sizes, and draws each class's k / 10 labeled
+images from its pool with a SplitMix64 generator seeded with `seed` (a partial Fisher–Yates shuffle per class,
+digits 0 to 9 in turn; the exact algorithm is in the method's XML documentation).
 
 ## Regenerating
 

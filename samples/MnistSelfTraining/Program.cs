@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Microsoft.ML;
-using MLNet.SelfTraining.Datasets;
+using MLNet.SelfTraining.SampleData;
 using MnistSelfTraining;
 
 var labeledOption = new Option<int>("--labeled") { Description = "Labeled images (k, a multiple of 10) of the canonical MNIST-10k split.", DefaultValueFactory = _ => 100 };

@@ -1,6 +1,6 @@
 using Microsoft.ML.Data;
 using MLNet.SelfTraining;
-using MLNet.SelfTraining.Datasets;
+using MLNet.SelfTraining.SampleData;
 using Spectre.Console;
 
 namespace MnistSelfTraining;

@@ -1,5 +1,5 @@
 using Microsoft.ML;
-using MLNet.SelfTraining.Datasets;
+using MLNet.SelfTraining.SampleData;
 
 namespace MLNet.SelfTraining.Tests;
 

@@ -9,7 +9,7 @@ Mirrors, line for line where it matters:
     min(128, n) human rows in supervised mode),
   * Training/ClassificationLoss.cs + LossNormalizer.cs (separate human / pseudo means, optional normalization),
   * Training/OnlineRelabeler.cs (students' online re-labeling, optional FixMatch confidence mask), WeightAverage.cs,
-  * Datasets/MnistSplit.cs (canonical split: per class in file order, 200 test, k/10 labeled, rest unlabeled).
+  * MLNet.SelfTraining.SampleData/MnistSplit.cs (canonical split: per class in file order, 200 test, k/10 labeled, rest unlabeled).
 """
 import copy
 import gzip
@@ -23,7 +23,7 @@ import torch.nn as nn
 import torch.nn.functional as F
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", ".."))
-MNIST = os.path.join(ROOT, "src", "MLNet.SelfTraining", "Datasets", "Mnist10k")
+MNIST = os.path.join(ROOT, "src", "MLNet.SelfTraining.SampleData", "Mnist10k")
 TEST_PER_CLASS = 200
 
 

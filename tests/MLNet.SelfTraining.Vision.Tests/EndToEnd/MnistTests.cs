@@ -1,5 +1,5 @@
 using Microsoft.ML;
-using MLNet.SelfTraining.Datasets;
+using MLNet.SelfTraining.SampleData;
 using MLNet.SelfTraining.Vision.Classification;
 
 namespace MLNet.SelfTraining.Vision.Tests.EndToEnd;

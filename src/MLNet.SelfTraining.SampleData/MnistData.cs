@@ -1,6 +1,6 @@
 using Microsoft.ML;
 
-namespace MLNet.SelfTraining.Datasets;
+namespace MLNet.SelfTraining.SampleData;
 
 /// <summary>
 /// MNIST images and labels held as bytes, in file order: image <c>i</c> is the 784 pixel bytes (28 rows of 28,

@@ -1,4 +1,4 @@
-namespace MLNet.SelfTraining.Datasets;
+namespace MLNet.SelfTraining.SampleData;
 
 /// <summary>Reads and cross-checks a pair of MNIST IDX files (images and labels) into <see cref="MnistData"/>.</summary>
 internal static class MnistIdx

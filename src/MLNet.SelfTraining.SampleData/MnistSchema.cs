@@ -1,7 +1,7 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
-namespace MLNet.SelfTraining.Datasets;
+namespace MLNet.SelfTraining.SampleData;
 
 /// <summary>The schema of MNIST data views: a digit key column and a fixed-size image vector column.</summary>
 internal static class MnistSchema

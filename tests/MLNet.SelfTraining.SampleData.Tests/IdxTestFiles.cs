@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
 
-namespace MLNet.SelfTraining.Tests.Datasets;
+namespace MLNet.SelfTraining.SampleData.Tests;
 
 /// <summary>Builds IDX files (raw or gzip) in a temporary directory that is deleted on dispose.</summary>
 internal sealed class IdxTestFiles : IDisposable

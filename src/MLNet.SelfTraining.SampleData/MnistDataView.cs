@@ -1,6 +1,6 @@
 using Microsoft.ML;
 
-namespace MLNet.SelfTraining.Datasets;
+namespace MLNet.SelfTraining.SampleData;
 
 /// <summary>
 /// A read-only, shufflable <see cref="IDataView"/> over a subset of <see cref="MnistData"/> rows; pixels are

@@ -1,4 +1,4 @@
-namespace MLNet.SelfTraining.Datasets;
+namespace MLNet.SelfTraining.SampleData;
 
 /// <summary>The contents of an unsigned-byte IDX file: its dimensions and its data in row-major order.</summary>
 /// <param name="Dimensions">The size of each dimension, outermost first (e.g. count, rows, columns).</param>

@@ -1,6 +1,4 @@
-using MLNet.SelfTraining.Datasets;
-
-namespace MLNet.SelfTraining.Tests.Datasets;
+namespace MLNet.SelfTraining.SampleData.Tests;
 
 [TestClass]
 public sealed class IdxReaderTests

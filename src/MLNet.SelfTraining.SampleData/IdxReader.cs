@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
 
-namespace MLNet.SelfTraining.Datasets;
+namespace MLNet.SelfTraining.SampleData;
 
 /// <summary>
 /// Reads IDX files of unsigned bytes (the format of the MNIST files), raw or gzip-compressed (detected by the

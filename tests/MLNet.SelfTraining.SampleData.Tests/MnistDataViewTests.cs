@@ -1,8 +1,7 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using MLNet.SelfTraining.Datasets;
 
-namespace MLNet.SelfTraining.Tests.Datasets;
+namespace MLNet.SelfTraining.SampleData.Tests;
 
 [TestClass]
 public sealed class MnistDataViewTests

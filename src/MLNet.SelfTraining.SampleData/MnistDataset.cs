@@ -1,22 +1,22 @@
 using Microsoft.ML;
 
-namespace MLNet.SelfTraining.Datasets;
+namespace MLNet.SelfTraining.SampleData;
 
 /// <summary>
 /// Loads MNIST: the standard IDX files (e.g. <c>train-images-idx3-ubyte.gz</c> and <c>train-labels-idx1-ubyte.gz</c>,
-/// raw or gzip-compressed) or the 10,000-image subset embedded in this library (see <c>Datasets/Mnist10k/README.md</c>;
+/// raw or gzip-compressed) or the 10,000-image subset embedded in this library (see <c>Mnist10k/README.md</c>;
 /// MNIST by Yann LeCun, Corinna Cortes and Christopher J.C. Burges, CC BY-SA 3.0).
 /// </summary>
 public static class MnistDataset
 {
-    /// <summary>The name of the label column: a <see cref="uint"/> key with 10 values whose key values are "0" to "9".</summary>
-    public const string LabelColumnName = DefaultColumnNames.Label;
+    /// <summary>The name of the label column, <c>Label</c> (ML.NET's default): a <see cref="uint"/> key with 10 values whose key values are "0" to "9".</summary>
+    public const string LabelColumnName = "Label";
 
     /// <summary>The default name of the image column: 784 <see cref="float"/> values in [0, 1] of shape 1 × 28 × 28.</summary>
     public const string DefaultFeaturesColumnName = "Features";
 
-    private const string Embedded10kImagesResource = "MLNet.SelfTraining.Datasets.Mnist10k.images-idx3-ubyte.gz";
-    private const string Embedded10kLabelsResource = "MLNet.SelfTraining.Datasets.Mnist10k.labels-idx1-ubyte.gz";
+    private const string Embedded10kImagesResource = "MLNet.SelfTraining.SampleData.Mnist10k.images-idx3-ubyte.gz";
+    private const string Embedded10kLabelsResource = "MLNet.SelfTraining.SampleData.Mnist10k.labels-idx1-ubyte.gz";
 
     private static readonly Lazy<MnistData> s_embedded10k = new(ReadEmbeddedResources);
 

@@ -1,7 +1,7 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
-namespace MLNet.SelfTraining.Datasets;
+namespace MLNet.SelfTraining.SampleData;
 
 /// <summary>A cursor over <see cref="MnistDataView"/> rows, in view order or shuffled.</summary>
 internal sealed class MnistRowCursor : DataViewRowCursor

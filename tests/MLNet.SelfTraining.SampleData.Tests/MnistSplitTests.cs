@@ -1,8 +1,7 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using MLNet.SelfTraining.Datasets;
 
-namespace MLNet.SelfTraining.Tests.Datasets;
+namespace MLNet.SelfTraining.SampleData.Tests;
 
 [TestClass]
 public sealed class MnistSplitTests
@@ -73,15 +72,8 @@ public sealed class MnistSplitTests
     [DataRow(-10)]
     [DataRow(105)]
     [DataRow(6_640)]
-    public void Canonical_InvalidLabeledCount_ThrowsNamingParameterExpectedAndActual(int labeledCount)
-    {
-        var error = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => MnistSplit.Canonical(Data, labeledCount));
-
-        Assert.AreEqual("labeledCount", error.ParamName);
-        Assert.AreEqual(labeledCount, error.ActualValue);
-        Assert.Contains("Expected a positive multiple of 10 up to 6630", error.Message);
-        Assert.Contains($"got {labeledCount}", error.Message);
-    }
+    public void Canonical_InvalidLabeledCount_ThrowsNamingParameterExpectedAndActual(int labeledCount) =>
+        AssertRejectsLabeledCount(() => MnistSplit.Canonical(Data, labeledCount), labeledCount);
 
     [TestMethod]
     public void Canonical_LargestLabeledCount_LeavesNoUnlabeledFiveS()
@@ -92,15 +84,8 @@ public sealed class MnistSplitTests
     }
 
     [TestMethod]
-    public void Canonical_ClassWithTooFewImages_ThrowsNamingData()
-    {
-        var data = new MnistData(new byte[10 * 784], [.. Enumerable.Range(0, 10).Select(i => (byte)i)]);
-
-        var error = Assert.ThrowsExactly<ArgumentException>(() => MnistSplit.Canonical(data, labeledCount: 10));
-
-        Assert.AreEqual("data", error.ParamName);
-        Assert.Contains("Expected more than 200 images of every digit; digit 0 has 1", error.Message);
-    }
+    public void Canonical_ClassWithTooFewImages_ThrowsNamingData() =>
+        AssertRejectsClassWithTooFewImages(data => MnistSplit.Canonical(data, labeledCount: 10));
 
     [TestMethod]
     public void LoadViews_HaveSplitSizesAndHideUnlabeledLabels()
@@ -128,7 +113,30 @@ public sealed class MnistSplitTests
         Assert.AreEqual(9, truth[^1]);
     }
 
-    private static int[] CountPerClass(IEnumerable<int> rows)
+    /// <summary>Asserts that <paramref name="createSplit"/> rejects the embedded MNIST-10k's invalid <paramref name="labeledCount"/>.</summary>
+    internal static void AssertRejectsLabeledCount(Func<MnistSplit> createSplit, int labeledCount)
+    {
+        var error = Assert.ThrowsExactly<ArgumentOutOfRangeException>(createSplit);
+
+        Assert.AreEqual("labeledCount", error.ParamName);
+        Assert.AreEqual(labeledCount, error.ActualValue);
+        Assert.Contains("Expected a positive multiple of 10 up to 6630", error.Message);
+        Assert.Contains($"got {labeledCount}", error.Message);
+    }
+
+    /// <summary>Asserts that <paramref name="createSplit"/> rejects data with one image per digit, naming the data.</summary>
+    internal static void AssertRejectsClassWithTooFewImages(Func<MnistData, MnistSplit> createSplit)
+    {
+        var data = new MnistData(new byte[10 * 784], [.. Enumerable.Range(0, 10).Select(i => (byte)i)]);
+
+        var error = Assert.ThrowsExactly<ArgumentException>(() => createSplit(data));
+
+        Assert.AreEqual("data", error.ParamName);
+        Assert.Contains("Expected more than 200 images of every digit; digit 0 has 1", error.Message);
+    }
+
+    /// <summary>Counts the embedded MNIST-10k images of each digit among <paramref name="rows"/>.</summary>
+    internal static int[] CountPerClass(IEnumerable<int> rows)
     {
         var counts = new int[10];
         foreach (var row in rows)

@@ -1,12 +1,11 @@
 using System.Security.Cryptography;
-using MLNet.SelfTraining.Datasets;
 
-namespace MLNet.SelfTraining.Tests.Datasets;
+namespace MLNet.SelfTraining.SampleData.Tests;
 
 [TestClass]
 public sealed class MnistDatasetTests
 {
-    /// <summary>Per-class counts of the embedded MNIST-10k, as in Datasets/Mnist10k/README.md.</summary>
+    /// <summary>Per-class counts of the embedded MNIST-10k, as in Mnist10k/README.md.</summary>
     internal static readonly int[] Embedded10kCountPerClass = [1001, 1127, 991, 1032, 980, 863, 1014, 1070, 944, 978];
 
     [TestMethod]
