@@ -74,6 +74,18 @@ public sealed partial class TorchImageClassifierTrainer : IEstimator<TorchImageC
     {
         ArgumentNullException.ThrowIfNull(input);
         var (columns, classes) = InputChecks.CheckTraining(input.Schema, _options, CreateSpec(classCount: 2));
+        var run = StudentContext.Current;
+        if (run is not null)
+        {
+            run.Register(this);
+            if (columns.PseudoFlag is null)
+            {
+                throw new InvalidOperationException(
+                    $"{nameof(TorchImageClassifierTrainer)} is being fitted as a self-training student, but its input has no '{_options.PseudoLabelFlagColumnName}' column ({nameof(Options)}.{nameof(Options.PseudoLabelFlagColumnName)}), so it cannot train in student mode. "
+                    + "A transform between the self-training stage and this trainer drops or renames it, or an estimator that wraps the trainer does not forward GetOutputSchema.");
+            }
+        }
+
         var spec = CreateSpec(classes.Count);
         var initial = _startFrom ?? _options.InitialModel;
         CheckInitialModel(spec, initial, _startFrom is null ? $"The '{nameof(Options.InitialModel)}' option" : "The model given to StartFrom (the teacher)");
@@ -86,7 +98,7 @@ public sealed partial class TorchImageClassifierTrainer : IEstimator<TorchImageC
         try
         {
             initial?.CopyWeightsTo(network);
-            Train(network, data, spec, seed, channel);
+            Train(network, data, spec, seed, channel, run);
         }
         catch
         {
@@ -106,6 +118,7 @@ public sealed partial class TorchImageClassifierTrainer : IEstimator<TorchImageC
     public SchemaShape GetOutputSchema(SchemaShape inputSchema)
     {
         ArgumentNullException.ThrowIfNull(inputSchema);
+        StudentContext.Current?.Register(this);
         var features = Find(inputSchema, _options.FeatureColumnName) ?? throw SchemaErrors.Missing("feature", _options.FeatureColumnName);
         if (features.Kind != SchemaShape.Column.VectorKind.Vector || features.ItemType != NumberDataViewType.Single)
             throw SchemaErrors.Mismatch("feature", features.Name, "known-size Vector<Single>", $"{features.Kind} of {features.ItemType}");
@@ -151,7 +164,7 @@ public sealed partial class TorchImageClassifierTrainer : IEstimator<TorchImageC
         $"{spec.Architecture} {spec.Channels}×{spec.ImageHeight}×{spec.ImageWidth} → {spec.ClassCount} classes, width {spec.BaseWidth}"
         + (spec.Architecture == ImageClassifierArchitecture.ResNet ? $", blocks {string.Join(",", spec.BlocksPerStage)}" : "");
 
-    private void Train(nn.Module<Tensor, Tensor> network, TrainingSet data, ModelSpec spec, int seed, IChannel channel)
+    private void Train(nn.Module<Tensor, Tensor> network, TrainingSet data, ModelSpec spec, int seed, IChannel channel, StudentContext? run)
     {
         var human = Enumerable.Range(0, data.Count).Where(i => !data.IsPseudo[i]).ToArray();
         var pseudo = Enumerable.Range(0, data.Count).Where(i => data.IsPseudo[i]).ToArray();
@@ -168,10 +181,11 @@ public sealed partial class TorchImageClassifierTrainer : IEstimator<TorchImageC
         using var weights = data.Weights is null ? null : tensor(data.Weights);
         using var soft = data.SoftTargets is null ? null : tensor(data.SoftTargets, [data.Count, spec.ClassCount]);
         using var augmenter = new ImageAugmenter(_options.Augmentation, seed);
-        var normalizer = new LossNormalizer(_options.PseudoLossWeight, _options.LossAverageDecay, _options.NormalizeLoss);
+        var normalizer = new LossNormalizer(run?.PseudoLabelWeight ?? _options.PseudoLossWeight, _options.LossAverageDecay, _options.NormalizeLoss);
+        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(_options.CancellationToken, run?.CancellationToken ?? CancellationToken.None);
         var loss = new ClassificationLoss(normalizer);
         var settings = new TrainingSettings(_options.Optimizer, _options.LearningRate, _options.Momentum, _options.Nesterov,
-            _options.WeightDecay, totalSteps, (int)(_options.WarmupFraction * totalSteps), sampler.StepsPerEpoch, _options.CancellationToken);
+            _options.WeightDecay, totalSteps, (int)(_options.WarmupFraction * totalSteps), sampler.StepsPerEpoch, cancellation.Token);
         using var average = _options.WeightAverageDecay is { } decay ? new WeightAverage(network, decay) : null;
         // Sampling and augmentation of batch s + 1 run on a worker thread while step s trains (torch uses one
         // intra-op thread by default, so augmentation gets the other core); batches are made strictly in order.

@@ -42,7 +42,8 @@ internal sealed class StudentPlan
         {
             try
             {
-                student.GetOutputSchema(ShapeColumns.With(input, [(probeWeight, NumberDataViewType.Single)]));
+                // The default flag column is offered too, so estimators before a consumer that read it let the probe reach it.
+                student.GetOutputSchema(ShapeColumns.With(input, [(probeWeight, NumberDataViewType.Single), (DefaultColumnNames.IsPseudoLabel, BooleanDataViewType.Instance)]));
             }
             catch (Exception e) when (e is ArgumentException or InvalidOperationException)
             {

@@ -250,7 +250,9 @@ internal sealed class SelfTrainingRun
 
     private (ColumnPlan Plan, string? WeightColumn) PlanColumns(IDataView training, IDataView? unlabeledData, LabelCodec codec)
     {
-        var studentPlan = StudentPlan.Create(_student, ShapeColumns.Of(training.Schema), _options, _context);
+        var shape = ShapeColumns.Of(training.Schema);
+        var studentPlan = StudentPlan.Create(_student, shape, _options, _context);
+        studentPlan.CheckedOutput(_student, shape, _context);
         foreach (var note in studentPlan.Notes)
         {
             _log.Warning(MessageSensitivity.None, note);
