@@ -1,5 +1,6 @@
 using Microsoft.ML;
 using MLNet.SelfTraining.PseudoLabeling;
+using MLNet.SelfTraining.Tasks.Classification;
 
 namespace MLNet.SelfTraining;
 
@@ -36,7 +37,7 @@ public static class SelfTrainingCatalog
         MLContext mlContext, IEstimator<ITransformer> teacher, IDataView? unlabeledData, SelfTrainingOptions options)
     {
         ArgumentNullException.ThrowIfNull(catalog);
-        return new SelfTrainingEstimator(mlContext, teacher, unlabeledData, options, isBinary: false);
+        return new SelfTrainingEstimator(mlContext, teacher, unlabeledData, options, new ClassificationTask(isBinary: false));
     }
 
     /// <summary>Self-training around a binary classification pipeline whose trainer outputs a calibrated <c>Probability</c>.</summary>
@@ -62,7 +63,7 @@ public static class SelfTrainingCatalog
         MLContext mlContext, IEstimator<ITransformer> teacher, IDataView? unlabeledData, SelfTrainingOptions options)
     {
         ArgumentNullException.ThrowIfNull(catalog);
-        return new SelfTrainingEstimator(mlContext, teacher, unlabeledData, options, isBinary: true);
+        return new SelfTrainingEstimator(mlContext, teacher, unlabeledData, options, new ClassificationTask(isBinary: true));
     }
 
     /// <summary>The pseudo-labeling stage (see <see cref="PseudoLabelEstimator"/>) with a confidence threshold and an optional per-class cap.</summary>

@@ -1,7 +1,7 @@
 using Microsoft.ML;
 using Microsoft.ML.Runtime;
 using MLNet.SelfTraining.Students;
-using MLNet.SelfTraining.Training;
+using MLNet.SelfTraining.Tasks;
 
 namespace MLNet.SelfTraining;
 
@@ -28,9 +28,9 @@ public sealed class SelfTrainingEstimator : IEstimator<SelfTrainingTransformer>
     private readonly IEstimator<ITransformer> _teacher;
     private readonly IDataView? _unlabeledData;
     private readonly SelfTrainingOptions _options;
-    private readonly bool _isBinary;
+    private readonly SelfTrainingTask _task;
 
-    internal SelfTrainingEstimator(MLContext mlContext, IEstimator<ITransformer> teacher, IDataView? unlabeledData, SelfTrainingOptions options, bool isBinary)
+    internal SelfTrainingEstimator(MLContext mlContext, IEstimator<ITransformer> teacher, IDataView? unlabeledData, SelfTrainingOptions options, SelfTrainingTask task)
     {
         ArgumentNullException.ThrowIfNull(mlContext);
         ArgumentNullException.ThrowIfNull(teacher);
@@ -40,7 +40,7 @@ public sealed class SelfTrainingEstimator : IEstimator<SelfTrainingTransformer>
         _teacher = teacher;
         _unlabeledData = unlabeledData;
         _options = options;
-        _isBinary = isBinary;
+        _task = task;
     }
 
     /// <summary>Runs self-training on <paramref name="input"/> (labeled rows, and unlabeled rows with a missing label).</summary>
@@ -49,7 +49,7 @@ public sealed class SelfTrainingEstimator : IEstimator<SelfTrainingTransformer>
         ArgumentNullException.ThrowIfNull(input);
         var host = ((IHostEnvironment)_mlContext).Register(nameof(SelfTraining));
         using var channel = host.Start(nameof(SelfTraining));
-        return new SelfTrainingRun(_mlContext, channel, _options, _isBinary, _teacher).Fit(input, _unlabeledData);
+        return _task.Fit(new FitRequest(_mlContext, channel, _options, _teacher, input, _unlabeledData));
     }
 
     /// <summary>

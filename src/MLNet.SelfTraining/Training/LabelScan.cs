@@ -1,39 +1,23 @@
 using Microsoft.ML;
-using MLNet.SelfTraining.Labels;
 
 namespace MLNet.SelfTraining.Training;
 
-/// <summary>Streaming passes over a label column.</summary>
+/// <summary>Streaming passes over label columns.</summary>
 internal static class LabelScan
 {
-    /// <summary>Per row of <paramref name="data"/>, whether its label is present.</summary>
-    public static bool[] Present(IDataView data, LabelCodec codec, CancellationToken cancellation)
+    /// <summary>Per row of <paramref name="data"/>, the value <paramref name="makeReader"/>'s reader gives, reading <paramref name="columns"/>.</summary>
+    public static T[] Read<T>(IDataView data, IEnumerable<string> columns, Func<DataViewRow, Func<T>> makeReader, CancellationToken cancellation)
     {
-        var present = new List<bool>();
-        using var cursor = data.GetRowCursor([codec.Column]);
-        var isMissing = codec.MakeMissingReader(cursor);
+        var values = new List<T>();
+        using var cursor = data.GetRowCursor(columns.Select(c => data.Schema[c]));
+        var read = makeReader(cursor);
         while (cursor.MoveNext())
         {
-            CheckCancellation(present.Count, cancellation);
-            present.Add(!isMissing());
+            CheckCancellation(values.Count, cancellation);
+            values.Add(read());
         }
 
-        return present.ToArray();
-    }
-
-    /// <summary>Per row of <paramref name="data"/> (the view <paramref name="codec"/> was made for), the class index of its label (−1 when missing or unknown).</summary>
-    public static int[] Classes(IDataView data, LabelCodec codec, CancellationToken cancellation)
-    {
-        var classes = new List<int>();
-        using var cursor = data.GetRowCursor([codec.Column]);
-        var classOf = codec.MakeClassReader(cursor);
-        while (cursor.MoveNext())
-        {
-            CheckCancellation(classes.Count, cancellation);
-            classes.Add(classOf());
-        }
-
-        return classes.ToArray();
+        return values.ToArray();
     }
 
     /// <summary>The number of rows of <paramref name="data"/>, counting them when the view does not know.</summary>

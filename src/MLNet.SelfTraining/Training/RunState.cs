@@ -1,35 +1,33 @@
 using Microsoft.ML;
+using MLNet.SelfTraining.Tasks;
 
 namespace MLNet.SelfTraining.Training;
 
 /// <summary>The data and bookkeeping of a self-training run, shared by its rounds.</summary>
-internal sealed record RunState(
-    ColumnPlan Plan,
+internal sealed record RunState<TTarget>(
+    TaskBinding<TTarget> Task,
+    ColumnPlan<TTarget> Plan,
     IDataView Training,
     bool[] Labeled,
     long LabeledCount,
-    int[] Classes,
     IDataView Unlabeled,
-    UnlabeledPool Pool,
-    int ClassCount,
-    int[]? TrueClasses)
+    UnlabeledPool<TTarget> Pool,
+    Func<int, TTarget, bool>? Agrees)
 {
-    public long PseudoLabeledCount => Pool.LabeledIteration.LongCount(i => i >= 0);
-
     public SelfTrainingRound Record(int round, ScoringOutcome scoring, double humanLoss, double pseudoLoss, double weight, TimeSpan elapsed, ITransformer? student)
     {
-        var perClass = new long[ClassCount];
-        long correct = 0;
+        var perClass = new long[Task.ClassCount];
+        long total = 0, correct = 0;
         for (int row = 0; row < Pool.Count; row++)
         {
             if (Pool.IsLabeled(row))
             {
-                perClass[Pool.PseudoClass[row]]++;
-                correct += TrueClasses is not null && TrueClasses[row] == Pool.PseudoClass[row] ? 1 : 0;
+                total++;
+                Task.CountClasses(Pool.Target[row], perClass);
+                correct += Agrees is not null && Agrees(row, Pool.Target[row]) ? 1 : 0;
             }
         }
 
-        long total = perClass.Sum();
         return new SelfTrainingRound
         {
             Round = round,
@@ -39,7 +37,7 @@ internal sealed record RunState(
             PseudoLabeled = total,
             PseudoLabeledPerClass = perClass,
             MeanConfidence = scoring.MeanConfidence,
-            PseudoLabelAccuracy = TrueClasses is null || total == 0 ? null : (double)correct / total,
+            PseudoLabelAccuracy = Agrees is null || total == 0 ? null : (double)correct / total,
             HumanLoss = humanLoss,
             PseudoLoss = pseudoLoss,
             PseudoLabelWeight = weight,

@@ -2,82 +2,77 @@ using System.Diagnostics;
 using Microsoft.ML;
 using Microsoft.ML.Runtime;
 using MLNet.SelfTraining.Data;
-using MLNet.SelfTraining.Labels;
-using MLNet.SelfTraining.PseudoLabeling;
 using MLNet.SelfTraining.Schema;
 using MLNet.SelfTraining.Students;
+using MLNet.SelfTraining.Tasks;
 
 namespace MLNet.SelfTraining.Training;
 
-/// <summary>One <see cref="SelfTrainingEstimator.Fit"/>: teacher, then rounds of scoring, selection and student training.</summary>
-internal sealed class SelfTrainingRun
+/// <summary>
+/// One <see cref="SelfTrainingEstimator.Fit"/>, for any task: teacher, then rounds of scoring, selection, student data
+/// and student training, until a stop. Everything that depends on the kind of prediction goes through
+/// <see cref="TaskBinding{TTarget}"/>.
+/// </summary>
+/// <typeparam name="TTarget">The pseudo target of one row.</typeparam>
+internal sealed class SelfTrainingRun<TTarget>
 {
     private const double Epsilon = 1e-8;
 
-    private readonly MLContext _mlContext;
-    private readonly IChannel _log;
+    private readonly FitRequest _request;
+    private readonly TaskBinding<TTarget> _task;
     private readonly SelfTrainingOptions _options;
-    private readonly bool _isBinary;
-    private readonly IEstimator<ITransformer> _teacher;
+    private readonly IChannel _log;
     private readonly IEstimator<ITransformer> _student;
-    private IWarmStartStudent? _warmStart;
-    private readonly string _scoreColumn;
     private readonly CancellationToken _cancellation;
     private readonly StudentContext _context;
+    private IWarmStartStudent? _warmStart;
 
-    public SelfTrainingRun(MLContext mlContext, IChannel log, SelfTrainingOptions options, bool isBinary, IEstimator<ITransformer> teacher)
+    public SelfTrainingRun(FitRequest request, TaskBinding<TTarget> task)
     {
-        _mlContext = mlContext;
-        _log = log;
-        _options = options;
-        _isBinary = isBinary;
-        _teacher = teacher;
-        _student = options.Student ?? teacher;
-        _scoreColumn = options.ScoreColumnName ?? (isBinary ? DefaultColumnNames.Probability : DefaultColumnNames.Score);
-        _cancellation = options.CancellationToken;
-        _context = new StudentContext(options.PseudoLabelWeight, options.CancellationToken);
+        _request = request;
+        _task = task;
+        _options = request.Options;
+        _log = request.Log;
+        _student = _options.Student ?? request.Teacher;
+        _cancellation = _options.CancellationToken;
+        _context = new StudentContext(_options.PseudoLabelWeight, _cancellation);
     }
 
-    public SelfTrainingTransformer Fit(IDataView training, IDataView? unlabeledData)
+    public SelfTrainingTransformer Fit()
     {
-        var labelColumn = training.Schema.GetColumnOrNull(_options.LabelColumnName)
-            ?? throw new ArgumentException(
-                $"Label column '{_options.LabelColumnName}' was expected in the training data; got columns {string.Join(", ", training.Schema.Where(c => !c.IsHidden).Select(c => $"'{c.Name}'"))}.",
-                nameof(SelfTrainingOptions.LabelColumnName));
-        var codec = LabelCodec.Create(labelColumn, _isBinary);
-        var labeled = LabelScan.Present(training, codec, _cancellation);
+        var training = _request.Training;
+        var labeled = LabelScan.Read(training, _task.LabelColumns, _task.MakeLabeledReader, _cancellation);
         long labeledCount = labeled.LongCount(x => x);
         if (labeledCount == 0)
         {
             throw new ArgumentException(
-                $"The training data was expected to have at least one row whose '{labelColumn.Name}' is not missing; got {labeled.Length} rows, none labeled.", "trainingData");
+                $"The training data was expected to have at least one row whose {Labels()} is not missing; got {labeled.Length} rows, none labeled.", "trainingData");
         }
 
-        var (plan, weightColumn) = PlanColumns(training, unlabeledData, codec);
-        _warmStart = _options.InitializeStudentFromTeacher ? WarmStartTrainer(_student, plan.Consumer) : null;
-        var unlabeled = UnlabeledSource(training, labeled, unlabeledData, plan);
+        var plan = PlanColumns(training, _request.Unlabeled);
+        _warmStart = _options.InitializeStudentFromTeacher ? WarmStartTrainer(_student, plan.Student.Consumer) : null;
+        var unlabeled = UnlabeledSource(training, labeled, _request.Unlabeled, plan);
         int unlabeledCount = LabelScan.Count(unlabeled, _cancellation);
-        _log.Info(MessageSensitivity.None, $"Self-training: {labeledCount} labeled rows, {unlabeledCount} unlabeled rows, weights in {(weightColumn is null ? "no column" : $"'{weightColumn}'")}.");
+        _log.Info(MessageSensitivity.None, $"Self-training: {labeledCount} labeled rows, {unlabeledCount} unlabeled rows, weights in {(plan.Student.WeightColumn is { } w ? $"'{w}'" : "no column")}.");
 
-        var teacherModel = _teacher.Fit(new AppendedDataView([plan.TeacherView(training, row => labeled[row], labeledCount)], _cancellation));
+        var teacherModel = _request.Teacher.Fit(new AppendedDataView([plan.TeacherView(training, row => labeled[row], labeledCount)], _cancellation));
         _cancellation.ThrowIfCancellationRequested();
         CheckTeacherReads(teacherModel, plan.ScoringView(unlabeled, _ => true));
-        var scores = TeacherPass.Scores(teacherModel, training.Schema, _isBinary, _scoreColumn);
-        codec.Bind(scores);
-        var classes = LabelScan.Classes(training, codec, _cancellation);
-        CheckEveryClassLabeled(classes, scores.ClassCount, labelColumn.Name);
-        var trueClasses = DiagnosticClasses(unlabeled, scores);
+        _task.BindTeacher(teacherModel, training, plan.Student.Consumer, _cancellation);
+        var agrees = _options.DiagnosticLabelColumnName is { } diagnostic && unlabeled.Schema.GetColumnOrNull(diagnostic) is not null
+            ? _task.BindDiagnostic(unlabeled, diagnostic, _cancellation)
+            : null;
 
-        var state = new RunState(plan, training, labeled, labeledCount, classes, unlabeled, new UnlabeledPool(unlabeledCount), scores.ClassCount, trueClasses);
+        var state = new RunState<TTarget>(_task, plan, training, labeled, labeledCount, unlabeled, new UnlabeledPool<TTarget>(unlabeledCount), agrees);
         return Rounds(state, teacherModel);
     }
 
-    private SelfTrainingTransformer Rounds(RunState state, ITransformer teacherModel)
+    private SelfTrainingTransformer Rounds(RunState<TTarget> state, ITransformer teacherModel)
     {
         var rounds = new List<SelfTrainingRound>();
         var stop = SelfTrainingStopReason.MaximumIterations;
         ITransformer model = teacherModel;
-        using var spill = new Spill(_mlContext);
+        using var spill = new Spill(_request.MLContext);
         for (int round = 1; round <= _options.MaximumIterations; round++)
         {
             _cancellation.ThrowIfCancellationRequested();
@@ -97,22 +92,9 @@ internal sealed class SelfTrainingRun
             }
 
             var (humanLoss, pseudoLoss, weight) = Weights(state, model);
-            var pseudoView = spill.Write(state.Plan.StudentPseudoView(state.Unlabeled, state.Pool,
-                row => (float)(weight * state.Pool.Multiplicity[row]), state.ClassCount, state.PseudoLabeledCount));
-            var humanView = state.Plan.StudentHumanView(state.Training, row => state.Labeled[row], state.LabeledCount, row => state.Classes[row], state.ClassCount);
-            ITransformer student;
-            using (_warmStart?.StartFrom(model))
-            using (_context.Enter())
-            {
-                student = _student.Fit(new AppendedDataView([humanView, pseudoView], _cancellation));
-            }
-
-            if (_cancellation.IsCancellationRequested)
-            {
-                (student as IDisposable)?.Dispose();
-                _cancellation.ThrowIfCancellationRequested();
-            }
-
+            var pseudoView = spill.Write(state.Plan.StudentPseudoView(state.Unlabeled, state.Pool, row => (float)(weight * state.Pool.Multiplicity[row])));
+            var humanView = state.Plan.StudentHumanView(state.Training, row => state.Labeled[row], state.LabeledCount);
+            var student = FitStudent(model, new AppendedDataView([humanView, pseudoView], _cancellation));
             if (!_options.KeepRoundModels)
             {
                 ReleaseIntermediate(model, teacherModel);
@@ -130,7 +112,28 @@ internal sealed class SelfTrainingRun
             stop = SelfTrainingStopReason.AllLabeled;
         }
 
-        return new SelfTrainingTransformer(model, teacherModel, rounds, stop, state.Pool.LabeledIteration, state.Pool.PseudoClass);
+        var pool = state.Pool;
+        var reported = Enumerable.Range(0, pool.Count).Select(row => pool.IsLabeled(row) ? _task.ReportedClass(pool.Target[row]) : -1).ToArray();
+        return new SelfTrainingTransformer(model, teacherModel, rounds, stop, pool.LabeledIteration, reported);
+    }
+
+    /// <summary>Fits a round's student inside the run's <see cref="StudentContext"/>; a cancelled fit never returns a model.</summary>
+    private ITransformer FitStudent(ITransformer teacher, IDataView data)
+    {
+        ITransformer student;
+        using (_warmStart?.StartFrom(teacher))
+        using (_context.Enter())
+        {
+            student = _student.Fit(data);
+        }
+
+        if (_cancellation.IsCancellationRequested)
+        {
+            (student as IDisposable)?.Dispose();
+            _cancellation.ThrowIfCancellationRequested();
+        }
+
+        return student;
     }
 
     private static IWarmStartStudent WarmStartTrainer(IEstimator<ITransformer> student, IPseudoLabelConsumer? consumer)
@@ -153,77 +156,77 @@ internal sealed class SelfTrainingRun
         }
     }
 
-    private ScoringOutcome Score(RunState state, ITransformer model, int round)
+    private ScoringOutcome Score(RunState<TTarget> state, ITransformer model, int round)
     {
         var pool = state.Pool;
-        var selector = new PseudoLabelSelector(_options.Selection, state.ClassCount);
+        var selection = _task.StartSelection();
         var scoredRows = new List<int>();
-        var soft = new Dictionary<int, float[]>();
-        bool keepSoft = state.Plan.WantsSoftTargets;
         long invalid = 0;
         var view = state.Plan.ScoringView(state.Unlabeled, row => _options.RescorePseudoLabels || !pool.IsLabeled(row));
-        TeacherPass.Run(model, view, _isBinary, _scoreColumn, _cancellation, (row, probabilities, valid) =>
+        TeacherPass.Run(model, view, _task.TeacherColumns, cursor =>
         {
-            if (!valid)
+            var read = _task.MakeTeacherReader(cursor);
+            return row =>
             {
-                invalid++;
-                return;
-            }
-
-            var (classIndex, confidence) = TeacherScores.ArgMax(probabilities);
-            scoredRows.Add((int)row);
-            pool.ScoredClass[row] = classIndex;
-            pool.ScoredConfidence[row] = confidence;
-            if (selector.IsCandidate(classIndex, confidence))
-            {
-                selector.Observe(classIndex, confidence);
-                if (keepSoft)
+                if (!read(out var target, out var confidence))
                 {
-                    soft[(int)row] = (float[])probabilities.Clone();
+                    invalid++;
+                    return;
                 }
-            }
-        });
 
-        var selection = selector.Finish();
+                scoredRows.Add((int)row);
+                bool candidate = selection.Observe(target, confidence);
+                pool.Scored[row] = candidate ? _task.Keep(target) : default!;
+                pool.ScoredConfidence[row] = candidate ? confidence : float.NaN;
+            };
+        }, _cancellation);
+
+        selection.Finish();
         long selected = 0;
         double confidenceSum = 0;
         bool changed = false;
         foreach (var row in scoredRows)
         {
-            int classIndex = pool.ScoredClass[row];
+            var target = pool.Scored[row];
             float confidence = pool.ScoredConfidence[row];
-            float multiplicity = selection.WeightOf(classIndex, confidence);
+            float multiplicity = float.IsNaN(confidence) ? 0 : selection.Multiplicity(target, confidence);
             bool wasLabeled = pool.IsLabeled(row);
             if (multiplicity > 0)
             {
-                bool isNew = !wasLabeled || pool.PseudoClass[row] != classIndex;
+                bool isNew = !wasLabeled || !_task.SameLabel(pool.Target[row], target);
                 changed |= isNew;
                 selected += isNew ? 1 : 0;
                 confidenceSum += isNew ? confidence : 0;
-                pool.Label(row, isNew ? round : pool.LabeledIteration[row], classIndex, confidence, multiplicity, soft.GetValueOrDefault(row));
+                pool.Label(row, isNew ? round : pool.LabeledIteration[row], target, confidence, multiplicity);
             }
             else if (wasLabeled)
             {
                 pool.Unlabel(row);
                 changed = true;
             }
+
+            pool.Scored[row] = default!;
         }
 
         return new ScoringOutcome(scoredRows.Count + invalid, invalid, selected, selected == 0 ? double.NaN : confidenceSum / selected, changed);
     }
 
-    private (double HumanLoss, double PseudoLoss, double Weight) Weights(RunState state, ITransformer model)
+    private (double HumanLoss, double PseudoLoss, double Weight) Weights(RunState<TTarget> state, ITransformer model)
     {
         double humanLoss = 0;
         long humanRows = 0;
-        TeacherPass.Run(model, ColumnPlan.IndexedView(state.Training, row => state.Labeled[row]), _isBinary, _scoreColumn, _cancellation, (row, probabilities, valid) =>
+        TeacherPass.Run(model, ColumnPlan.IndexedView(state.Training, row => state.Labeled[row]), _task.TeacherColumns, cursor =>
         {
-            if (valid && state.Classes[row] >= 0)
+            var lossOf = _task.MakeHumanLossReader(cursor);
+            return row =>
             {
-                humanLoss -= Math.Log(Math.Max(probabilities[state.Classes[row]], 1e-15));
-                humanRows++;
-            }
-        });
+                if (lossOf(row) is { } loss)
+                {
+                    humanLoss += loss;
+                    humanRows++;
+                }
+            };
+        }, _cancellation);
         humanLoss /= Math.Max(humanRows, 1);
 
         double pseudoLoss = 0, pseudoMass = 0;
@@ -232,14 +235,14 @@ internal sealed class SelfTrainingRun
         {
             if (pool.IsLabeled(row))
             {
-                pseudoLoss -= pool.Multiplicity[row] * Math.Log(Math.Max(pool.Confidence[row], 1e-15));
+                pseudoLoss += pool.Multiplicity[row] * _task.PseudoLoss(pool.Target[row], pool.Confidence[row]);
                 pseudoMass += pool.Multiplicity[row];
             }
         }
 
         pseudoLoss /= Math.Max(pseudoMass, Epsilon);
         double alpha = _options.PseudoLabelWeight;
-        double weight = (state.Plan.ConsumerNormalizes, _options.Weighting) switch
+        double weight = (state.Plan.Student.Consumer is not null, _options.Weighting) switch
         {
             (true, _) => 1.0,
             (false, PseudoLabelWeighting.Fixed) => alpha,
@@ -248,39 +251,24 @@ internal sealed class SelfTrainingRun
         return (humanLoss, pseudoLoss, weight);
     }
 
-    private (ColumnPlan Plan, string? WeightColumn) PlanColumns(IDataView training, IDataView? unlabeledData, LabelCodec codec)
+    private ColumnPlan<TTarget> PlanColumns(IDataView training, IDataView? unlabeledData)
     {
         var shape = ShapeColumns.Of(training.Schema);
-        var studentPlan = StudentPlan.Create(_student, shape, _options, _context);
-        studentPlan.CheckedOutput(_student, shape, _context);
-        foreach (var note in studentPlan.Notes)
+        var student = StudentPlan.Create(_student, shape, _options, _context);
+        student.CheckedOutput(_student, shape, _context);
+        foreach (var note in student.Notes)
         {
             _log.Warning(MessageSensitivity.None, note);
         }
 
-        var consumer = studentPlan.Consumer;
-        var weightColumn = studentPlan.WeightColumn;
-        if (weightColumn is null && consumer is not null && _options.Selection.BalanceClasses)
+        if (student.WeightColumn is null && student.Consumer is { } consumer && _options.Selection.BalanceClasses)
         {
             _log.Warning(MessageSensitivity.None,
                 $"Selection.BalanceClasses caps large classes, but its multiplicities for small classes need an example weight column, and the student {consumer.GetType().Name} reads none: small classes are not up-weighted. Set the trainer's example weight column (e.g. \"{DefaultColumnNames.Weight}\") to enable them.");
         }
 
-        var excluded = new HashSet<string> { codec.Column.Name };
-        if (weightColumn is not null)
-        {
-            excluded.Add(weightColumn);
-        }
-
-        if (consumer is not null)
-        {
-            excluded.Add(consumer.PseudoLabelFlagColumnName);
-            if (consumer.SoftLabelColumnName is { } soft)
-            {
-                excluded.Add(soft);
-            }
-        }
-
+        var excluded = new HashSet<string>(_task.LabelColumns);
+        excluded.UnionWith(student.AddedColumns(classCount: 2).Select(c => c.Name));
         var shared = new List<string>();
         foreach (var column in training.Schema.Where(c => !c.IsHidden && !excluded.Contains(c.Name)))
         {
@@ -299,13 +287,12 @@ internal sealed class SelfTrainingRun
             shared.Add(column.Name);
         }
 
-        bool trainingHasWeight = weightColumn is not null && training.Schema.GetColumnOrNull(weightColumn) is not null;
-        return (new ColumnPlan(codec, shared, weightColumn, trainingHasWeight, consumer), weightColumn);
+        bool trainingHasWeight = student.WeightColumn is { } weight && training.Schema.GetColumnOrNull(weight) is not null;
+        return new ColumnPlan<TTarget>(_task, shared, student, trainingHasWeight);
     }
 
-    private IDataView UnlabeledSource(IDataView training, bool[] labeled, IDataView? unlabeledData, ColumnPlan plan)
+    private IDataView UnlabeledSource(IDataView training, bool[] labeled, IDataView? unlabeledData, ColumnPlan<TTarget> plan)
     {
-        var parts = new List<IDataView>();
         var diagnostic = _options.DiagnosticLabelColumnName;
         long missing = labeled.LongLength - labeled.LongCount(x => x);
         var sources = new List<(IDataView Data, Func<long, bool>? Keep, long? Count)>();
@@ -326,11 +313,7 @@ internal sealed class SelfTrainingRun
         }
 
         var columns = withDiagnostic && !plan.SharedColumns.Contains(diagnostic!) ? plan.SharedColumns.Append(diagnostic!).ToList() : plan.SharedColumns.ToList();
-        foreach (var (data, keep, count) in sources)
-        {
-            parts.Add(new AugmentedDataView(data, columns, [], keep, count));
-        }
-
+        var parts = sources.Select(s => (IDataView)new AugmentedDataView(s.Data, columns, [], s.Keep, s.Count)).ToList();
         return parts.Count switch
         {
             0 => new AugmentedDataView(training, columns, [], _ => false, 0),
@@ -339,17 +322,7 @@ internal sealed class SelfTrainingRun
         };
     }
 
-    private int[]? DiagnosticClasses(IDataView unlabeled, TeacherScores scores)
-    {
-        if (_options.DiagnosticLabelColumnName is not { } name || unlabeled.Schema.GetColumnOrNull(name) is not { } column)
-        {
-            return null;
-        }
-
-        var codec = LabelCodec.Create(column, _isBinary);
-        codec.Bind(scores);
-        return LabelScan.Classes(unlabeled, codec, _cancellation);
-    }
+    private string Labels() => string.Join(", ", _task.LabelColumns.Select(c => $"'{c}'"));
 
     private static void CheckTeacherReads(ITransformer teacherModel, IDataView scoringView)
     {
@@ -360,23 +333,6 @@ internal sealed class SelfTrainingRun
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or FormatException)
         {
             throw new ArgumentException($"The unlabeled data does not match what the teacher consumes: {e.Message}", "unlabeledData", e);
-        }
-    }
-
-    private static void CheckEveryClassLabeled(int[] classes, int classCount, string labelColumn)
-    {
-        var counts = new long[classCount];
-        foreach (var c in classes.Where(c => c >= 0))
-        {
-            counts[c]++;
-        }
-
-        var empty = Enumerable.Range(0, classCount).Where(c => counts[c] == 0).ToList();
-        if (empty.Count > 0)
-        {
-            throw new ArgumentException(
-                $"Every class of label column '{labelColumn}' was expected to have at least one labeled row; got none for class index(es) {string.Join(", ", empty)} of {classCount}. The teacher cannot pseudo-label a class it never saw: label a few rows of it, or drop it from the label's key values.",
-                "trainingData");
         }
     }
 }

@@ -1,26 +1,28 @@
 using Microsoft.ML;
-using MLNet.SelfTraining.PseudoLabeling;
 
 namespace MLNet.SelfTraining.Training;
 
-/// <summary>One streaming pass of a fitted teacher over indexed rows, yielding (row index, class probabilities).</summary>
+/// <summary>One streaming pass of a fitted teacher over indexed rows.</summary>
 internal static class TeacherPass
 {
     private const int CancellationCheckInterval = 4096;
 
     /// <summary>
     /// Runs <paramref name="model"/> over <paramref name="indexed"/> (a view with <see cref="ColumnPlan.RowIndexColumnName"/>)
-    /// and calls <paramref name="visit"/> per row with its index, probabilities and whether they are valid (not NaN).
+    /// and calls the visitor made by <paramref name="makeVisitor"/> with each row's index.
     /// </summary>
-    public static void Run(ITransformer model, IDataView indexed, bool isBinary, string scoreColumnName,
-        CancellationToken cancellation, Action<long, float[], bool> visit)
+    /// <param name="model">The teacher.</param>
+    /// <param name="indexed">The rows, with their index column.</param>
+    /// <param name="columns">The output columns the visitor reads.</param>
+    /// <param name="makeVisitor">Makes the per-row visitor over the scored cursor.</param>
+    /// <param name="cancellation">Checked every few thousand rows.</param>
+    public static void Run(ITransformer model, IDataView indexed, Func<DataViewSchema, IEnumerable<DataViewSchema.Column>> columns,
+        Func<DataViewRow, Action<long>> makeVisitor, CancellationToken cancellation)
     {
         var scored = model.Transform(indexed);
-        var scores = TeacherScores.Create(scored.Schema, isBinary, scoreColumnName);
         var index = scored.Schema[ColumnPlan.RowIndexColumnName];
-        var probabilities = new float[scores.ClassCount];
-        using var cursor = scored.GetRowCursor([index, scores.Column]);
-        var read = scores.MakeReader(cursor);
+        using var cursor = scored.GetRowCursor(columns(scored.Schema).Append(index));
+        var visit = makeVisitor(cursor);
         var indexGetter = cursor.GetGetter<long>(index);
         long row = 0;
         long seen = 0;
@@ -32,11 +34,7 @@ internal static class TeacherPass
             }
 
             indexGetter(ref row);
-            visit(row, probabilities, read(probabilities));
+            visit(row);
         }
     }
-
-    /// <summary>The class count of the teacher's output on <paramref name="schema"/>.</summary>
-    public static TeacherScores Scores(ITransformer model, DataViewSchema schema, bool isBinary, string scoreColumnName)
-        => TeacherScores.Create(model.GetOutputSchema(schema), isBinary, scoreColumnName);
 }

@@ -1,21 +1,20 @@
 namespace MLNet.SelfTraining.Training;
 
 /// <summary>
-/// Per unlabeled row, what self-training decided: the round it was labeled in (−1 never), its pseudo class, the
-/// teacher's confidence and the row's class multiplicity, plus the latest round's scores. About 24 bytes a row;
-/// rows themselves are never held.
+/// Per unlabeled row, what self-training decided: the round it was labeled in (−1 never), its pseudo target, the
+/// teacher's confidence and the row's multiplicity, plus the latest round's predictions. Rows themselves are never held.
 /// </summary>
-internal sealed class UnlabeledPool
+/// <typeparam name="TTarget">The pseudo target of one row.</typeparam>
+internal sealed class UnlabeledPool<TTarget>
 {
     public UnlabeledPool(int count)
     {
         LabeledIteration = new int[count];
         Array.Fill(LabeledIteration, -1);
-        PseudoClass = new int[count];
-        Array.Fill(PseudoClass, -1);
+        Target = new TTarget[count];
         Confidence = new float[count];
         Multiplicity = new float[count];
-        ScoredClass = new int[count];
+        Scored = new TTarget[count];
         ScoredConfidence = new float[count];
     }
 
@@ -23,40 +22,35 @@ internal sealed class UnlabeledPool
 
     public int[] LabeledIteration { get; }
 
-    public int[] PseudoClass { get; }
+    /// <summary>The pseudo target of each labeled row (default for the others).</summary>
+    public TTarget[] Target { get; }
 
     public float[] Confidence { get; }
 
     public float[] Multiplicity { get; }
 
-    /// <summary>The predicted class of the latest scoring pass (scratch, valid for the rows it scored).</summary>
-    public int[] ScoredClass { get; }
+    /// <summary>The prediction of the latest scoring pass (scratch, valid for the rows it scored).</summary>
+    public TTarget[] Scored { get; }
 
-    /// <summary>The confidence of the latest scoring pass (scratch, valid for the rows it scored).</summary>
+    /// <summary>The confidence of the latest scoring pass (scratch, valid for the rows it scored; NaN for rows that were not candidates).</summary>
     public float[] ScoredConfidence { get; }
 
-    /// <summary>Soft targets of pseudo-labeled rows, kept only for students that read them.</summary>
-    public Dictionary<int, float[]> SoftTargets { get; } = [];
+    public long LabeledCount => LabeledIteration.LongCount(i => i >= 0);
 
     public bool IsLabeled(long row) => LabeledIteration[row] >= 0;
 
-    public void Label(int row, int round, int classIndex, float confidence, float multiplicity, float[]? soft)
+    public void Label(int row, int round, TTarget target, float confidence, float multiplicity)
     {
         LabeledIteration[row] = round;
-        PseudoClass[row] = classIndex;
+        Target[row] = target;
         Confidence[row] = confidence;
         Multiplicity[row] = multiplicity;
-        if (soft is not null)
-        {
-            SoftTargets[row] = soft;
-        }
     }
 
     public void Unlabel(int row)
     {
         LabeledIteration[row] = -1;
-        PseudoClass[row] = -1;
+        Target[row] = default!;
         Multiplicity[row] = 0;
-        SoftTargets.Remove(row);
     }
 }

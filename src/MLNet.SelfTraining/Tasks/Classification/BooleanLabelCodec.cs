@@ -2,7 +2,7 @@ using Microsoft.ML;
 using MLNet.SelfTraining.Data;
 using MLNet.SelfTraining.PseudoLabeling;
 
-namespace MLNet.SelfTraining.Labels;
+namespace MLNet.SelfTraining.Tasks.Classification;
 
 /// <summary>A Boolean label: class 0 is <see langword="false"/>, class 1 is <see langword="true"/>; never missing.</summary>
 internal sealed class BooleanLabelCodec(DataViewSchema.Column column) : LabelCodec(column)

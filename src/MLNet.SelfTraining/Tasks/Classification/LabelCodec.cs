@@ -3,7 +3,7 @@ using Microsoft.ML.Data;
 using MLNet.SelfTraining.Data;
 using MLNet.SelfTraining.PseudoLabeling;
 
-namespace MLNet.SelfTraining.Labels;
+namespace MLNet.SelfTraining.Tasks.Classification;
 
 /// <summary>
 /// Reads and writes a raw label column in terms of class indices (the teacher's score slots). Supports key

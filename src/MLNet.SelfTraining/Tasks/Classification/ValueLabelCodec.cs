@@ -3,7 +3,7 @@ using Microsoft.ML.Data;
 using MLNet.SelfTraining.Data;
 using MLNet.SelfTraining.PseudoLabeling;
 
-namespace MLNet.SelfTraining.Labels;
+namespace MLNet.SelfTraining.Tasks.Classification;
 
 /// <summary>
 /// A label of raw values that the teacher's pipeline maps to keys (e.g. with <c>MapValueToKey</c>). The class of a

@@ -2,7 +2,7 @@ using Microsoft.ML;
 using MLNet.SelfTraining.Data;
 using MLNet.SelfTraining.PseudoLabeling;
 
-namespace MLNet.SelfTraining.Labels;
+namespace MLNet.SelfTraining.Tasks.Classification;
 
 /// <summary>A key label: key 0 is missing, key k is class k − 1 (score slot k − 1).</summary>
 internal sealed class KeyLabelCodec(DataViewSchema.Column column, int keyCount) : LabelCodec(column)

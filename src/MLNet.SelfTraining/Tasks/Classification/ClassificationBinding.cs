@@ -1,0 +1,156 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using MLNet.SelfTraining.Data;
+using MLNet.SelfTraining.PseudoLabeling;
+using MLNet.SelfTraining.Students;
+using MLNet.SelfTraining.Training;
+
+namespace MLNet.SelfTraining.Tasks.Classification;
+
+/// <summary>
+/// The classification task bound to one fit: labels through a <see cref="LabelCodec"/> (key, text, Single or Boolean),
+/// predictions from the teacher's class probabilities (<see cref="TeacherScores"/>), confidence = the top probability,
+/// selection by <see cref="PseudoLabelOptions"/>, and soft targets for students that read them.
+/// </summary>
+internal sealed class ClassificationBinding : TaskBinding<ClassPrediction>
+{
+    private const double MinimumProbability = 1e-15;
+
+    private readonly LabelCodec _codec;
+    private readonly bool _isBinary;
+    private readonly string _scoreColumn;
+    private readonly PseudoLabelOptions _selection;
+    private int[] _classes = [];
+    private int _classCount;
+    private TeacherScores? _scores;
+    private bool _keepsProbabilities;
+
+    public ClassificationBinding(LabelCodec codec, bool isBinary, string scoreColumn, PseudoLabelOptions selection)
+    {
+        _codec = codec;
+        _isBinary = isBinary;
+        _scoreColumn = scoreColumn;
+        _selection = selection;
+    }
+
+    public override IReadOnlyList<string> LabelColumns => [_codec.Column.Name];
+
+    public override int ClassCount => _classCount;
+
+    public override Func<bool> MakeLabeledReader(DataViewRow row)
+    {
+        var isMissing = _codec.MakeMissingReader(row);
+        return () => !isMissing();
+    }
+
+    public override IEnumerable<ComputedColumn> MissingLabelColumns() => [_codec.MakeMissingColumn(_codec.Column.Name)];
+
+    public override void BindTeacher(ITransformer teacher, IDataView training, IPseudoLabelConsumer? consumer, CancellationToken cancellation)
+    {
+        _scores = TeacherScores.Create(teacher.GetOutputSchema(training.Schema), _isBinary, _scoreColumn);
+        _classCount = _scores.ClassCount;
+        _codec.Bind(_scores);
+        _classes = LabelScan.Read(training, LabelColumns, _codec.MakeClassReader, cancellation);
+        _keepsProbabilities = consumer?.SoftLabelColumnName is not null;
+        CheckEveryClassLabeled();
+    }
+
+    public override IEnumerable<DataViewSchema.Column> TeacherColumns(DataViewSchema scored) => [Scores(scored).Column];
+
+    public override TeacherReader<ClassPrediction> MakeTeacherReader(DataViewRow scored)
+    {
+        var read = Scores(scored.Schema).MakeReader(scored);
+        var probabilities = new float[_classCount];
+        return (out ClassPrediction target, out float confidence) =>
+        {
+            if (!read(probabilities))
+            {
+                (target, confidence) = (default, float.NaN);
+                return false;
+            }
+
+            var (classIndex, top) = TeacherScores.ArgMax(probabilities);
+            (target, confidence) = (new ClassPrediction(classIndex, probabilities), top);
+            return true;
+        };
+    }
+
+    public override Func<long, double?> MakeHumanLossReader(DataViewRow scored)
+    {
+        var read = Scores(scored.Schema).MakeReader(scored);
+        var probabilities = new float[_classCount];
+        return row => read(probabilities) && _classes[row] >= 0 ? -Math.Log(Math.Max(probabilities[_classes[row]], MinimumProbability)) : null;
+    }
+
+    public override double PseudoLoss(in ClassPrediction target, float confidence) => -Math.Log(Math.Max(confidence, MinimumProbability));
+
+    public override IPseudoLabelSelection<ClassPrediction> StartSelection() => new ClassSelection(_selection, _classCount);
+
+    public override ClassPrediction Keep(in ClassPrediction target)
+        => target with { Probabilities = _keepsProbabilities ? (float[])target.Probabilities!.Clone() : null };
+
+    public override bool SameLabel(in ClassPrediction a, in ClassPrediction b) => a.Class == b.Class;
+
+    public override void CountClasses(in ClassPrediction target, long[] perClass) => perClass[target.Class]++;
+
+    public override int ReportedClass(in ClassPrediction target) => target.Class;
+
+    public override IEnumerable<ComputedColumn> PseudoLabelColumns(Func<long, ClassPrediction> targetOf)
+        => [_codec.MakeColumn(_codec.Column.Name, row => targetOf(row).Class)];
+
+    public override IEnumerable<ComputedColumn> PseudoConsumerColumns(IPseudoLabelConsumer consumer, Func<long, ClassPrediction> targetOf)
+        => SoftTargets(consumer, row => targetOf(row) is { Probabilities: { } p } ? p : OneHot(targetOf(row).Class));
+
+    public override IEnumerable<ComputedColumn> HumanConsumerColumns(IPseudoLabelConsumer consumer)
+        => SoftTargets(consumer, row => OneHot(_classes[row]));
+
+    public override Func<int, ClassPrediction, bool> BindDiagnostic(IDataView unlabeled, string column, CancellationToken cancellation)
+    {
+        var codec = LabelCodec.Create(unlabeled.Schema[column], _isBinary);
+        codec.Bind(_scores ?? throw new InvalidOperationException("The task is not bound to a teacher yet."));
+        var trueClasses = LabelScan.Read(unlabeled, [column], codec.MakeClassReader, cancellation);
+        return (row, target) => trueClasses[row] == target.Class;
+    }
+
+    private TeacherScores Scores(DataViewSchema scored) => TeacherScores.Create(scored, _isBinary, _scoreColumn);
+
+    private IEnumerable<ComputedColumn> SoftTargets(IPseudoLabelConsumer consumer, Func<long, float[]> softOf)
+    {
+        if (consumer.SoftLabelColumnName is not { } name)
+        {
+            return [];
+        }
+
+        int classCount = _classCount;
+        return [new ComputedColumn<VBuffer<float>>(name, new VectorDataViewType(NumberDataViewType.Single, classCount),
+            (row, slot) => slot.Value = new VBuffer<float>(classCount, softOf(row)))];
+    }
+
+    private float[] OneHot(int classIndex)
+    {
+        var target = new float[_classCount];
+        if (classIndex >= 0)
+        {
+            target[classIndex] = 1f;
+        }
+
+        return target;
+    }
+
+    private void CheckEveryClassLabeled()
+    {
+        var counts = new long[_classCount];
+        foreach (var c in _classes.Where(c => c >= 0))
+        {
+            counts[c]++;
+        }
+
+        var empty = Enumerable.Range(0, _classCount).Where(c => counts[c] == 0).ToList();
+        if (empty.Count > 0)
+        {
+            throw new ArgumentException(
+                $"Every class of label column '{_codec.Column.Name}' was expected to have at least one labeled row; got none for class index(es) {string.Join(", ", empty)} of {_classCount}. The teacher cannot pseudo-label a class it never saw: label a few rows of it, or drop it from the label's key values.",
+                "trainingData");
+        }
+    }
+}
