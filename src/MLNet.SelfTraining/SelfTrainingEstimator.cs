@@ -16,6 +16,11 @@ namespace MLNet.SelfTraining;
 /// mapped to keys inside the pipeline), Boolean for binary. Rows whose label is missing are unlabeled, as are the
 /// rows of the separate unlabeled data, whose label column (if any) is never read.</para>
 /// <para>Output columns: the student's, e.g. <c>Score</c> and <c>PredictedLabel</c>.</para>
+/// <para>It is an ordinary pipeline stage: it can follow other estimators (<c>MapValueToKey</c>, normalizers,
+/// featurizers) and be followed by any. The rows it is fitted on are the preceding transforms' output, so unlabeled
+/// rows that must go through those transforms are best given as training rows with a missing label; a separate
+/// unlabeled view is scored as given and must already have the stage's input columns. The student's trainer is found
+/// anywhere in the student pipeline (e.g. before a final <c>MapKeyToValue</c>).</para>
 /// <para>Pseudo-labeled rows carry the paper's loss normalization as example weights
 /// (<see cref="PseudoLabelWeighting"/>) for trainers that read weights; students that implement
 /// <see cref="Students.IPseudoLabelConsumer"/> get the pseudo flag and soft targets instead. The unlabeled data is

@@ -27,15 +27,20 @@ public sealed class SelfTrainingOptions
     public PseudoLabelOptions Selection { get; set; } = new();
 
     /// <summary>
-    /// How pseudo rows are weighted for trainers that read example weights. Default
-    /// <see cref="PseudoLabelWeighting.Fixed"/> (with α = 1, scikit-learn's behaviour): on MNIST-10k with
-    /// LbfgsMaximumEntropy, the example-weight form of the paper's normalization
-    /// (<see cref="PseudoLabelWeighting.Normalized"/>) scored 0.2–2.2 points lower (docs/benchmarks.md). Students that
-    /// implement <see cref="Students.IPseudoLabelConsumer"/> apply the paper's normalization per batch themselves.
+    /// How pseudo rows are weighted for trainers that read example weights: <see cref="PseudoLabelWeighting.Fixed"/>
+    /// gives every pseudo row the weight α (<see cref="PseudoLabelWeight"/>), scikit-learn's behaviour with α = 1;
+    /// <see cref="PseudoLabelWeighting.Normalized"/> is the example-weight form of the paper's loss normalization.
+    /// Students that implement <see cref="Students.IPseudoLabelConsumer"/> apply the normalization per batch
+    /// themselves. Default <see cref="PseudoLabelWeighting.Fixed"/>.
     /// </summary>
     public PseudoLabelWeighting Weighting { get; set; } = PseudoLabelWeighting.Fixed;
 
-    /// <summary>α, the weight of the pseudo-labeled part of the objective relative to the human part. Must be positive. Default 1.</summary>
+    /// <summary>
+    /// α, the weight of the pseudo-labeled part of the objective relative to the human part, for every student: the
+    /// example weight of pseudo rows for ML.NET trainers, the pseudo-loss weight of the normalized loss for students that
+    /// implement <see cref="Students.IPseudoLabelConsumer"/> (through <see cref="Students.StudentContext"/>). Must be
+    /// positive. Default 1.
+    /// </summary>
     public double PseudoLabelWeight { get; set; } = 1.0;
 
     /// <summary>
@@ -57,17 +62,17 @@ public sealed class SelfTrainingOptions
     /// <summary>
     /// When <see langword="true"/>, each round's student starts from the parameters of that round's teacher instead of
     /// from scratch; the student's trainer must implement <see cref="Students.IWarmStartStudent"/> (checked at fit).
-    /// Measured with the TorchSharp student on MNIST-10k (docs/benchmarks.md, Figure 1h): within seed noise (+0.15 points
-    /// at 250 labels, +0.05 at 1,000), and −0.30 for a student trained twice as long. Default <see langword="false"/>:
-    /// students start from scratch (or from their trainer's own initial model), as in Zoph et al. 2020 and Noisy Student.
+    /// Zoph et al. 2020 and Noisy Student start students from scratch (or from their trainer's own initial model).
+    /// Default <see langword="false"/>.
     /// </summary>
     public bool InitializeStudentFromTeacher { get; set; }
 
     /// <summary>
     /// The example weight column the trainers read. <see langword="null"/> (default) takes it from the student's
-    /// trainer (<c>exampleWeightColumnName</c> of an ML.NET trainer, or
-    /// <see cref="Students.IPseudoLabelConsumer.ExampleWeightColumnName"/>) when it can be found; a trainer that reads
-    /// no weights trains on unweighted rows, and a warning is logged.
+    /// trainer: <see cref="Students.IPseudoLabelConsumer.ExampleWeightColumnName"/>, or the <c>exampleWeightColumnName</c>
+    /// of an ML.NET trainer that ends the student pipeline; when the pipeline ends with another estimator (e.g.
+    /// <c>MapKeyToValue</c>), <c>"Weight"</c>. A trainer that reads no weights trains on unweighted rows, and a warning
+    /// is logged.
     /// </summary>
     public string? ExampleWeightColumnName { get; set; }
 
@@ -78,8 +83,11 @@ public sealed class SelfTrainingOptions
     public string? DiagnosticLabelColumnName { get; set; }
 
     /// <summary>
-    /// Stops the run between rounds and between blocks of rows; nothing half-written is left behind. (ML.NET 5 keeps
-    /// <c>MLContext.CancelExecution</c> internal, so cancellation is a token.)
+    /// Stops the run: between rounds, between blocks of scored rows, while a trainer reads its training rows, and within
+    /// a step for students that implement <see cref="Students.IPseudoLabelConsumer"/> (through
+    /// <see cref="Students.StudentContext"/>). A cancelled fit throws <see cref="OperationCanceledException"/>, never
+    /// returns a model, and leaves nothing half-written behind. (ML.NET 5 keeps <c>MLContext.CancelExecution</c>
+    /// internal, so cancellation is a token.) Default: none.
     /// </summary>
     public CancellationToken CancellationToken { get; set; }
 
