@@ -5,7 +5,7 @@ using MLNet.SelfTraining.Datasets;
 using MLNet.SelfTraining.PseudoLabeling;
 using MLNet.SelfTraining.Vision;
 using MLNet.SelfTraining.Vision.Augmentation;
-using MLNet.SelfTraining.Vision.Classification;
+using MLNet.SelfTraining.Vision.Tasks.Classification;
 
 namespace SelfTraining.Vision;
 
@@ -23,7 +23,9 @@ internal static class SelfTrainRun
         mlContext.Log += (_, e) =>                        // the trainers' progress (epochs, online re-labeling) goes to the run's log
         {
             if (e.Kind == Microsoft.ML.Runtime.ChannelMessageKind.Info && e.Source.Contains("TorchImageClassifier", StringComparison.Ordinal))
+            {
                 Console.Error.WriteLine(e.Message);
+            }
         };
         var split = MnistSplit.Canonical(MnistDataset.ReadEmbedded10k(), config.Labeled);
         var labeled = split.LoadLabeled(mlContext);

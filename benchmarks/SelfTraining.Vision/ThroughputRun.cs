@@ -4,7 +4,7 @@ using Microsoft.ML.Data;
 using MLNet.SelfTraining.Datasets;
 using MLNet.SelfTraining.Vision;
 using MLNet.SelfTraining.Vision.Augmentation;
-using MLNet.SelfTraining.Vision.Classification;
+using MLNet.SelfTraining.Vision.Tasks.Classification;
 
 namespace SelfTraining.Vision;
 

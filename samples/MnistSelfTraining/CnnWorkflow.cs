@@ -3,7 +3,7 @@ using MLNet.SelfTraining;
 using MLNet.SelfTraining.PseudoLabeling;
 using MLNet.SelfTraining.Vision;
 using MLNet.SelfTraining.Vision.Augmentation;
-using MLNet.SelfTraining.Vision.Classification;
+using MLNet.SelfTraining.Vision.Tasks.Classification;
 
 namespace MnistSelfTraining;
 

@@ -1,7 +1,7 @@
 using Microsoft.ML;
 using MLNet.SelfTraining.Vision.Augmentation;
-using MLNet.SelfTraining.Vision.Classification;
 using MLNet.SelfTraining.Vision.Models;
+using MLNet.SelfTraining.Vision.Tasks.Classification;
 
 namespace MLNet.SelfTraining.Vision;
 

@@ -1,6 +1,6 @@
 using Microsoft.ML;
 using MLNet.SelfTraining.Datasets;
-using MLNet.SelfTraining.Vision.Classification;
+using MLNet.SelfTraining.Vision.Tasks.Classification;
 
 namespace MLNet.SelfTraining.Vision.Tests.EndToEnd;
 

@@ -1,4 +1,4 @@
-using MLNet.SelfTraining.Vision.Classification;
+using MLNet.SelfTraining.Vision.Tasks.Classification;
 
 namespace MLNet.SelfTraining.Vision.Tests.Infrastructure;
 

@@ -1,0 +1,234 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Runtime;
+using MLNet.SelfTraining.Students;
+using MLNet.SelfTraining.Vision.Augmentation;
+using MLNet.SelfTraining.Vision.Data;
+using MLNet.SelfTraining.Vision.Engine;
+using MLNet.SelfTraining.Vision.Models;
+using static TorchSharp.torch;
+
+namespace MLNet.SelfTraining.Vision.Tasks.Classification;
+
+/// <summary>
+/// Trains a TorchSharp convolutional network for multiclass image classification; the student (and teacher) of
+/// self-training after Zoph et al. 2020. Create it with
+/// <see cref="TorchImageClassifierCatalog.TorchImageClassifier(MulticlassClassificationCatalog.MulticlassClassificationTrainers, MLContext, TorchImageClassifierTrainer.Options)"/>.
+/// </summary>
+/// <remarks>
+/// <para><b>Input and output columns.</b></para>
+/// <list type="table">
+/// <listheader><term>Column</term><description>Type and meaning</description></listheader>
+/// <item><term><see cref="Options.FeatureColumnName"/></term><description>Known-size vector of <see cref="float"/>, C×H×W pixels (input).</description></item>
+/// <item><term><see cref="Options.LabelColumnName"/></term><description>Key type (input, training only; checked at scoring when present).</description></item>
+/// <item><term><see cref="Options.ExampleWeightColumnName"/></term><description>Optional <see cref="float"/> multiplying each row's loss.</description></item>
+/// <item><term><see cref="Options.PseudoLabelFlagColumnName"/></term><description>Optional <see cref="bool"/>; its presence switches on student mode.</description></item>
+/// <item><term><see cref="Options.SoftLabelColumnName"/></term><description>Optional vector of K probabilities used as soft targets.</description></item>
+/// <item><term>Score</term><description>Vector of K <see cref="float"/> class probabilities (output).</description></item>
+/// <item><term>PredictedLabel</term><description>The label's key type, with its key values (output).</description></item>
+/// </list>
+/// <para><b>Trainer characteristics.</b> Normalization required: no (set <see cref="Options.InputScale"/> so pixels are in
+/// [0, 1]). Required NuGet besides Microsoft.ML: TorchSharp and TorchVision, plus a native backend in the application
+/// (TorchSharp-cpu or a CUDA package). Exportable to ONNX: no. Model persistence:
+/// <see cref="TorchImageClassifierTransformer.Save(string)"/> (not <c>mlContext.Model.Save</c>).</para>
+/// <para><b>Training.</b> The training rows are read into memory once. Each step takes a batch, augments it
+/// (<see cref="Options.Augmentation"/>), and minimizes cross-entropy with SGD or AdamW under a warmup-cosine learning
+/// rate. <b>Student mode</b> starts when the training data has the <see cref="Options.PseudoLabelFlagColumnName"/> column
+/// (the self-training estimator adds it through <see cref="IPseudoLabelConsumer"/>): batches mix human and pseudo-labeled
+/// rows at <see cref="Options.PseudoLabelRatio"/> (the human rows cycle), and the two losses are combined by
+/// <see cref="LossNormalizer"/>; with <see cref="Options.OnlineRelabelThreshold"/> the network also replaces the teacher's
+/// pseudo labels by its own confident predictions as it trains (and with <see cref="Options.MaskUnconfidentPseudoRows"/>
+/// leaves the pseudo rows it is unsure of out of the loss: FixMatch). TorchSharp's random seed and thread count are
+/// process-wide and set by <see cref="Fit"/>.</para>
+/// </remarks>
+public sealed partial class TorchImageClassifierTrainer : IEstimator<TorchImageClassifierTransformer>, IPseudoLabelConsumer
+{
+    private readonly MLContext _mlContext;
+    private readonly IHost _host;
+    private readonly Options _options;
+
+    internal TorchImageClassifierTrainer(MLContext mlContext, Options options)
+    {
+        ArgumentNullException.ThrowIfNull(mlContext);
+        OptionsValidation.Check(options);
+        _mlContext = mlContext;
+        _host = ((IHostEnvironment)mlContext).Register(nameof(TorchImageClassifierTrainer));
+        _options = options;
+    }
+
+    /// <inheritdoc/>
+    public string PseudoLabelFlagColumnName => _options.PseudoLabelFlagColumnName;
+
+    /// <inheritdoc/>
+    public string? SoftLabelColumnName => _options.SoftLabelColumnName;
+
+    /// <inheritdoc/>
+    public string? ExampleWeightColumnName => _options.ExampleWeightColumnName;
+
+    /// <summary>Trains the network on <paramref name="input"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A column is missing or has the wrong type, or
+    /// <see cref="Options.InitialModel"/> has a different network.</exception>
+    /// <exception cref="InvalidOperationException">The data has no usable rows.</exception>
+    /// <exception cref="OperationCanceledException"><see cref="Options.CancellationToken"/> was cancelled.</exception>
+    public TorchImageClassifierTransformer Fit(IDataView input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var (columns, classes) = InputChecks.CheckTraining(input.Schema, _options, CreateSpec(classCount: 2));
+        var spec = CreateSpec(classes.Count);
+        var initial = _startFrom ?? _options.InitialModel;
+        CheckInitialModel(spec, initial, _startFrom is null ? $"The '{nameof(Options.InitialModel)}' option" : "The model given to StartFrom (the teacher)");
+        using var channel = _host.Start("Training");
+        set_num_threads(_options.NumberOfThreads);
+        var seed = _options.Seed ?? _host.Rand.Next();
+        manual_seed(seed);
+        var data = TrainingSetReader.Read(input, columns, classes.Count, _options.InputScale, channel);
+        var network = ModelFactory.Create(spec);
+        try
+        {
+            initial?.CopyWeightsTo(network);
+            Train(network, data, spec, seed, channel);
+        }
+        catch
+        {
+            network.Dispose();
+            throw;
+        }
+        var info = new ClassifierInfo(_options.FeatureColumnName, _options.LabelColumnName, spec, classes,
+            _options.InputScale, _options.InferenceBatchSize);
+        return new TorchImageClassifierTransformer(info, new ImageClassifierPredictor(network, spec, _options.InputScale), _options.NumberOfThreads);
+    }
+
+    /// <summary>
+    /// The input columns plus <c>Score</c> (vector of <see cref="float"/>) and <c>PredictedLabel</c> (the label's key type),
+    /// as for ML.NET's multiclass trainers.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The image or label column is missing or has the wrong type.</exception>
+    public SchemaShape GetOutputSchema(SchemaShape inputSchema)
+    {
+        ArgumentNullException.ThrowIfNull(inputSchema);
+        var features = Find(inputSchema, _options.FeatureColumnName) ?? throw SchemaErrors.Missing("feature", _options.FeatureColumnName);
+        if (features.Kind != SchemaShape.Column.VectorKind.Vector || features.ItemType != NumberDataViewType.Single)
+        {
+            throw SchemaErrors.Mismatch("feature", features.Name, "known-size Vector<Single>", $"{features.Kind} of {features.ItemType}");
+        }
+
+        var label = Find(inputSchema, _options.LabelColumnName) ?? throw SchemaErrors.Missing("label", _options.LabelColumnName);
+        if (!label.IsKey || label.Kind != SchemaShape.Column.VectorKind.Scalar)
+        {
+            throw SchemaErrors.Mismatch("label", label.Name, "Key<UInt32>", $"{label.Kind} of {label.ItemType}");
+        }
+
+        // SchemaShape.Column has no public constructor: a standard multiclass trainer derives the same output shape.
+        return _mlContext.MulticlassClassification.Trainers
+            .NaiveBayes(_options.LabelColumnName, _options.FeatureColumnName)
+            .GetOutputSchema(inputSchema);
+    }
+
+    private static SchemaShape.Column? Find(SchemaShape schema, string name) =>
+        schema.Where(c => c.Name == name).Select(c => (SchemaShape.Column?)c).LastOrDefault();
+
+    private ModelSpec CreateSpec(int classCount) => new(
+        _options.Architecture,
+        _options.ImageChannels,
+        _options.ImageHeight,
+        _options.ImageWidth,
+        classCount,
+        _options.BaseWidth ?? (_options.Architecture == ImageClassifierArchitecture.SmallCnn ? 32 : 64),
+        [.. _options.BlocksPerStage],
+        _options.DropoutRate,
+        _options.StochasticDepthRate);
+
+    private static void CheckInitialModel(ModelSpec spec, TorchImageClassifierTransformer? initial, string source)
+    {
+        if (initial is null)
+        {
+            return;
+        }
+
+        var other = initial.Info.Spec;
+        if (other.Architecture != spec.Architecture || other.Channels != spec.Channels || other.ImageHeight != spec.ImageHeight
+            || other.ImageWidth != spec.ImageWidth || other.ClassCount != spec.ClassCount || other.BaseWidth != spec.BaseWidth
+            || (spec.Architecture == ImageClassifierArchitecture.ResNet && !other.BlocksPerStage.SequenceEqual(spec.BlocksPerStage)))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Options.InitialModel),
+                $"{source} of {nameof(TorchImageClassifierTrainer)} must have the network being trained: "
+                + $"expected {Describe(spec)}, got {Describe(other)}.");
+        }
+    }
+
+    private static string Describe(ModelSpec spec) =>
+        $"{spec.Architecture} {spec.Channels}×{spec.ImageHeight}×{spec.ImageWidth} → {spec.ClassCount} classes, width {spec.BaseWidth}"
+        + (spec.Architecture == ImageClassifierArchitecture.ResNet ? $", blocks {string.Join(",", spec.BlocksPerStage)}" : "");
+
+    private void Train(nn.Module<Tensor, Tensor> network, TrainingSet data, ModelSpec spec, int seed, IChannel channel)
+    {
+        var human = Enumerable.Range(0, data.Count).Where(i => !data.IsPseudo[i]).ToArray();
+        var pseudo = Enumerable.Range(0, data.Count).Where(i => data.IsPseudo[i]).ToArray();
+        if (human.Length == 0)
+        {
+            (human, pseudo) = (pseudo, human);
+        }
+
+        var sampler = new MixedBatchSampler(human, pseudo, _options.BatchSize, _options.PseudoLabelRatio, seed);
+        var totalSteps = _options.NumberOfSteps ?? _options.NumberOfEpochs * sampler.StepsPerEpoch;
+        channel.Info(MessageSensitivity.None, pseudo.Length > 0
+            ? $"Student mode: {human.Length} human-labeled and {pseudo.Length} pseudo-labeled rows, batches of {sampler.HumanBatchSize} + {sampler.PseudoBatchSize}, {totalSteps} steps."
+            : $"Supervised: {human.Length} rows, batches of {sampler.HumanBatchSize}, {totalSteps} steps.");
+
+        using var images = tensor(data.Pixels, [data.Count, spec.Channels, spec.ImageHeight, spec.ImageWidth]);
+        using var labels = tensor(data.Labels);
+        using var weights = data.Weights is null ? null : tensor(data.Weights);
+        using var soft = data.SoftTargets is null ? null : tensor(data.SoftTargets, [data.Count, spec.ClassCount]);
+        using var augmenter = new ImageAugmenter(_options.Augmentation, seed);
+        var normalizer = new LossNormalizer(_options.PseudoLossWeight, _options.LossAverageDecay, _options.NormalizeLoss);
+        var loss = new ClassificationLoss(normalizer);
+        var settings = new TrainingSettings(_options.Optimizer, _options.LearningRate, _options.Momentum, _options.Nesterov,
+            _options.WeightDecay, totalSteps, (int)(_options.WarmupFraction * totalSteps), sampler.StepsPerEpoch, _options.CancellationToken);
+        using var average = _options.WeightAverageDecay is { } decay ? new WeightAverage(network, decay) : null;
+        // Sampling and augmentation of batch s + 1 run on a worker thread while step s trains (torch uses one
+        // intra-op thread by default, so augmentation gets the other core); batches are made strictly in order.
+        using var batches = new BatchPrefetcher<PreparedBatch>(() =>
+        {
+            using var scope = NewDisposeScope();
+            var rows = sampler.NextBatch();
+            var index = tensor(Array.ConvertAll(rows, r => (long)r));
+            var augmented = augmenter.Apply(images.index_select(0, index));
+            return new PreparedBatch(rows, index.DetachFromDisposeScope(), augmented.DetachFromDisposeScope());
+        });
+        var relabeler = _options.OnlineRelabelThreshold is { } threshold && pseudo.Length > 0
+            ? new OnlineRelabeler(threshold, _options.MaskUnconfidentPseudoRows)
+            : null;
+        using var meanTeacher = relabeler is not null && _options.RelabelWithWeightAverage ? ModelFactory.Create(spec) : null;
+        new TrainingLoop(settings, channel).Run(network, step =>
+        {
+            using var batch = batches.Take();
+            var targets = (soft ?? labels).index_select(0, batch.Index);
+            Tensor? keep = null;
+            if (relabeler is not null)
+            {
+                if (meanTeacher is not null)
+                {
+                    average!.Snapshot(network, meanTeacher);
+                }
+
+                (targets, keep) = relabeler.Refresh(meanTeacher ?? network, images, batch.Index, targets, sampler.HumanBatchSize);
+            }
+            var logits = network.forward(batch.Images);
+            return (loss.Compute(logits, targets, weights?.index_select(0, batch.Index), sampler.HumanBatchSize, keep), batch.Rows.Length);
+        }, average);
+        network.eval();
+        if (pseudo.Length > 0)
+        {
+            var (humanWeight, pseudoWeight) = normalizer.Weights;
+            channel.Info(MessageSensitivity.None,
+                $"Loss averages at the end: human {normalizer.HumanLossAverage:F4}, pseudo {normalizer.PseudoLossAverage:F4}"
+                + $"; weights human {humanWeight:F3}, pseudo {pseudoWeight:F3}.");
+        }
+        if (relabeler is not null)
+        {
+            channel.Info(MessageSensitivity.None,
+                $"Online re-labeling: {relabeler.Changed} of {relabeler.Seen} pseudo targets ({100.0 * relabeler.Changed / Math.Max(1, relabeler.Seen):F1}%) replaced by the network's own class"
+                + (_options.MaskUnconfidentPseudoRows ? $", {relabeler.Masked} ({100.0 * relabeler.Masked / Math.Max(1, relabeler.Seen):F1}%) left out as unconfident." : "."));
+        }
+    }
+}

@@ -1,0 +1,104 @@
+using System.IO.Compression;
+using Microsoft.ML;
+using MLNet.SelfTraining.Vision.Models;
+using MLNet.SelfTraining.Vision.Tasks.Classification;
+using MLNet.SelfTraining.Vision.Tests.Infrastructure;
+
+namespace MLNet.SelfTraining.Vision.Tests.Tasks.Classification;
+
+[TestClass]
+public sealed class PersistenceTests
+{
+    public TestContext TestContext { get; set; } = null!;
+
+    [TestMethod]
+    [DataRow(ImageClassifierArchitecture.SmallCnn)]
+    [DataRow(ImageClassifierArchitecture.ResNet)]
+    public void SaveThenLoadInAFreshContext_GivesIdenticalScores(ImageClassifierArchitecture architecture)
+    {
+        var path = TempPath();
+        var mlContext = new MLContext(seed: 1);
+        var data = SyntheticImages.KeyedView(mlContext, SyntheticImages.Rows(40, seed: 1));
+        var options = TinyClassifier.Options(steps: 5);
+        options.Architecture = architecture;
+        options.BlocksPerStage = [1, 1];
+        float[] before;
+        using (var model = mlContext.MulticlassClassification.Trainers.TorchImageClassifier(mlContext, options).Fit(data))
+        {
+            before = Scores(mlContext, model.Transform(data));
+            model.Save(path);
+        }
+
+        var fresh = new MLContext(seed: 99);
+        using var loaded = TorchImageClassifierTransformer.Load(fresh, path);
+        var after = Scores(fresh, loaded.Transform(SyntheticImages.KeyedView(fresh, SyntheticImages.Rows(40, seed: 1))));
+
+        CollectionAssert.AreEqual(before, after);
+        Assert.AreEqual(architecture, loaded.Architecture);
+        CollectionAssert.AreEqual(SyntheticImages.Classes, loaded.ClassNames!.ToArray());
+    }
+
+    [TestMethod]
+    public void Save_WritesOneZipWithManifestAndWeights_AndOverwritesAtomically()
+    {
+        var path = TempPath();
+        File.WriteAllText(path, "old content");
+        var mlContext = new MLContext(seed: 1);
+        using var model = mlContext.MulticlassClassification.Trainers
+            .TorchImageClassifier(mlContext, TinyClassifier.Options(steps: 1))
+            .Fit(SyntheticImages.KeyedView(mlContext, SyntheticImages.Rows(10, seed: 1)));
+
+        model.Save(path);
+
+        using var zip = ZipFile.OpenRead(path);
+        CollectionAssert.AreEquivalent(new[] { "manifest.json", "weights.bin" }, zip.Entries.Select(e => e.FullName).ToArray());
+        using var manifest = new StreamReader(zip.GetEntry("manifest.json")!.Open());
+        var json = manifest.ReadToEnd();
+        StringAssert.Contains(json, "\"format\": \"MLNet.SelfTraining.Vision.TorchImageClassifier\"");
+        StringAssert.Contains(json, "\"architecture\": \"SmallCnn\"");
+        Assert.IsEmpty(Directory.GetFiles(Path.GetDirectoryName(path)!, "*.tmp"), "no temporary file is left behind");
+    }
+
+    [TestMethod]
+    public void MlNetModelSave_ThrowsNotSupported_PointingToTheArchiveSave()
+    {
+        var mlContext = new MLContext(seed: 1);
+        var data = SyntheticImages.KeyedView(mlContext, SyntheticImages.Rows(10, seed: 1));
+        using var model = mlContext.MulticlassClassification.Trainers
+            .TorchImageClassifier(mlContext, TinyClassifier.Options(steps: 1))
+            .Fit(data);
+
+        var error = Assert.ThrowsExactly<NotSupportedException>(() => mlContext.Model.Save(model, data.Schema, TempPath()));
+
+        StringAssert.Contains(error.Message, "TorchImageClassifierTransformer.Save(path)");
+    }
+
+    [TestMethod]
+    public void Load_OfAZipWithoutManifest_ThrowsInvalidData()
+    {
+        var path = TempPath();
+        using (var zip = ZipFile.Open(path, ZipArchiveMode.Create))
+        {
+            zip.CreateEntry("something-else.txt");
+        }
+
+        var error = Assert.ThrowsExactly<InvalidDataException>(() => TorchImageClassifierTransformer.Load(new MLContext(), path));
+
+        StringAssert.Contains(error.Message, "manifest.json");
+    }
+
+    private string TempPath()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "vision-tests", TestContext.TestName!, Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        return Path.Combine(directory, "classifier.zip");
+    }
+
+    private static float[] Scores(MLContext mlContext, IDataView scored) =>
+        mlContext.Data.CreateEnumerable<ScoreRow>(scored, reuseRowObject: false).SelectMany(r => r.Score).ToArray();
+
+    private sealed class ScoreRow
+    {
+        public float[] Score { get; set; } = [];
+    }
+}
