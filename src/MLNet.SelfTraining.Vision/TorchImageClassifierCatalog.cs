@@ -1,6 +1,6 @@
 using Microsoft.ML;
 using MLNet.SelfTraining.Vision.Augmentation;
-using MLNet.SelfTraining.Vision.Models;
+using MLNet.SelfTraining.Vision.Models.Backbones;
 using MLNet.SelfTraining.Vision.Tasks.Classification;
 
 namespace MLNet.SelfTraining.Vision;
@@ -16,7 +16,7 @@ public static class TorchImageClassifierCatalog
     /// <param name="imageChannels">Image channels.</param>
     /// <param name="imageHeight">Image height.</param>
     /// <param name="imageWidth">Image width.</param>
-    /// <param name="architecture">The network family.</param>
+    /// <param name="architecture">The backbone family.</param>
     /// <param name="augmentation">The augmentation policy (flips stay off; see <see cref="AugmentationOptions.HorizontalFlip"/>).</param>
     /// <param name="numberOfEpochs">Passes over the training data.</param>
     /// <param name="batchSize">Rows per training batch.</param>
@@ -31,7 +31,7 @@ public static class TorchImageClassifierCatalog
         int imageChannels = TorchImageClassifierTrainer.Options.Defaults.ImageChannels,
         int imageHeight = TorchImageClassifierTrainer.Options.Defaults.ImageHeight,
         int imageWidth = TorchImageClassifierTrainer.Options.Defaults.ImageWidth,
-        ImageClassifierArchitecture architecture = ImageClassifierArchitecture.SmallCnn,
+        BackboneArchitecture architecture = BackboneArchitecture.SmallCnn,
         AugmentationPolicy augmentation = AugmentationPolicy.None,
         int numberOfEpochs = TorchImageClassifierTrainer.Options.Defaults.NumberOfEpochs,
         int batchSize = TorchImageClassifierTrainer.Options.Defaults.BatchSize,

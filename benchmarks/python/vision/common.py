@@ -1,7 +1,8 @@
 """PyTorch replica of MLNet.SelfTraining.Vision's SmallCnn training (issue 4 baseline).
 
 Mirrors, line for line where it matters:
-  * Models/SmallCnn.cs, ConvBnRelu.cs, ResidualConvBnRelu.cs (stochastic depth 0 -> identity branch drop),
+  * Models/Backbones/SmallCnn.cs + Models/Heads/ClassificationHead.cs, Models/Blocks/ConvBnRelu.cs,
+    ResidualConvBnRelu.cs (stochastic depth 0 -> identity branch drop),
   * Augmentation/ScaleJitter.cs (S1: per-image zoom U(0.8, 1.2), random crop/pad via affine_grid + grid_sample),
     ElasticDistortion.cs (optional, in the same resampling),
   * Engine/TrainingLoop.cs + WarmupCosineSchedule.cs (AdamW lr 1e-3, wd 0.01, 5 % linear warmup, cosine to 0),

@@ -1,5 +1,3 @@
-using MLNet.SelfTraining.Vision.Models;
-
 namespace MLNet.SelfTraining.Vision.Tasks.Classification;
 
 /// <summary>What scoring needs to know about a fitted classifier besides its weights.</summary>
@@ -12,7 +10,7 @@ namespace MLNet.SelfTraining.Vision.Tasks.Classification;
 internal sealed record ClassifierInfo(
     string FeatureColumnName,
     string LabelColumnName,
-    ModelSpec Spec,
+    ClassifierSpec Spec,
     ClassLabels Classes,
     float InputScale,
     int InferenceBatchSize);

@@ -1,4 +1,3 @@
-using MLNet.SelfTraining.Vision.Models;
 using MLNet.SelfTraining.Vision.Scoring;
 using static TorchSharp.torch;
 
@@ -11,10 +10,10 @@ namespace MLNet.SelfTraining.Vision.Tasks.Classification;
 internal sealed class ImageClassifierPredictor : IBatchScorer, IDisposable
 {
     private readonly object _sync = new();
-    private readonly nn.Module<Tensor, Tensor> _network;
+    private readonly ClassifierNetwork _network;
     private readonly float _inputScale;
 
-    public ImageClassifierPredictor(nn.Module<Tensor, Tensor> network, ModelSpec spec, float inputScale)
+    public ImageClassifierPredictor(ClassifierNetwork network, ClassifierSpec spec, float inputScale)
     {
         _network = network;
         _network.eval();
@@ -22,7 +21,7 @@ internal sealed class ImageClassifierPredictor : IBatchScorer, IDisposable
         _inputScale = inputScale;
     }
 
-    public ModelSpec Spec { get; }
+    public ClassifierSpec Spec { get; }
 
     /// <summary>C·H·W pixels per image.</summary>
     public int InputSize => Spec.Channels * Spec.ImageHeight * Spec.ImageWidth;
@@ -31,7 +30,7 @@ internal sealed class ImageClassifierPredictor : IBatchScorer, IDisposable
     public int OutputSize => Spec.ClassCount;
 
     /// <summary>Runs <paramref name="action"/> on the network (e.g. to save or copy its weights), serialized with <see cref="Score"/>.</summary>
-    public void Use(Action<nn.Module<Tensor, Tensor>> action)
+    public void Use(Action<ClassifierNetwork> action)
     {
         lock (_sync)
         {

@@ -1,7 +1,6 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using MLNet.SelfTraining.Vision.Data;
-using MLNet.SelfTraining.Vision.Models;
 
 namespace MLNet.SelfTraining.Vision.Tasks.Classification;
 
@@ -9,7 +8,7 @@ namespace MLNet.SelfTraining.Vision.Tasks.Classification;
 internal static class InputChecks
 {
     /// <summary>Returns the image column, which must be a known-size <see cref="float"/> vector of C·H·W values.</summary>
-    public static DataViewSchema.Column CheckFeatures(DataViewSchema schema, string name, ModelSpec spec)
+    public static DataViewSchema.Column CheckFeatures(DataViewSchema schema, string name, ClassifierSpec spec)
     {
         var column = schema.GetColumnOrNull(name) ?? throw SchemaErrors.Missing("feature", name);
         var size = spec.Channels * spec.ImageHeight * spec.ImageWidth;
@@ -24,7 +23,7 @@ internal static class InputChecks
     }
 
     /// <summary>Checks the training columns of <paramref name="schema"/>; returns them and the label's classes.</summary>
-    public static (TrainingColumns Columns, ClassLabels Classes) CheckTraining(DataViewSchema schema, TorchImageClassifierTrainer.Options options, ModelSpec shape)
+    public static (TrainingColumns Columns, ClassLabels Classes) CheckTraining(DataViewSchema schema, TorchImageClassifierTrainer.Options options, ClassifierSpec shape)
     {
         var features = CheckFeatures(schema, options.FeatureColumnName, shape);
         var label = schema.GetColumnOrNull(options.LabelColumnName) ?? throw SchemaErrors.Missing("label", options.LabelColumnName);

@@ -23,6 +23,10 @@ internal static class OptionsValidation
             "false unless OnlineRelabelThreshold is set", options.MaskUnconfidentPseudoRows);
         Require(!options.RelabelWithWeightAverage || (options.OnlineRelabelThreshold is not null && options.WeightAverageDecay is not null),
             nameof(options.RelabelWithWeightAverage), "false unless OnlineRelabelThreshold and WeightAverageDecay are set", options.RelabelWithWeightAverage);
+        Require(options.InitialBackbonePath is null || !string.IsNullOrWhiteSpace(options.InitialBackbonePath), nameof(options.InitialBackbonePath),
+            "null or a file path", $"'{options.InitialBackbonePath}'");
+        Require(options.InitialBackbonePath is null || options.InitialModel is null, nameof(options.InitialBackbonePath),
+            "null when InitialModel is set (the initial model gives the backbone too)", $"'{options.InitialBackbonePath}'");
         Require(options.DropoutRate is >= 0 and < 1, nameof(options.DropoutRate), "in the range [0, 1)", options.DropoutRate);
         Require(options.StochasticDepthRate is >= 0 and < 1, nameof(options.StochasticDepthRate), "in the range [0, 1)", options.StochasticDepthRate);
         Require(options.LearningRate > 0 && double.IsFinite(options.LearningRate), nameof(options.LearningRate), "finite and positive", options.LearningRate);

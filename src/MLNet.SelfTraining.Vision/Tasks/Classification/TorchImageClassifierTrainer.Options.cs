@@ -1,6 +1,6 @@
 using MLNet.SelfTraining.Vision.Augmentation;
 using MLNet.SelfTraining.Vision.Engine;
-using MLNet.SelfTraining.Vision.Models;
+using MLNet.SelfTraining.Vision.Models.Backbones;
 
 namespace MLNet.SelfTraining.Vision.Tasks.Classification;
 
@@ -40,8 +40,8 @@ public sealed partial class TorchImageClassifierTrainer
         /// use 1/255 for 0–255 pixels. Default: 1.</summary>
         public float InputScale { get; set; } = Defaults.InputScale;
 
-        /// <summary>The network family. Default: <see cref="ImageClassifierArchitecture.SmallCnn"/>.</summary>
-        public ImageClassifierArchitecture Architecture { get; set; } = ImageClassifierArchitecture.SmallCnn;
+        /// <summary>The backbone family. Default: <see cref="BackboneArchitecture.SmallCnn"/>.</summary>
+        public BackboneArchitecture Architecture { get; set; } = BackboneArchitecture.SmallCnn;
 
         /// <summary>Channels of the first stage, or <see langword="null"/> for the architecture's (32 for the small CNN, 64 for ResNet). Default: <see langword="null"/>.</summary>
         public int? BaseWidth { get; set; }
@@ -147,6 +147,15 @@ public sealed partial class TorchImageClassifierTrainer
         /// <summary>A fitted classifier with the same network whose weights initialize training (e.g. the teacher);
         /// <see langword="null"/> starts from random weights. Default: <see langword="null"/>.</summary>
         public TorchImageClassifierTransformer? InitialModel { get; set; }
+
+        /// <summary>
+        /// A backbone archive (written by <see cref="TorchImageClassifierTransformer.SaveBackbone(string)"/>) that
+        /// initializes the backbone; the head starts fresh. Its backbone must have this trainer's
+        /// <see cref="Architecture"/>, <see cref="ImageChannels"/>, width and (ResNet) <see cref="BlocksPerStage"/> (checked
+        /// at fit); the classes may differ. Ignored when training starts from a whole model (<see cref="InitialModel"/>, or
+        /// the teacher given to <see cref="TorchImageClassifierTrainer.StartFrom"/>). Default: <see langword="null"/> (random weights).
+        /// </summary>
+        public string? InitialBackbonePath { get; set; }
 
         /// <summary>Seed of weight initialization, shuffling, augmentation and dropout; <see langword="null"/> draws one from
         /// the <see cref="Microsoft.ML.MLContext"/>'s random source. Default: <see langword="null"/>.</summary>

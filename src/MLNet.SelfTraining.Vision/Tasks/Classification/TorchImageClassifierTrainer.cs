@@ -2,10 +2,10 @@ using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Runtime;
 using MLNet.SelfTraining.Students;
-using MLNet.SelfTraining.Vision.Augmentation;
 using MLNet.SelfTraining.Vision.Data;
 using MLNet.SelfTraining.Vision.Engine;
-using MLNet.SelfTraining.Vision.Models;
+using MLNet.SelfTraining.Vision.Models.Backbones;
+using MLNet.SelfTraining.Vision.Persistence;
 using static TorchSharp.torch;
 
 namespace MLNet.SelfTraining.Vision.Tasks.Classification;
@@ -67,7 +67,9 @@ public sealed partial class TorchImageClassifierTrainer : IEstimator<TorchImageC
 
     /// <summary>Trains the network on <paramref name="input"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A column is missing or has the wrong type, or
-    /// <see cref="Options.InitialModel"/> has a different network.</exception>
+    /// <see cref="Options.InitialModel"/> has a different network, or the backbone archive of
+    /// <see cref="Options.InitialBackbonePath"/> has a different backbone.</exception>
+    /// <exception cref="InvalidDataException">The file of <see cref="Options.InitialBackbonePath"/> is not a backbone archive.</exception>
     /// <exception cref="InvalidOperationException">The data has no usable rows.</exception>
     /// <exception cref="OperationCanceledException"><see cref="Options.CancellationToken"/> was cancelled.</exception>
     public TorchImageClassifierTransformer Fit(IDataView input)
@@ -75,27 +77,56 @@ public sealed partial class TorchImageClassifierTrainer : IEstimator<TorchImageC
         ArgumentNullException.ThrowIfNull(input);
         var (columns, classes) = InputChecks.CheckTraining(input.Schema, _options, CreateSpec(classCount: 2));
         var spec = CreateSpec(classes.Count);
-        var initial = _startFrom ?? _options.InitialModel;
-        CheckInitialModel(spec, initial, _startFrom is null ? $"The '{nameof(Options.InitialModel)}' option" : "The model given to StartFrom (the teacher)");
+        CheckInitialModel(spec, _startFrom ?? _options.InitialModel,
+            _startFrom is null ? $"The '{nameof(Options.InitialModel)}' option" : "The model given to StartFrom (the teacher)");
         using var channel = _host.Start("Training");
         set_num_threads(_options.NumberOfThreads);
         var seed = _options.Seed ?? _host.Rand.Next();
         manual_seed(seed);
         var data = TrainingSetReader.Read(input, columns, classes.Count, _options.InputScale, channel);
-        var network = ModelFactory.Create(spec);
+        var network = CreateNetwork(spec);
         try
         {
-            initial?.CopyWeightsTo(network);
-            Train(network, data, spec, seed, channel);
+            new ClassifierTraining(_options, spec, seed, channel).Run(network, data);
         }
         catch
         {
             network.Dispose();
             throw;
         }
+
         var info = new ClassifierInfo(_options.FeatureColumnName, _options.LabelColumnName, spec, classes,
             _options.InputScale, _options.InferenceBatchSize);
         return new TorchImageClassifierTransformer(info, new ImageClassifierPredictor(network, spec, _options.InputScale), _options.NumberOfThreads);
+    }
+
+    /// <summary>
+    /// The network training starts from: weights drawn from TorchSharp's (seeded) generator, then replaced by the initial
+    /// model's (<see cref="StartFrom"/> or <see cref="Options.InitialModel"/>) or, without one, the backbone's by the
+    /// archive of <see cref="Options.InitialBackbonePath"/> (the head keeps its drawn weights).
+    /// </summary>
+    internal ClassifierNetwork CreateNetwork(ClassifierSpec spec)
+    {
+        var network = new ClassifierNetwork(spec);
+        try
+        {
+            var initial = _startFrom ?? _options.InitialModel;
+            if (initial is not null)
+            {
+                initial.CopyWeightsTo(network);
+            }
+            else if (_options.InitialBackbonePath is { } path)
+            {
+                BackboneArchive.Load(path, network.Backbone, nameof(Options.InitialBackbonePath), nameof(TorchImageClassifierTrainer));
+            }
+        }
+        catch
+        {
+            network.Dispose();
+            throw;
+        }
+
+        return network;
     }
 
     /// <summary>
@@ -127,18 +158,18 @@ public sealed partial class TorchImageClassifierTrainer : IEstimator<TorchImageC
     private static SchemaShape.Column? Find(SchemaShape schema, string name) =>
         schema.Where(c => c.Name == name).Select(c => (SchemaShape.Column?)c).LastOrDefault();
 
-    private ModelSpec CreateSpec(int classCount) => new(
+    private ClassifierSpec CreateSpec(int classCount) => new(
         _options.Architecture,
         _options.ImageChannels,
         _options.ImageHeight,
         _options.ImageWidth,
         classCount,
-        _options.BaseWidth ?? (_options.Architecture == ImageClassifierArchitecture.SmallCnn ? 32 : 64),
+        _options.BaseWidth ?? (_options.Architecture == BackboneArchitecture.SmallCnn ? 32 : 64),
         [.. _options.BlocksPerStage],
         _options.DropoutRate,
         _options.StochasticDepthRate);
 
-    private static void CheckInitialModel(ModelSpec spec, TorchImageClassifierTransformer? initial, string source)
+    private static void CheckInitialModel(ClassifierSpec spec, TorchImageClassifierTransformer? initial, string source)
     {
         if (initial is null)
         {
@@ -146,89 +177,12 @@ public sealed partial class TorchImageClassifierTrainer : IEstimator<TorchImageC
         }
 
         var other = initial.Info.Spec;
-        if (other.Architecture != spec.Architecture || other.Channels != spec.Channels || other.ImageHeight != spec.ImageHeight
-            || other.ImageWidth != spec.ImageWidth || other.ClassCount != spec.ClassCount || other.BaseWidth != spec.BaseWidth
-            || (spec.Architecture == ImageClassifierArchitecture.ResNet && !other.BlocksPerStage.SequenceEqual(spec.BlocksPerStage)))
+        if (!other.Backbone.HasTheShapeOf(spec.Backbone) || other.ImageHeight != spec.ImageHeight
+            || other.ImageWidth != spec.ImageWidth || other.ClassCount != spec.ClassCount)
         {
             throw new ArgumentOutOfRangeException(nameof(Options.InitialModel),
                 $"{source} of {nameof(TorchImageClassifierTrainer)} must have the network being trained: "
-                + $"expected {Describe(spec)}, got {Describe(other)}.");
-        }
-    }
-
-    private static string Describe(ModelSpec spec) =>
-        $"{spec.Architecture} {spec.Channels}×{spec.ImageHeight}×{spec.ImageWidth} → {spec.ClassCount} classes, width {spec.BaseWidth}"
-        + (spec.Architecture == ImageClassifierArchitecture.ResNet ? $", blocks {string.Join(",", spec.BlocksPerStage)}" : "");
-
-    private void Train(nn.Module<Tensor, Tensor> network, TrainingSet data, ModelSpec spec, int seed, IChannel channel)
-    {
-        var human = Enumerable.Range(0, data.Count).Where(i => !data.IsPseudo[i]).ToArray();
-        var pseudo = Enumerable.Range(0, data.Count).Where(i => data.IsPseudo[i]).ToArray();
-        if (human.Length == 0)
-        {
-            (human, pseudo) = (pseudo, human);
-        }
-
-        var sampler = new MixedBatchSampler(human, pseudo, _options.BatchSize, _options.PseudoLabelRatio, seed);
-        var totalSteps = _options.NumberOfSteps ?? _options.NumberOfEpochs * sampler.StepsPerEpoch;
-        channel.Info(MessageSensitivity.None, pseudo.Length > 0
-            ? $"Student mode: {human.Length} human-labeled and {pseudo.Length} pseudo-labeled rows, batches of {sampler.HumanBatchSize} + {sampler.PseudoBatchSize}, {totalSteps} steps."
-            : $"Supervised: {human.Length} rows, batches of {sampler.HumanBatchSize}, {totalSteps} steps.");
-
-        using var images = tensor(data.Pixels, [data.Count, spec.Channels, spec.ImageHeight, spec.ImageWidth]);
-        using var labels = tensor(data.Labels);
-        using var weights = data.Weights is null ? null : tensor(data.Weights);
-        using var soft = data.SoftTargets is null ? null : tensor(data.SoftTargets, [data.Count, spec.ClassCount]);
-        using var augmenter = new ImageAugmenter(_options.Augmentation, seed);
-        var normalizer = new LossNormalizer(_options.PseudoLossWeight, _options.LossAverageDecay, _options.NormalizeLoss);
-        var loss = new ClassificationLoss(normalizer);
-        var settings = new TrainingSettings(_options.Optimizer, _options.LearningRate, _options.Momentum, _options.Nesterov,
-            _options.WeightDecay, totalSteps, (int)(_options.WarmupFraction * totalSteps), sampler.StepsPerEpoch, _options.CancellationToken);
-        using var average = _options.WeightAverageDecay is { } decay ? new WeightAverage(network, decay) : null;
-        // Sampling and augmentation of batch s + 1 run on a worker thread while step s trains (torch uses one
-        // intra-op thread by default, so augmentation gets the other core); batches are made strictly in order.
-        using var batches = new BatchPrefetcher<PreparedBatch>(() =>
-        {
-            using var scope = NewDisposeScope();
-            var rows = sampler.NextBatch();
-            var index = tensor(Array.ConvertAll(rows, r => (long)r));
-            var augmented = augmenter.Apply(images.index_select(0, index));
-            return new PreparedBatch(rows, index.DetachFromDisposeScope(), augmented.DetachFromDisposeScope());
-        });
-        var relabeler = _options.OnlineRelabelThreshold is { } threshold && pseudo.Length > 0
-            ? new OnlineRelabeler(threshold, _options.MaskUnconfidentPseudoRows)
-            : null;
-        using var meanTeacher = relabeler is not null && _options.RelabelWithWeightAverage ? ModelFactory.Create(spec) : null;
-        new TrainingLoop(settings, channel).Run(network, step =>
-        {
-            using var batch = batches.Take();
-            var targets = (soft ?? labels).index_select(0, batch.Index);
-            Tensor? keep = null;
-            if (relabeler is not null)
-            {
-                if (meanTeacher is not null)
-                {
-                    average!.Snapshot(network, meanTeacher);
-                }
-
-                (targets, keep) = relabeler.Refresh(meanTeacher ?? network, images, batch.Index, targets, sampler.HumanBatchSize);
-            }
-            var logits = network.forward(batch.Images);
-            return (loss.Compute(logits, targets, weights?.index_select(0, batch.Index), sampler.HumanBatchSize, keep), batch.Rows.Length);
-        }, average);
-        network.eval();
-        if (pseudo.Length > 0)
-        {
-            var (humanWeight, pseudoWeight) = normalizer.Weights;
-            channel.Info(MessageSensitivity.None,
-                $"Loss averages at the end: human {normalizer.HumanLossAverage:F4}, pseudo {normalizer.PseudoLossAverage:F4}"
-                + $"; weights human {humanWeight:F3}, pseudo {pseudoWeight:F3}.");
-        }
-        if (relabeler is not null)
-        {
-            channel.Info(MessageSensitivity.None,
-                $"Online re-labeling: {relabeler.Changed} of {relabeler.Seen} pseudo targets ({100.0 * relabeler.Changed / Math.Max(1, relabeler.Seen):F1}%) replaced by the network's own class"
-                + (_options.MaskUnconfidentPseudoRows ? $", {relabeler.Masked} ({100.0 * relabeler.Masked / Math.Max(1, relabeler.Seen):F1}%) left out as unconfident." : "."));
+                + $"expected {spec.Describe()}, got {other.Describe()}.");
         }
     }
 }

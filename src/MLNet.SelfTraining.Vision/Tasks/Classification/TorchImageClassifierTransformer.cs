@@ -1,8 +1,7 @@
-using System.IO.Compression;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Runtime;
-using MLNet.SelfTraining.Vision.Models;
+using MLNet.SelfTraining.Vision.Models.Backbones;
 using MLNet.SelfTraining.Vision.Persistence;
 using MLNet.SelfTraining.Vision.Scoring;
 using static TorchSharp.torch;
@@ -23,7 +22,8 @@ namespace MLNet.SelfTraining.Vision.Tasks.Classification;
 /// it). Use <see cref="Save(string)"/> and <see cref="Load(MLContext, string)"/>: one zip archive with <c>manifest.json</c>
 /// (format name and version, architecture and hyperparameters, input shape, class names, column names) and
 /// <c>weights.bin</c> (TorchSharp <c>Module.save</c> format). Preprocessing before the classifier is saved separately with
-/// <c>mlContext.Model.Save</c>.</para>
+/// <c>mlContext.Model.Save</c>. Archives of format version 1 (before the network was split into a backbone and a head)
+/// still load. <see cref="SaveBackbone(string)"/> writes the backbone alone, for another trainer to start from.</para>
 /// </remarks>
 public sealed class TorchImageClassifierTransformer : ITransformer, IDisposable
 {
@@ -51,8 +51,8 @@ public sealed class TorchImageClassifierTransformer : ITransformer, IDisposable
     /// <summary>The label column of training.</summary>
     public string LabelColumnName => _info.LabelColumnName;
 
-    /// <summary>The network family.</summary>
-    public ImageClassifierArchitecture Architecture => _info.Spec.Architecture;
+    /// <summary>The backbone family.</summary>
+    public BackboneArchitecture Architecture => _info.Spec.Architecture;
 
     /// <summary>Image channels expected in <see cref="FeatureColumnName"/>.</summary>
     public int ImageChannels => _info.Spec.Channels;
@@ -106,7 +106,7 @@ public sealed class TorchImageClassifierTransformer : ITransformer, IDisposable
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         ObjectDisposedException.ThrowIf(_disposed, this);
-        var manifest = new ModelManifest
+        var manifest = new ClassifierManifest
         {
             Network = _info.Spec,
             ClassNames = _info.Classes.Names,
@@ -116,31 +116,35 @@ public sealed class TorchImageClassifierTransformer : ITransformer, IDisposable
             InferenceBatchSize = _info.InferenceBatchSize,
             NumberOfThreads = _numberOfThreads,
         };
-        _predictor.Use(network => ModelArchive.Save(path, manifest, network));
+        _predictor.Use(network => ClassifierArchive.Save(path, manifest, network));
+    }
+
+    /// <summary>
+    /// Writes the network's backbone on its own to a zip archive (manifest + weights), atomically replacing
+    /// <paramref name="path"/>. A trainer with the same backbone (architecture, image channels, width and, for ResNet,
+    /// blocks per stage) can start from it with <see cref="TorchImageClassifierTrainer.Options.InitialBackbonePath"/>,
+    /// whatever its classes.
+    /// </summary>
+    /// <param name="path">The archive file; its directory must exist.</param>
+    public void SaveBackbone(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        _predictor.Use(network => BackboneArchive.Save(path, network.Backbone));
     }
 
     /// <summary>Reads a classifier written by <see cref="Save(string)"/>; also sets TorchSharp's thread count to the saved one.</summary>
     /// <param name="mlContext">The context (used for logging).</param>
     /// <param name="path">The archive file.</param>
     /// <returns>The classifier, ready to score.</returns>
-    /// <exception cref="InvalidDataException">The file is not a classifier archive, or has a newer format version.</exception>
+    /// <exception cref="InvalidDataException">The file is not a classifier archive, has a newer format version, or declares
+    /// sizes its weights do not match.</exception>
     public static TorchImageClassifierTransformer Load(MLContext mlContext, string path)
     {
         ArgumentNullException.ThrowIfNull(mlContext);
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        using var zip = ZipFile.OpenRead(path);
-        var manifest = ModelArchive.ReadManifest(zip, path);
+        var (manifest, network) = ClassifierArchive.Load(path);
         set_num_threads(manifest.NumberOfThreads);
-        var network = ModelFactory.Create(manifest.Network);
-        try
-        {
-            ModelArchive.ReadWeights(zip, manifest, network, path);
-        }
-        catch
-        {
-            network.Dispose();
-            throw;
-        }
         var info = new ClassifierInfo(manifest.FeatureColumnName, manifest.LabelColumnName, manifest.Network,
             new ClassLabels(manifest.Network.ClassCount, manifest.ClassNames), manifest.InputScale, manifest.InferenceBatchSize);
         var host = ((IHostEnvironment)mlContext).Register(nameof(TorchImageClassifierTransformer));
@@ -152,8 +156,8 @@ public sealed class TorchImageClassifierTransformer : ITransformer, IDisposable
         return new TorchImageClassifierTransformer(info, new ImageClassifierPredictor(network, manifest.Network, manifest.InputScale), manifest.NumberOfThreads);
     }
 
-    /// <summary>Copies this classifier's weights into <paramref name="network"/> (same <see cref="ModelSpec"/>).</summary>
-    internal void CopyWeightsTo(nn.Module network)
+    /// <summary>Copies this classifier's weights into <paramref name="network"/> (same <see cref="ClassifierSpec"/>).</summary>
+    internal void CopyWeightsTo(ClassifierNetwork network)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         _predictor.Use(source => network.load_state_dict(source.state_dict()));

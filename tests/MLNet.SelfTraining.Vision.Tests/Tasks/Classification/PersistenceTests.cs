@@ -1,6 +1,7 @@
+using System.Globalization;
 using System.IO.Compression;
 using Microsoft.ML;
-using MLNet.SelfTraining.Vision.Models;
+using MLNet.SelfTraining.Vision.Models.Backbones;
 using MLNet.SelfTraining.Vision.Tasks.Classification;
 using MLNet.SelfTraining.Vision.Tests.Infrastructure;
 
@@ -12,9 +13,9 @@ public sealed class PersistenceTests
     public TestContext TestContext { get; set; } = null!;
 
     [TestMethod]
-    [DataRow(ImageClassifierArchitecture.SmallCnn)]
-    [DataRow(ImageClassifierArchitecture.ResNet)]
-    public void SaveThenLoadInAFreshContext_GivesIdenticalScores(ImageClassifierArchitecture architecture)
+    [DataRow(BackboneArchitecture.SmallCnn)]
+    [DataRow(BackboneArchitecture.ResNet)]
+    public void SaveThenLoadInAFreshContext_GivesIdenticalScores(BackboneArchitecture architecture)
     {
         var path = TempPath();
         var mlContext = new MLContext(seed: 1);
@@ -85,6 +86,82 @@ public sealed class PersistenceTests
         var error = Assert.ThrowsExactly<InvalidDataException>(() => TorchImageClassifierTransformer.Load(new MLContext(), path));
 
         StringAssert.Contains(error.Message, "manifest.json");
+    }
+
+    [TestMethod]
+    [DataRow(BackboneArchitecture.SmallCnn, "smallcnn")]
+    [DataRow(BackboneArchitecture.ResNet, "resnet")]
+    public void Load_OfAVersion1Archive_MovesItsWeightsToTheBackboneAndHead_AndScoresAsBefore(BackboneArchitecture architecture, string name)
+    {
+        var mlContext = new MLContext(seed: 1);
+
+        using var loaded = TorchImageClassifierTransformer.Load(mlContext, ArchivePath($"{name}-v1.zip"));
+        var scores = Scores(mlContext, loaded.Transform(SyntheticImages.KeyedView(mlContext, SyntheticImages.Rows(6, seed: 2))));
+
+        Assert.AreEqual(architecture, loaded.Architecture);
+        CollectionAssert.AreEqual(ExpectedScores($"{name}-v1.scores.txt"), scores);
+    }
+
+    [TestMethod]
+    public void Save_OfAVersion1Archive_WritesVersion2_WhichScoresTheSame()
+    {
+        var mlContext = new MLContext(seed: 1);
+        var path = TempPath();
+        using (var v1 = TorchImageClassifierTransformer.Load(mlContext, ArchivePath("smallcnn-v1.zip")))
+        {
+            v1.Save(path);
+        }
+
+        using var v2 = TorchImageClassifierTransformer.Load(mlContext, path);
+
+        StringAssert.Contains(ReadManifest(path), "\"formatVersion\": 2");
+        CollectionAssert.AreEqual(ExpectedScores("smallcnn-v1.scores.txt"),
+            Scores(mlContext, v2.Transform(SyntheticImages.KeyedView(mlContext, SyntheticImages.Rows(6, seed: 2)))));
+    }
+
+    [TestMethod]
+    public void Load_OfAManifestWithAnImpossibleWidth_NamesTheFieldBeforeBuildingTheNetwork()
+    {
+        var path = TempPath();
+        File.Copy(ArchivePath("smallcnn-v1.zip"), path);
+        EditManifest(path, json => json.Replace("\"baseWidth\": 8", "\"baseWidth\": 1000000", StringComparison.Ordinal));
+
+        var error = Assert.ThrowsExactly<InvalidDataException>(() => TorchImageClassifierTransformer.Load(new MLContext(), path));
+
+        StringAssert.Contains(error.Message, "network.baseWidth = 1000000; expected 1 to 65536");
+    }
+
+    [TestMethod]
+    public void Load_OfAManifestDeclaringMoreWeightsThanTheArchiveHolds_Throws()
+    {
+        var path = TempPath();
+        File.Copy(ArchivePath("smallcnn-v1.zip"), path);
+        EditManifest(path, json => json.Replace("\"baseWidth\": 8", "\"baseWidth\": 64", StringComparison.Ordinal));
+
+        var error = Assert.ThrowsExactly<InvalidDataException>(() => TorchImageClassifierTransformer.Load(new MLContext(), path));
+
+        StringAssert.Contains(error.Message, "fewer than 4 per parameter");
+    }
+
+    private static string ArchivePath(string name) => Path.Combine(AppContext.BaseDirectory, "Tasks", "Classification", "Archives", name);
+
+    private static float[] ExpectedScores(string name) =>
+        File.ReadAllLines(ArchivePath(name)).SelectMany(line => line.Split(' ')).Select(v => float.Parse(v, CultureInfo.InvariantCulture)).ToArray();
+
+    private static string ReadManifest(string path)
+    {
+        using var zip = ZipFile.OpenRead(path);
+        using var manifest = new StreamReader(zip.GetEntry("manifest.json")!.Open());
+        return manifest.ReadToEnd();
+    }
+
+    private static void EditManifest(string path, Func<string, string> edit)
+    {
+        var json = edit(ReadManifest(path));
+        using var zip = ZipFile.Open(path, ZipArchiveMode.Update);
+        zip.GetEntry("manifest.json")!.Delete();
+        using var writer = new StreamWriter(zip.CreateEntry("manifest.json").Open());
+        writer.Write(json);
     }
 
     private string TempPath()

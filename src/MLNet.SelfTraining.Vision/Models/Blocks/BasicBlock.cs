@@ -2,7 +2,7 @@ using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace MLNet.SelfTraining.Vision.Models;
+namespace MLNet.SelfTraining.Vision.Models.Blocks;
 
 /// <summary>
 /// ResNet basic block (He et al. 2016) with stochastic depth on the residual branch:
@@ -24,11 +24,20 @@ internal sealed class BasicBlock : nn.Module<Tensor, Tensor>
         bn1 = nn.BatchNorm2d(outChannels);
         conv2 = nn.Conv2d(outChannels, outChannels, 3, padding: 1, bias: false);
         bn2 = nn.BatchNorm2d(outChannels);
-        if (stride != 1 || inChannels != outChannels)
+        if (HasDownsample(inChannels, outChannels, stride))
+        {
             downsample = nn.Sequential(nn.Conv2d(inChannels, outChannels, 1, stride: stride, bias: false), nn.BatchNorm2d(outChannels));
+        }
+
         drop = torchvision.ops.StochasticDepth(stochasticDepth, torchvision.StochasticDepth.Mode.Row);
         RegisterComponents();
     }
+
+    /// <summary>The parameters of a block: two 3×3 convolutions without bias and, when the shape changes, a 1×1
+    /// projection, each with a batch norm's scale and shift.</summary>
+    public static double ParameterCount(double inChannels, double outChannels, long stride) =>
+        ConvBnRelu.ParameterCount(inChannels, outChannels) + ConvBnRelu.ParameterCount(outChannels, outChannels)
+        + (HasDownsample(inChannels, outChannels, stride) ? (inChannels * outChannels) + (2 * outChannels) : 0);
 
     public override Tensor forward(Tensor input)
     {
@@ -38,6 +47,9 @@ internal sealed class BasicBlock : nn.Module<Tensor, Tensor>
         var shortcut = downsample is null ? input : downsample.forward(input);
         return nn.functional.relu(shortcut.add(branch)).MoveToOuterDisposeScope();
     }
+
+    /// <summary>Whether the shortcut needs a projection: when the block changes the resolution or the channels.</summary>
+    private static bool HasDownsample(double inChannels, double outChannels, long stride) => stride != 1 || inChannels != outChannels;
 
     protected override void Dispose(bool disposing)
     {
@@ -50,6 +62,7 @@ internal sealed class BasicBlock : nn.Module<Tensor, Tensor>
             downsample?.Dispose();
             drop.Dispose();
         }
+
         base.Dispose(disposing);
     }
 }

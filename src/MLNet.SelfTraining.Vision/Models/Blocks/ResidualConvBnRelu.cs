@@ -1,7 +1,7 @@
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace MLNet.SelfTraining.Vision.Models;
+namespace MLNet.SelfTraining.Vision.Models.Blocks;
 
 /// <summary>
 /// <c>x + StochasticDepth(ConvBnRelu(x))</c>: a shape-preserving residual conv-bn-relu whose branch is dropped per
@@ -32,6 +32,7 @@ internal sealed class ResidualConvBnRelu : nn.Module<Tensor, Tensor>
             branch.Dispose();
             drop.Dispose();
         }
+
         base.Dispose(disposing);
     }
 }

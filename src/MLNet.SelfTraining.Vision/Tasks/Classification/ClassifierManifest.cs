@@ -1,24 +1,27 @@
-using MLNet.SelfTraining.Vision.Models;
+using MLNet.SelfTraining.Vision.Persistence;
 
-namespace MLNet.SelfTraining.Vision.Persistence;
+namespace MLNet.SelfTraining.Vision.Tasks.Classification;
 
 /// <summary>
 /// The <c>manifest.json</c> entry of a classifier archive: format name and version, the network, the input and class
-/// description, and the column names. Serialized as camel-case JSON with enums as strings.
+/// description, and the column names.
 /// </summary>
-internal sealed record ModelManifest
+/// <remarks>Version 2 stores the weights under the network's <c>backbone.*</c> and <c>head.*</c> keys; version 1 archives
+/// (before the backbone/head split) are read through <see cref="ClassifierArchiveV1"/>.</remarks>
+internal sealed record ClassifierManifest : IArchiveManifest
 {
-    public const string FormatName = "MLNet.SelfTraining.Vision.TorchImageClassifier";
-    public const int CurrentFormatVersion = 1;
+    public static string FormatName => "MLNet.SelfTraining.Vision.TorchImageClassifier";
 
-    /// <summary>Always <see cref="FormatName"/>.</summary>
+    public static int CurrentFormatVersion => 2;
+
+    public static string Description => "classifier archive";
+
     public string Format { get; init; } = FormatName;
 
-    /// <summary>The archive layout version; readers reject newer versions.</summary>
     public int FormatVersion { get; init; } = CurrentFormatVersion;
 
     /// <summary>The network: architecture, hyperparameters, input shape (C, H, W) and class count.</summary>
-    public required ModelSpec Network { get; init; }
+    public required ClassifierSpec Network { get; init; }
 
     /// <summary>The label's key values (class names) in key order, or <see langword="null"/> when they were not text.</summary>
     public string[]? ClassNames { get; init; }
@@ -27,9 +30,9 @@ internal sealed record ModelManifest
 
     public required string LabelColumnName { get; init; }
 
-    public string ScoreColumnName { get; init; } = "Score";
+    public string ScoreColumnName { get; init; } = ScoreColumn.DefaultName;
 
-    public string PredictedLabelColumnName { get; init; } = "PredictedLabel";
+    public string PredictedLabelColumnName { get; init; } = PredictedLabelColumn.DefaultName;
 
     /// <summary>Factor applied to pixels before the network.</summary>
     public required float InputScale { get; init; }
@@ -38,6 +41,5 @@ internal sealed record ModelManifest
 
     public required int NumberOfThreads { get; init; }
 
-    /// <summary>The zip entry holding the TorchSharp weights (<c>Module.save</c> format).</summary>
     public string WeightsEntry { get; init; } = "weights.bin";
 }

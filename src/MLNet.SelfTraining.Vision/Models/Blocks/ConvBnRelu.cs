@@ -1,7 +1,7 @@
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace MLNet.SelfTraining.Vision.Models;
+namespace MLNet.SelfTraining.Vision.Models.Blocks;
 
 /// <summary>3×3 convolution (no bias), batch normalization, ReLU. (B, in, H, W) → (B, out, H/stride, W/stride).</summary>
 internal sealed class ConvBnRelu : nn.Module<Tensor, Tensor>
@@ -16,6 +16,9 @@ internal sealed class ConvBnRelu : nn.Module<Tensor, Tensor>
         RegisterComponents();
     }
 
+    /// <summary>The parameters of a 3×3 convolution without bias and its batch norm's scale and shift.</summary>
+    public static double ParameterCount(double inChannels, double outChannels) => (inChannels * outChannels * 9) + (2 * outChannels);
+
     public override Tensor forward(Tensor input)
     {
         using var scope = NewDisposeScope();
@@ -29,6 +32,7 @@ internal sealed class ConvBnRelu : nn.Module<Tensor, Tensor>
             conv.Dispose();
             bn.Dispose();
         }
+
         base.Dispose(disposing);
     }
 }

@@ -1,0 +1,151 @@
+using System.IO.Compression;
+using Microsoft.ML;
+using MLNet.SelfTraining.Vision.Tasks.Classification;
+using MLNet.SelfTraining.Vision.Tests.Infrastructure;
+using static TorchSharp.torch;
+
+namespace MLNet.SelfTraining.Vision.Tests.Tasks.Classification;
+
+[TestClass]
+public sealed class BackboneTransferTests
+{
+    public TestContext TestContext { get; set; } = null!;
+
+    [TestMethod]
+    public void SaveBackbone_WritesOneZipWithManifestAndTheBackbonesWeightsOnly()
+    {
+        var path = TempPath();
+        var mlContext = new MLContext(seed: 1);
+        using var model = Train(mlContext, TinyClassifier.Options(steps: 1));
+
+        model.SaveBackbone(path);
+
+        using var zip = ZipFile.OpenRead(path);
+        CollectionAssert.AreEquivalent(new[] { "manifest.json", "weights.bin" }, zip.Entries.Select(e => e.FullName).ToArray());
+        using var manifest = new StreamReader(zip.GetEntry("manifest.json")!.Open());
+        var json = manifest.ReadToEnd();
+        StringAssert.Contains(json, "\"format\": \"MLNet.SelfTraining.Vision.Backbone\"");
+        StringAssert.Contains(json, "\"architecture\": \"SmallCnn\"");
+        StringAssert.Contains(json, "\"baseWidth\": 8");
+        Assert.IsEmpty(Directory.GetFiles(Path.GetDirectoryName(path)!, "*.tmp"), "no temporary file is left behind");
+    }
+
+    [TestMethod]
+    public void InitialBackbonePath_StartsTheBackboneAtTheSavedWeights_AndTheHeadFresh()
+    {
+        var path = TempPath();
+        var mlContext = new MLContext(seed: 1);
+        using var teacher = Train(mlContext, TinyClassifier.Options(steps: 20));
+        teacher.SaveBackbone(path);
+        var options = TinyClassifier.Options(seed: 5);
+        options.InitialBackbonePath = path;
+        var trainer = mlContext.MulticlassClassification.Trainers.TorchImageClassifier(mlContext, options);
+        var spec = teacher.Info.Spec;
+        using var trained = new ClassifierNetwork(spec);
+        teacher.CopyWeightsTo(trained);
+
+        manual_seed(5);
+        using var started = trainer.CreateNetwork(spec);
+        manual_seed(5);
+        using var fresh = new ClassifierNetwork(spec);
+
+        var startedState = started.state_dict();
+        foreach (var (key, value) in trained.state_dict().Where(p => p.Key.StartsWith("backbone.", StringComparison.Ordinal)))
+        {
+            Assert.IsTrue(value.Equals(startedState[key]), $"{key} is the saved backbone's");
+        }
+
+        foreach (var (key, value) in fresh.state_dict().Where(p => p.Key.StartsWith("head.", StringComparison.Ordinal)))
+        {
+            Assert.IsTrue(value.Equals(startedState[key]), $"{key} is drawn as without the backbone");
+        }
+    }
+
+    [TestMethod]
+    public void Fit_FromASavedBackbone_TrainsAHeadForOtherClasses()
+    {
+        var path = TempPath();
+        var mlContext = new MLContext(seed: 1);
+        using (var teacher = Train(mlContext, TinyClassifier.Options(steps: 40)))
+        {
+            teacher.SaveBackbone(path);
+        }
+
+        var rows = SyntheticImages.Rows(90, seed: 1).Select(r => new ImageRow { Features = r.Features, Label = r.Label == "sq" ? "square" : "bar" });
+        var raw = mlContext.Data.LoadFromEnumerable(rows);
+        var twoClasses = mlContext.Transforms.Conversion.MapValueToKey("Label").Fit(raw).Transform(raw);
+        var options = TinyClassifier.Options(steps: 20);
+        options.InitialBackbonePath = path;
+
+        using var model = mlContext.MulticlassClassification.Trainers.TorchImageClassifier(mlContext, options).Fit(twoClasses);
+
+        Assert.AreEqual(2, model.ClassCount);
+        Assert.IsGreaterThan(0.9, mlContext.MulticlassClassification.Evaluate(model.Transform(twoClasses)).MacroAccuracy);
+    }
+
+    [TestMethod]
+    public void Fit_FromABackboneOfAnotherWidth_NamesTheOptionExpectedAndGot()
+    {
+        var path = TempPath();
+        var mlContext = new MLContext(seed: 1);
+        using (var narrow = Train(mlContext, TinyClassifier.Options(steps: 1)))
+        {
+            narrow.SaveBackbone(path);
+        }
+
+        var options = TinyClassifier.Options(steps: 1);
+        options.BaseWidth = 16;
+        options.InitialBackbonePath = path;
+
+        var error = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => Train(mlContext, options));
+
+        Assert.AreEqual("InitialBackbonePath", error.ParamName);
+        StringAssert.Contains(error.Message, "the 'InitialBackbonePath' option of TorchImageClassifierTrainer");
+        StringAssert.Contains(error.Message, "expected SmallCnn, 1 channel, width 16, got SmallCnn, 1 channel, width 8");
+    }
+
+    [TestMethod]
+    public void Fit_FromAClassifierArchive_SaysItIsNotABackboneArchive()
+    {
+        var path = TempPath();
+        var mlContext = new MLContext(seed: 1);
+        using (var model = Train(mlContext, TinyClassifier.Options(steps: 1)))
+        {
+            model.Save(path);
+        }
+
+        var options = TinyClassifier.Options(steps: 1);
+        options.InitialBackbonePath = path;
+
+        var error = Assert.ThrowsExactly<InvalidDataException>(() => Train(mlContext, options));
+
+        StringAssert.Contains(error.Message, "is not a backbone archive: expected format 'MLNet.SelfTraining.Vision.Backbone', got 'MLNet.SelfTraining.Vision.TorchImageClassifier'");
+    }
+
+    [TestMethod]
+    public void Options_WithBothAnInitialModelAndABackbone_AreRejected()
+    {
+        var mlContext = new MLContext(seed: 1);
+        using var model = Train(mlContext, TinyClassifier.Options(steps: 1));
+        var options = TinyClassifier.Options();
+        options.InitialModel = model;
+        options.InitialBackbonePath = "backbone.zip";
+
+        var error = Assert.ThrowsExactly<ArgumentOutOfRangeException>(
+            () => mlContext.MulticlassClassification.Trainers.TorchImageClassifier(mlContext, options));
+
+        Assert.AreEqual("InitialBackbonePath", error.ParamName);
+        StringAssert.Contains(error.Message, "must be null when InitialModel is set");
+    }
+
+    private static TorchImageClassifierTransformer Train(MLContext mlContext, TorchImageClassifierTrainer.Options options) =>
+        mlContext.MulticlassClassification.Trainers.TorchImageClassifier(mlContext, options)
+            .Fit(SyntheticImages.KeyedView(mlContext, SyntheticImages.Rows(60, seed: 1)));
+
+    private string TempPath()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "vision-tests", TestContext.TestName!, Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        return Path.Combine(directory, "backbone.zip");
+    }
+}
