@@ -5,6 +5,8 @@ using MLNet.SelfTraining.Datasets;
 using MLNet.SelfTraining.PseudoLabeling;
 using MLNet.SelfTraining.Vision;
 using MLNet.SelfTraining.Vision.Augmentation;
+using MLNet.SelfTraining.Vision.Engine;
+using MLNet.SelfTraining.Vision.Models;
 using MLNet.SelfTraining.Vision.Tasks.Classification;
 
 namespace SelfTraining.Vision;
@@ -63,9 +65,16 @@ internal static class SelfTrainRun
         AugmentationPolicy policy, double stochasticDepth, double? onlineThreshold, double? weightAverage) =>
         mlContext.MulticlassClassification.Trainers.TorchImageClassifier(mlContext, new TorchImageClassifierTrainer.Options
         {
-            NumberOfSteps = steps,
-            LearningRate = config.LearningRate,
-            BaseWidth = config.Width,
+            SoftLabelColumnName = config.SoftLabels ? "SoftLabel" : null,
+            ExampleWeightColumnName = config.BalanceClasses ? DefaultColumnNames.Weight : null,     // carries the balancing multiplicities
+            Network = new NetworkOptions { BaseWidth = config.Width, StochasticDepthRate = stochasticDepth },
+            Optimization = new OptimizationOptions
+            {
+                NumberOfSteps = steps,
+                LearningRate = config.LearningRate,
+                WeightAverageDecay = weightAverage,
+                Seed = config.Seed,
+            },
             Augmentation = new AugmentationOptions
             {
                 Policy = policy,
@@ -73,15 +82,13 @@ internal static class SelfTrainRun
                 MaximumRotationDegrees = config.RotationDegrees,
                 ElasticAlpha = config.ElasticAlpha,
             },
-            StochasticDepthRate = stochasticDepth,
-            SoftLabelColumnName = config.SoftLabels ? "SoftLabel" : null,
-            NormalizeLoss = config.NormalizeLoss,
-            PseudoLabelRatio = config.PseudoRatio,
-            OnlineRelabelThreshold = onlineThreshold,
-            MaskUnconfidentPseudoRows = onlineThreshold is not null && config.OnlineMask,
-            WeightAverageDecay = weightAverage,
-            RelabelWithWeightAverage = onlineThreshold is not null && weightAverage is not null && config.MeanTeacher,
-            ExampleWeightColumnName = config.BalanceClasses ? DefaultColumnNames.Weight : null,     // carries the balancing multiplicities
-            Seed = config.Seed,
+            Student = new StudentOptions
+            {
+                NormalizeLoss = config.NormalizeLoss,
+                PseudoLabelRatio = config.PseudoRatio,
+                OnlineRelabelThreshold = onlineThreshold,
+                MaskUnconfidentPseudoRows = onlineThreshold is not null && config.OnlineMask,
+                RelabelWithWeightAverage = onlineThreshold is not null && weightAverage is not null && config.MeanTeacher,
+            },
         });
 }

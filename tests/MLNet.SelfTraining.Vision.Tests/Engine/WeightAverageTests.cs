@@ -57,7 +57,7 @@ public sealed class WeightAverageTests
         var mlContext = new MLContext(seed: 1);
         var data = SyntheticImages.KeyedView(mlContext, SyntheticImages.Rows(60, seed: 1));
         var averaged = TinyClassifier.Options(steps: 40);
-        averaged.WeightAverageDecay = 0.9;
+        averaged.Optimization.WeightAverageDecay = 0.9;
 
         using var last = mlContext.MulticlassClassification.Trainers.TorchImageClassifier(mlContext, TinyClassifier.Options(steps: 40)).Fit(data);
         using var average = mlContext.MulticlassClassification.Trainers.TorchImageClassifier(mlContext, averaged).Fit(data);

@@ -36,8 +36,9 @@ internal sealed class ClassifierTraining
             (human, pseudo) = (pseudo, human);
         }
 
-        var sampler = new MixedBatchSampler(human, pseudo, _options.BatchSize, _options.PseudoLabelRatio, _seed);
-        var totalSteps = _options.NumberOfSteps ?? _options.NumberOfEpochs * sampler.StepsPerEpoch;
+        var (optimization, student) = (_options.Optimization, _options.Student);
+        var sampler = new MixedBatchSampler(human, pseudo, optimization.BatchSize, student.PseudoLabelRatio, _seed);
+        var totalSteps = optimization.NumberOfSteps ?? optimization.NumberOfEpochs * sampler.StepsPerEpoch;
         _channel.Info(MessageSensitivity.None, pseudo.Length > 0
             ? $"Student mode: {human.Length} human-labeled and {pseudo.Length} pseudo-labeled rows, batches of {sampler.HumanBatchSize} + {sampler.PseudoBatchSize}, {totalSteps} steps."
             : $"Supervised: {human.Length} rows, batches of {sampler.HumanBatchSize}, {totalSteps} steps.");
@@ -47,11 +48,11 @@ internal sealed class ClassifierTraining
         using var weights = data.Weights is null ? null : tensor(data.Weights);
         using var soft = data.SoftTargets is null ? null : tensor(data.SoftTargets, [data.Count, _spec.ClassCount]);
         using var augmenter = new ImageAugmenter(_options.Augmentation, _seed);
-        var normalizer = new LossNormalizer(_options.PseudoLossWeight, _options.LossAverageDecay, _options.NormalizeLoss);
+        var normalizer = new LossNormalizer(_options.PseudoLossWeight, student.LossAverageDecay, student.NormalizeLoss);
         var loss = new ClassificationLoss(normalizer);
-        var settings = new TrainingSettings(_options.Optimizer, _options.LearningRate, _options.Momentum, _options.Nesterov,
-            _options.WeightDecay, totalSteps, (int)(_options.WarmupFraction * totalSteps), sampler.StepsPerEpoch, _options.CancellationToken);
-        using var average = _options.WeightAverageDecay is { } decay ? new WeightAverage(network, decay) : null;
+        var settings = new TrainingSettings(optimization.Optimizer, optimization.LearningRate, optimization.Momentum, optimization.Nesterov,
+            optimization.WeightDecay, totalSteps, (int)(optimization.WarmupFraction * totalSteps), sampler.StepsPerEpoch, _options.CancellationToken);
+        using var average = optimization.WeightAverageDecay is { } decay ? new WeightAverage(network, decay) : null;
         // Sampling and augmentation of batch s + 1 run on a worker thread while step s trains (torch uses one
         // intra-op thread by default, so augmentation gets the other core); batches are made strictly in order.
         using var batches = new BatchPrefetcher<PreparedBatch>(() =>
@@ -62,10 +63,10 @@ internal sealed class ClassifierTraining
             var augmented = augmenter.Apply(images.index_select(0, index));
             return new PreparedBatch(rows, index.DetachFromDisposeScope(), augmented.DetachFromDisposeScope());
         });
-        var relabeler = _options.OnlineRelabelThreshold is { } threshold && pseudo.Length > 0
-            ? new OnlineRelabeler(threshold, _options.MaskUnconfidentPseudoRows)
+        var relabeler = student.OnlineRelabelThreshold is { } threshold && pseudo.Length > 0
+            ? new OnlineRelabeler(threshold, student.MaskUnconfidentPseudoRows)
             : null;
-        using var meanTeacher = relabeler is not null && _options.RelabelWithWeightAverage ? new ClassifierNetwork(_spec) : null;
+        using var meanTeacher = relabeler is not null && student.RelabelWithWeightAverage ? new ClassifierNetwork(_spec) : null;
         new TrainingLoop(settings, _channel).Run(network, step =>
         {
             using var batch = batches.Take();
@@ -102,7 +103,7 @@ internal sealed class ClassifierTraining
         {
             _channel.Info(MessageSensitivity.None,
                 $"Online re-labeling: {relabeler.Changed} of {relabeler.Seen} pseudo targets ({100.0 * relabeler.Changed / Math.Max(1, relabeler.Seen):F1}%) replaced by the network's own class"
-                + (_options.MaskUnconfidentPseudoRows ? $", {relabeler.Masked} ({100.0 * relabeler.Masked / Math.Max(1, relabeler.Seen):F1}%) left out as unconfident." : "."));
+                + (_options.Student.MaskUnconfidentPseudoRows ? $", {relabeler.Masked} ({100.0 * relabeler.Masked / Math.Max(1, relabeler.Seen):F1}%) left out as unconfident." : "."));
         }
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.ML.Runtime;
 using MLNet.SelfTraining.Students;
 using MLNet.SelfTraining.Vision.Data;
 using MLNet.SelfTraining.Vision.Engine;
+using MLNet.SelfTraining.Vision.Models;
 using MLNet.SelfTraining.Vision.Models.Backbones;
 using MLNet.SelfTraining.Vision.Persistence;
 using static TorchSharp.torch;
@@ -27,19 +28,20 @@ namespace MLNet.SelfTraining.Vision.Tasks.Classification;
 /// <item><term>Score</term><description>Vector of K <see cref="float"/> class probabilities (output).</description></item>
 /// <item><term>PredictedLabel</term><description>The label's key type, with its key values (output).</description></item>
 /// </list>
-/// <para><b>Trainer characteristics.</b> Normalization required: no (set <see cref="Options.InputScale"/> so pixels are in
-/// [0, 1]). Required NuGet besides Microsoft.ML: TorchSharp and TorchVision, plus a native backend in the application
-/// (TorchSharp-cpu or a CUDA package). Exportable to ONNX: no. Model persistence:
+/// <para><b>Trainer characteristics.</b> Normalization required: no (set <see cref="NetworkOptions.InputScale"/> so
+/// pixels are in [0, 1]). Required NuGet besides Microsoft.ML: TorchSharp and TorchVision, plus a native backend in the
+/// application (TorchSharp-cpu or a CUDA package). Exportable to ONNX: no. Model persistence:
 /// <see cref="TorchImageClassifierTransformer.Save(string)"/> (not <c>mlContext.Model.Save</c>).</para>
 /// <para><b>Training.</b> The training rows are read into memory once. Each step takes a batch, augments it
 /// (<see cref="Options.Augmentation"/>), and minimizes cross-entropy with SGD or AdamW under a warmup-cosine learning
-/// rate. <b>Student mode</b> starts when the training data has the <see cref="Options.PseudoLabelFlagColumnName"/> column
-/// (the self-training estimator adds it through <see cref="IPseudoLabelConsumer"/>): batches mix human and pseudo-labeled
-/// rows at <see cref="Options.PseudoLabelRatio"/> (the human rows cycle), and the two losses are combined by
-/// <see cref="LossNormalizer"/>; with <see cref="Options.OnlineRelabelThreshold"/> the network also replaces the teacher's
-/// pseudo labels by its own confident predictions as it trains (and with <see cref="Options.MaskUnconfidentPseudoRows"/>
-/// leaves the pseudo rows it is unsure of out of the loss: FixMatch). TorchSharp's random seed and thread count are
-/// process-wide and set by <see cref="Fit"/>.</para>
+/// rate (<see cref="Options.Optimization"/>). <b>Student mode</b> (<see cref="Options.Student"/>) starts when the
+/// training data has the <see cref="Options.PseudoLabelFlagColumnName"/> column (the self-training estimator adds it
+/// through <see cref="IPseudoLabelConsumer"/>): batches mix human and pseudo-labeled rows at
+/// <see cref="StudentOptions.PseudoLabelRatio"/> (the human rows cycle), and the two losses are combined by
+/// <see cref="LossNormalizer"/>; with <see cref="StudentOptions.OnlineRelabelThreshold"/> the network also replaces the
+/// teacher's pseudo labels by its own confident predictions as it trains (and with
+/// <see cref="StudentOptions.MaskUnconfidentPseudoRows"/> leaves the pseudo rows it is unsure of out of the loss:
+/// FixMatch). TorchSharp's random seed and thread count are process-wide and set by <see cref="Fit"/>.</para>
 /// </remarks>
 public sealed partial class TorchImageClassifierTrainer : IEstimator<TorchImageClassifierTransformer>, IPseudoLabelConsumer
 {
@@ -68,8 +70,8 @@ public sealed partial class TorchImageClassifierTrainer : IEstimator<TorchImageC
     /// <summary>Trains the network on <paramref name="input"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A column is missing or has the wrong type, or
     /// <see cref="Options.InitialModel"/> has a different network, or the backbone archive of
-    /// <see cref="Options.InitialBackbonePath"/> has a different backbone.</exception>
-    /// <exception cref="InvalidDataException">The file of <see cref="Options.InitialBackbonePath"/> is not a backbone archive.</exception>
+    /// <see cref="NetworkOptions.InitialBackbonePath"/> has a different backbone.</exception>
+    /// <exception cref="InvalidDataException">The file of <see cref="NetworkOptions.InitialBackbonePath"/> is not a backbone archive.</exception>
     /// <exception cref="InvalidOperationException">The data has no usable rows.</exception>
     /// <exception cref="OperationCanceledException"><see cref="Options.CancellationToken"/> was cancelled.</exception>
     public TorchImageClassifierTransformer Fit(IDataView input)
@@ -80,10 +82,10 @@ public sealed partial class TorchImageClassifierTrainer : IEstimator<TorchImageC
         CheckInitialModel(spec, _startFrom ?? _options.InitialModel,
             _startFrom is null ? $"The '{nameof(Options.InitialModel)}' option" : "The model given to StartFrom (the teacher)");
         using var channel = _host.Start("Training");
-        set_num_threads(_options.NumberOfThreads);
-        var seed = _options.Seed ?? _host.Rand.Next();
+        set_num_threads(_options.Optimization.NumberOfThreads);
+        var seed = _options.Optimization.Seed ?? _host.Rand.Next();
         manual_seed(seed);
-        var data = TrainingSetReader.Read(input, columns, classes.Count, _options.InputScale, channel);
+        var data = TrainingSetReader.Read(input, columns, classes.Count, _options.Network.InputScale, channel);
         var network = CreateNetwork(spec);
         try
         {
@@ -96,14 +98,14 @@ public sealed partial class TorchImageClassifierTrainer : IEstimator<TorchImageC
         }
 
         var info = new ClassifierInfo(_options.FeatureColumnName, _options.LabelColumnName, spec, classes,
-            _options.InputScale, _options.InferenceBatchSize);
-        return new TorchImageClassifierTransformer(info, new ImageClassifierPredictor(network, spec, _options.InputScale), _options.NumberOfThreads);
+            _options.Network.InputScale, _options.Optimization.InferenceBatchSize);
+        return new TorchImageClassifierTransformer(info, new ImageClassifierPredictor(network, spec, _options.Network.InputScale), _options.Optimization.NumberOfThreads);
     }
 
     /// <summary>
     /// The network training starts from: weights drawn from TorchSharp's (seeded) generator, then replaced by the initial
     /// model's (<see cref="StartFrom"/> or <see cref="Options.InitialModel"/>) or, without one, the backbone's by the
-    /// archive of <see cref="Options.InitialBackbonePath"/> (the head keeps its drawn weights).
+    /// archive of <see cref="NetworkOptions.InitialBackbonePath"/> (the head keeps its drawn weights).
     /// </summary>
     internal ClassifierNetwork CreateNetwork(ClassifierSpec spec)
     {
@@ -115,9 +117,9 @@ public sealed partial class TorchImageClassifierTrainer : IEstimator<TorchImageC
             {
                 initial.CopyWeightsTo(network);
             }
-            else if (_options.InitialBackbonePath is { } path)
+            else if (_options.Network.InitialBackbonePath is { } path)
             {
-                BackboneArchive.Load(path, network.Backbone, nameof(Options.InitialBackbonePath), nameof(TorchImageClassifierTrainer));
+                BackboneArchive.Load(path, network.Backbone, $"{nameof(Options.Network)}.{nameof(NetworkOptions.InitialBackbonePath)}", nameof(TorchImageClassifierTrainer));
             }
         }
         catch
@@ -159,15 +161,15 @@ public sealed partial class TorchImageClassifierTrainer : IEstimator<TorchImageC
         schema.Where(c => c.Name == name).Select(c => (SchemaShape.Column?)c).LastOrDefault();
 
     private ClassifierSpec CreateSpec(int classCount) => new(
-        _options.Architecture,
-        _options.ImageChannels,
-        _options.ImageHeight,
-        _options.ImageWidth,
+        _options.Network.Architecture,
+        _options.Network.ImageChannels,
+        _options.Network.ImageHeight,
+        _options.Network.ImageWidth,
         classCount,
-        _options.BaseWidth ?? (_options.Architecture == BackboneArchitecture.SmallCnn ? 32 : 64),
-        [.. _options.BlocksPerStage],
-        _options.DropoutRate,
-        _options.StochasticDepthRate);
+        _options.Network.BaseWidth ?? (_options.Network.Architecture == BackboneArchitecture.SmallCnn ? 32 : 64),
+        [.. _options.Network.BlocksPerStage],
+        _options.Network.DropoutRate,
+        _options.Network.StochasticDepthRate);
 
     private static void CheckInitialModel(ClassifierSpec spec, TorchImageClassifierTransformer? initial, string source)
     {

@@ -1,6 +1,8 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Runtime;
+using MLNet.SelfTraining.Vision.Engine;
+using MLNet.SelfTraining.Vision.Models;
 using MLNet.SelfTraining.Vision.Models.Backbones;
 using MLNet.SelfTraining.Vision.Persistence;
 using MLNet.SelfTraining.Vision.Scoring;
@@ -14,7 +16,7 @@ namespace MLNet.SelfTraining.Vision.Tasks.Classification;
 /// <c>mlContext.MulticlassClassification.Evaluate</c> and <c>mlContext.Model.CreatePredictionEngine</c> work unchanged.
 /// </summary>
 /// <remarks>
-/// <para>Scoring is lazy and batched (<see cref="TorchImageClassifierTrainer.Options.InferenceBatchSize"/> rows per forward
+/// <para>Scoring is lazy and batched (<see cref="OptimizationOptions.InferenceBatchSize"/> rows per forward
 /// pass, network in eval mode, no augmentation). Cursors on several threads share the network under a lock.</para>
 /// <para>Rows whose image has a NaN pixel get NaN scores and a missing (0) predicted key.</para>
 /// <para><b>Persistence.</b> ML.NET cannot load third-party transformers from its model zip, so
@@ -122,7 +124,7 @@ public sealed class TorchImageClassifierTransformer : ITransformer, IDisposable
     /// <summary>
     /// Writes the network's backbone on its own to a zip archive (manifest + weights), atomically replacing
     /// <paramref name="path"/>. A trainer with the same backbone (architecture, image channels, width and, for ResNet,
-    /// blocks per stage) can start from it with <see cref="TorchImageClassifierTrainer.Options.InitialBackbonePath"/>,
+    /// blocks per stage) can start from it with <see cref="NetworkOptions.InitialBackbonePath"/>,
     /// whatever its classes.
     /// </summary>
     /// <param name="path">The archive file; its directory must exist.</param>

@@ -38,7 +38,7 @@ public sealed class BackboneTransferTests
         using var teacher = Train(mlContext, TinyClassifier.Options(steps: 20));
         teacher.SaveBackbone(path);
         var options = TinyClassifier.Options(seed: 5);
-        options.InitialBackbonePath = path;
+        options.Network.InitialBackbonePath = path;
         var trainer = mlContext.MulticlassClassification.Trainers.TorchImageClassifier(mlContext, options);
         var spec = teacher.Info.Spec;
         using var trained = new ClassifierNetwork(spec);
@@ -75,7 +75,7 @@ public sealed class BackboneTransferTests
         var raw = mlContext.Data.LoadFromEnumerable(rows);
         var twoClasses = mlContext.Transforms.Conversion.MapValueToKey("Label").Fit(raw).Transform(raw);
         var options = TinyClassifier.Options(steps: 20);
-        options.InitialBackbonePath = path;
+        options.Network.InitialBackbonePath = path;
 
         using var model = mlContext.MulticlassClassification.Trainers.TorchImageClassifier(mlContext, options).Fit(twoClasses);
 
@@ -94,13 +94,13 @@ public sealed class BackboneTransferTests
         }
 
         var options = TinyClassifier.Options(steps: 1);
-        options.BaseWidth = 16;
-        options.InitialBackbonePath = path;
+        options.Network.BaseWidth = 16;
+        options.Network.InitialBackbonePath = path;
 
         var error = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => Train(mlContext, options));
 
-        Assert.AreEqual("InitialBackbonePath", error.ParamName);
-        StringAssert.Contains(error.Message, "the 'InitialBackbonePath' option of TorchImageClassifierTrainer");
+        Assert.AreEqual("Network.InitialBackbonePath", error.ParamName);
+        StringAssert.Contains(error.Message, "the 'Network.InitialBackbonePath' option of TorchImageClassifierTrainer");
         StringAssert.Contains(error.Message, "expected SmallCnn, 1 channel, width 16, got SmallCnn, 1 channel, width 8");
     }
 
@@ -115,7 +115,7 @@ public sealed class BackboneTransferTests
         }
 
         var options = TinyClassifier.Options(steps: 1);
-        options.InitialBackbonePath = path;
+        options.Network.InitialBackbonePath = path;
 
         var error = Assert.ThrowsExactly<InvalidDataException>(() => Train(mlContext, options));
 
@@ -129,12 +129,12 @@ public sealed class BackboneTransferTests
         using var model = Train(mlContext, TinyClassifier.Options(steps: 1));
         var options = TinyClassifier.Options();
         options.InitialModel = model;
-        options.InitialBackbonePath = "backbone.zip";
+        options.Network.InitialBackbonePath = "backbone.zip";
 
         var error = Assert.ThrowsExactly<ArgumentOutOfRangeException>(
             () => mlContext.MulticlassClassification.Trainers.TorchImageClassifier(mlContext, options));
 
-        Assert.AreEqual("InitialBackbonePath", error.ParamName);
+        Assert.AreEqual("Network.InitialBackbonePath", error.ParamName);
         StringAssert.Contains(error.Message, "must be null when InitialModel is set");
     }
 

@@ -14,7 +14,7 @@ public sealed class BadInputTests
         var mlContext = new MLContext(seed: 1);
         var data = SyntheticImages.KeyedView(mlContext, SyntheticImages.Rows(10, seed: 1));
         var options = TinyClassifier.Options();
-        options.ImageHeight = 10;
+        options.Network.ImageHeight = 10;
 
         var error = Assert.ThrowsExactly<ArgumentOutOfRangeException>(
             () => mlContext.MulticlassClassification.Trainers.TorchImageClassifier(mlContext, options).Fit(data));
@@ -102,31 +102,46 @@ public sealed class BadInputTests
     [TestMethod]
     public void Options_OutOfRange_NameTheOptionAndTheValue()
     {
-        var error = Rejected(o => o.BatchSize = 1);
+        var error = Rejected(o => o.Optimization.BatchSize = 1);
 
-        Assert.AreEqual("BatchSize", error.ParamName);
-        StringAssert.Contains(error.Message, "The 'BatchSize' option of TorchImageClassifierTrainer must be at least 2. Got 1 instead.");
+        Assert.AreEqual("Optimization.BatchSize", error.ParamName);
+        StringAssert.Contains(error.Message, "The 'Optimization.BatchSize' option of TorchImageClassifierTrainer must be at least 2. Got 1 instead.");
     }
 
     [TestMethod]
     public void NewOptions_OutOfRange_NameTheOptionAndTheValue()
     {
-        var onlineError = Rejected(o => o.OnlineRelabelThreshold = 0);
+        var onlineError = Rejected(o => o.Student.OnlineRelabelThreshold = 0);
         var rotationError = Rejected(o => o.Augmentation.MaximumRotationDegrees = -5);
         var elasticError = Rejected(o => o.Augmentation.ElasticSigma = 0);
 
-        StringAssert.Contains(onlineError.Message, "The 'OnlineRelabelThreshold' option of TorchImageClassifierTrainer must be null or in the range (0, 1]. Got 0 instead.");
-        StringAssert.Contains(rotationError.Message, "The 'MaximumRotationDegrees' option of TorchImageClassifierTrainer must be in the range [0, 180]. Got -5 instead.");
-        StringAssert.Contains(elasticError.Message, "The 'ElasticSigma' option of TorchImageClassifierTrainer must be finite and positive. Got 0 instead.");
+        StringAssert.Contains(onlineError.Message, "The 'Student.OnlineRelabelThreshold' option of TorchImageClassifierTrainer must be null or in the range (0, 1]. Got 0 instead.");
+        StringAssert.Contains(rotationError.Message, "The 'Augmentation.MaximumRotationDegrees' option of TorchImageClassifierTrainer must be in the range [0, 180]. Got -5 instead.");
+        StringAssert.Contains(elasticError.Message, "The 'Augmentation.ElasticSigma' option of TorchImageClassifierTrainer must be finite and positive. Got 0 instead.");
+    }
+
+    [TestMethod]
+    public void Options_OfEachGroup_AreNamedWithTheirGroup()
+    {
+        var network = Rejected(o => o.Network.DropoutRate = 1);
+        var optimization = Rejected(o => o.Optimization.LearningRate = 0);
+        var student = Rejected(o => o.Student.PseudoLabelRatio = -1);
+        var group = Rejected(o => o.Network = null!);
+
+        Assert.AreEqual("Network.DropoutRate", network.ParamName);
+        StringAssert.Contains(network.Message, "The 'Network.DropoutRate' option of TorchImageClassifierTrainer must be in the range [0, 1). Got 1 instead.");
+        StringAssert.Contains(optimization.Message, "The 'Optimization.LearningRate' option of TorchImageClassifierTrainer must be finite and positive. Got 0 instead.");
+        StringAssert.Contains(student.Message, "The 'Student.PseudoLabelRatio' option of TorchImageClassifierTrainer must be finite and positive. Got -1 instead.");
+        StringAssert.Contains(group.Message, "The 'Network' option of TorchImageClassifierTrainer must be not null. Got null instead.");
     }
 
     [TestMethod]
     public void MaskUnconfidentPseudoRows_WithoutAnOnlineThreshold_NamesBothOptions()
     {
-        var error = Rejected(o => o.MaskUnconfidentPseudoRows = true);
+        var error = Rejected(o => o.Student.MaskUnconfidentPseudoRows = true);
 
-        Assert.AreEqual("MaskUnconfidentPseudoRows", error.ParamName);
-        StringAssert.Contains(error.Message, "The 'MaskUnconfidentPseudoRows' option of TorchImageClassifierTrainer must be false unless OnlineRelabelThreshold is set. Got True instead.");
+        Assert.AreEqual("Student.MaskUnconfidentPseudoRows", error.ParamName);
+        StringAssert.Contains(error.Message, "The 'Student.MaskUnconfidentPseudoRows' option of TorchImageClassifierTrainer must be false unless Student.OnlineRelabelThreshold is set. Got True instead.");
     }
 
     [TestMethod]
@@ -134,20 +149,20 @@ public sealed class BadInputTests
     {
         var error = Rejected(o =>
         {
-            o.OnlineRelabelThreshold = 0.95;
-            o.RelabelWithWeightAverage = true;
+            o.Student.OnlineRelabelThreshold = 0.95;
+            o.Student.RelabelWithWeightAverage = true;
         });
 
-        Assert.AreEqual("RelabelWithWeightAverage", error.ParamName);
-        StringAssert.Contains(error.Message, "The 'RelabelWithWeightAverage' option of TorchImageClassifierTrainer must be false unless OnlineRelabelThreshold and WeightAverageDecay are set. Got True instead.");
+        Assert.AreEqual("Student.RelabelWithWeightAverage", error.ParamName);
+        StringAssert.Contains(error.Message, "The 'Student.RelabelWithWeightAverage' option of TorchImageClassifierTrainer must be false unless Student.OnlineRelabelThreshold and Optimization.WeightAverageDecay are set. Got True instead.");
     }
 
     [TestMethod]
     public void WeightAverageDecay_OfOne_NamesTheOptionAndTheValue()
     {
-        var error = Rejected(o => o.WeightAverageDecay = 1);
+        var error = Rejected(o => o.Optimization.WeightAverageDecay = 1);
 
-        StringAssert.Contains(error.Message, "The 'WeightAverageDecay' option of TorchImageClassifierTrainer must be null or in the range [0, 1). Got 1 instead.");
+        StringAssert.Contains(error.Message, "The 'Optimization.WeightAverageDecay' option of TorchImageClassifierTrainer must be null or in the range [0, 1). Got 1 instead.");
     }
 
     [TestMethod]
@@ -159,7 +174,7 @@ public sealed class BadInputTests
             .TorchImageClassifier(mlContext, TinyClassifier.Options(steps: 1))
             .Fit(data);
         var options = TinyClassifier.Options(steps: 1);
-        options.BaseWidth = 16;
+        options.Network.BaseWidth = 16;
         options.InitialModel = teacher;
 
         var error = Assert.ThrowsExactly<ArgumentOutOfRangeException>(

@@ -21,8 +21,8 @@ public sealed class PersistenceTests
         var mlContext = new MLContext(seed: 1);
         var data = SyntheticImages.KeyedView(mlContext, SyntheticImages.Rows(40, seed: 1));
         var options = TinyClassifier.Options(steps: 5);
-        options.Architecture = architecture;
-        options.BlocksPerStage = [1, 1];
+        options.Network.Architecture = architecture;
+        options.Network.BlocksPerStage = [1, 1];
         float[] before;
         using (var model = mlContext.MulticlassClassification.Trainers.TorchImageClassifier(mlContext, options).Fit(data))
         {

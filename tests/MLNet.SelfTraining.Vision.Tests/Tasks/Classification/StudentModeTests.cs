@@ -15,8 +15,8 @@ public sealed class StudentModeTests
         mlContext.Log += (_, e) => messages.Add(e.Message);
         var rows = StudentRows(SyntheticImages.Rows(90, seed: 1), pseudoEvery: 3);
         var options = TinyClassifier.Options(steps: 40);
-        options.BatchSize = 30;
-        options.PseudoLabelRatio = 2;
+        options.Optimization.BatchSize = 30;
+        options.Student.PseudoLabelRatio = 2;
 
         using var model = mlContext.MulticlassClassification.Trainers.TorchImageClassifier(mlContext, options)
             .Fit(Keyed(mlContext, rows));
@@ -40,12 +40,12 @@ public sealed class StudentModeTests
         {
             var mlContext = new MLContext(seed: 1);
             var options = TinyClassifier.Options(steps: 40);
-            options.BatchSize = 30;
+            options.Optimization.BatchSize = 30;
             options.SoftLabelColumnName = null;              // hard targets: the (wrong) Label column
-            options.OnlineRelabelThreshold = onlineThreshold;
-            options.MaskUnconfidentPseudoRows = onlineThreshold is not null;
-            options.WeightAverageDecay = meanTeacher ? 0.5 : null;
-            options.RelabelWithWeightAverage = meanTeacher;
+            options.Student.OnlineRelabelThreshold = onlineThreshold;
+            options.Student.MaskUnconfidentPseudoRows = onlineThreshold is not null;
+            options.Optimization.WeightAverageDecay = meanTeacher ? 0.5 : null;
+            options.Student.RelabelWithWeightAverage = meanTeacher;
             var raw = mlContext.Data.LoadFromEnumerable(rows);
             var keys = mlContext.Transforms.Conversion.MapValueToKey("Label").Fit(raw);        // the test set gets the same keys
             using var model = mlContext.MulticlassClassification.Trainers.TorchImageClassifier(mlContext, options).Fit(keys.Transform(raw));
@@ -71,11 +71,11 @@ public sealed class StudentModeTests
             var messages = new List<string>();
             mlContext.Log += (_, e) => messages.Add(e.Message);
             var options = TinyClassifier.Options(steps: 40);
-            options.BatchSize = 30;
-            options.OnlineRelabelThreshold = 0.8;
-            options.MaskUnconfidentPseudoRows = true;
-            options.WeightAverageDecay = 0.9;           // the same averaged final weights either way
-            options.RelabelWithWeightAverage = meanTeacher;
+            options.Optimization.BatchSize = 30;
+            options.Student.OnlineRelabelThreshold = 0.8;
+            options.Student.MaskUnconfidentPseudoRows = true;
+            options.Optimization.WeightAverageDecay = 0.9;           // the same averaged final weights either way
+            options.Student.RelabelWithWeightAverage = meanTeacher;
             using var model = mlContext.MulticlassClassification.Trainers.TorchImageClassifier(mlContext, options)
                 .Fit(Keyed(mlContext, StudentRows(SyntheticImages.Rows(90, seed: 1), pseudoEvery: 2)));
             return messages.Single(m => m.Contains("Online re-labeling"));
@@ -96,7 +96,7 @@ public sealed class StudentModeTests
         var data = SyntheticImages.KeyedView(mlContext, SyntheticImages.Rows(60, seed: 1));
         using var teacher = mlContext.MulticlassClassification.Trainers.TorchImageClassifier(mlContext, TinyClassifier.Options(steps: 40)).Fit(data);
         var options = TinyClassifier.Options(steps: 1);
-        options.LearningRate = 1e-9;
+        options.Optimization.LearningRate = 1e-9;
         options.InitialModel = teacher;
 
         using var student = mlContext.MulticlassClassification.Trainers.TorchImageClassifier(mlContext, options).Fit(data);

@@ -86,7 +86,7 @@ public sealed class TorchImageClassifierTests
         var data = SyntheticImages.KeyedView(mlContext, SyntheticImages.Rows(60, seed: 1));
         var options = TinyClassifier.Options(steps: 10, seed: seed);
         options.Augmentation.Policy = Vision.Augmentation.AugmentationPolicy.S4;
-        options.DropoutRate = 0.3;
+        options.Network.DropoutRate = 0.3;
         using var model = mlContext.MulticlassClassification.Trainers.TorchImageClassifier(mlContext, options).Fit(data);
         return mlContext.Data.CreateEnumerable<Scores>(model.Transform(data), reuseRowObject: false).SelectMany(s => s.Score).ToArray();
     }

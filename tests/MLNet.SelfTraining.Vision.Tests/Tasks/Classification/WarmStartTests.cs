@@ -39,7 +39,7 @@ public sealed class WarmStartTests
         var data = SyntheticImages.KeyedView(mlContext, SyntheticImages.Rows(30, seed: 1));
         using var narrow = mlContext.MulticlassClassification.Trainers.TorchImageClassifier(mlContext, TinyClassifier.Options(steps: 2)).Fit(data);
         var options = TinyClassifier.Options(steps: 2);
-        options.BaseWidth = 16;
+        options.Network.BaseWidth = 16;
         var trainer = mlContext.MulticlassClassification.Trainers.TorchImageClassifier(mlContext, options);
 
         using (trainer.StartFrom(narrow))
@@ -59,7 +59,7 @@ public sealed class WarmStartTests
         var labeled = SyntheticImages.KeyedView(mlContext, SyntheticImages.Rows(60, seed: 1));
         var unlabeled = SyntheticImages.KeyedView(mlContext, SyntheticImages.Rows(60, seed: 3));
         var studentOptions = TinyClassifier.Options(steps: 1, seed: 2);
-        studentOptions.LearningRate = 1e-9;
+        studentOptions.Optimization.LearningRate = 1e-9;
         var options = new SelfTrainingOptions
         {
             MaximumIterations = 1,
