@@ -22,12 +22,7 @@ internal sealed class ScoredRow : DataViewRow
         _schema = schema;
         _input = input;
         var columns = activeColumns.ToArray();
-        _active = new bool[schema.Output.Count];
-        foreach (var column in columns)
-        {
-            _active[column.Index] = true;
-        }
-
+        _active = ScoredColumns.Active(schema, columns);
         if (ScoredColumns.NeedsScores(schema, columns))
         {
             _getFeatures = input.GetGetter<VBuffer<float>>(schema.Features);
@@ -46,24 +41,12 @@ internal sealed class ScoredRow : DataViewRow
 
     public override bool IsColumnActive(DataViewSchema.Column column) => _active[column.Index];
 
-    public override ValueGetter<TValue> GetGetter<TValue>(DataViewSchema.Column column)
-    {
-        if (!_active[column.Index])
-        {
-            throw new InvalidOperationException($"Column '{column.Name}' is not active in this row.");
-        }
-
-        if (!_schema.IsComputed(column.Index))
-        {
-            return _input.GetGetter<TValue>(_schema.Input[column.Index]);
-        }
-
-        return ScoredColumns.ComputedGetter<TValue>(_schema, column, _batch, () =>
+    public override ValueGetter<TValue> GetGetter<TValue>(DataViewSchema.Column column) =>
+        ScoredColumns.Getter<TValue>(_schema, _active, _input, column, _batch, () =>
         {
             EnsureScored();
             return 0;
         });
-    }
 
     private void EnsureScored()
     {

@@ -24,12 +24,7 @@ internal sealed class ScoredRowCursor : DataViewRowCursor
     {
         _schema = schema;
         var columns = columnsNeeded.ToArray();
-        _active = new bool[schema.Output.Count];
-        foreach (var column in columns)
-        {
-            _active[column.Index] = true;
-        }
-
+        _active = ScoredColumns.Active(schema, columns);
         var passThrough = columns.Where(c => !schema.IsComputed(c.Index)).Select(c => schema.Input[c.Index]);
         _input = input.GetRowCursor(passThrough);
         if (ScoredColumns.NeedsScores(schema, columns))
@@ -51,20 +46,8 @@ internal sealed class ScoredRowCursor : DataViewRowCursor
 
     public override bool IsColumnActive(DataViewSchema.Column column) => _active[column.Index];
 
-    public override ValueGetter<TValue> GetGetter<TValue>(DataViewSchema.Column column)
-    {
-        if (!_active[column.Index])
-        {
-            throw new InvalidOperationException($"Column '{column.Name}' is not active in this cursor.");
-        }
-
-        if (!_schema.IsComputed(column.Index))
-        {
-            return _input.GetGetter<TValue>(_schema.Input[column.Index]);
-        }
-
-        return ScoredColumns.ComputedGetter<TValue>(_schema, column, _batch!, () => _batchRow);
-    }
+    public override ValueGetter<TValue> GetGetter<TValue>(DataViewSchema.Column column) =>
+        ScoredColumns.Getter<TValue>(_schema, _active, _input, column, _batch, () => _batchRow);
 
     public override bool MoveNext()
     {

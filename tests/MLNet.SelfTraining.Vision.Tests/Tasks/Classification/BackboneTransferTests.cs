@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using Microsoft.ML;
 using MLNet.SelfTraining.Vision.Tasks.Classification;
 using MLNet.SelfTraining.Vision.Tests.Infrastructure;
@@ -14,16 +13,10 @@ public sealed class BackboneTransferTests
     [TestMethod]
     public void SaveBackbone_WritesOneZipWithManifestAndTheBackbonesWeightsOnly()
     {
-        var path = TempPath();
-        var mlContext = new MLContext(seed: 1);
-        using var model = Train(mlContext, TinyClassifier.Options(steps: 1));
+        var path = Saved(new MLContext(seed: 1), steps: 1, (model, file) => model.SaveBackbone(file));
 
-        model.SaveBackbone(path);
-
-        using var zip = ZipFile.OpenRead(path);
-        CollectionAssert.AreEquivalent(new[] { "manifest.json", "weights.bin" }, zip.Entries.Select(e => e.FullName).ToArray());
-        using var manifest = new StreamReader(zip.GetEntry("manifest.json")!.Open());
-        var json = manifest.ReadToEnd();
+        CollectionAssert.AreEquivalent(new[] { "manifest.json", "weights.bin" }, TestArchives.Entries(path));
+        var json = TestArchives.Manifest(path);
         StringAssert.Contains(json, "\"format\": \"MLNet.SelfTraining.Vision.Backbone\"");
         StringAssert.Contains(json, "\"architecture\": \"SmallCnn\"");
         StringAssert.Contains(json, "\"baseWidth\": 8");
@@ -33,13 +26,11 @@ public sealed class BackboneTransferTests
     [TestMethod]
     public void InitialBackbonePath_StartsTheBackboneAtTheSavedWeights_AndTheHeadFresh()
     {
-        var path = TempPath();
+        var path = TestArchives.TempPath(TestContext, "backbone.zip");
         var mlContext = new MLContext(seed: 1);
         using var teacher = Train(mlContext, TinyClassifier.Options(steps: 20));
         teacher.SaveBackbone(path);
-        var options = TinyClassifier.Options(seed: 5);
-        options.Network.InitialBackbonePath = path;
-        var trainer = mlContext.MulticlassClassification.Trainers.TorchImageClassifier(mlContext, options);
+        var trainer = mlContext.MulticlassClassification.Trainers.TorchImageClassifier(mlContext, StartingFrom(path, steps: 40));
         var spec = teacher.Info.Spec;
         using var trained = new ClassifierNetwork(spec);
         teacher.CopyWeightsTo(trained);
@@ -64,20 +55,12 @@ public sealed class BackboneTransferTests
     [TestMethod]
     public void Fit_FromASavedBackbone_TrainsAHeadForOtherClasses()
     {
-        var path = TempPath();
         var mlContext = new MLContext(seed: 1);
-        using (var teacher = Train(mlContext, TinyClassifier.Options(steps: 40)))
-        {
-            teacher.SaveBackbone(path);
-        }
-
+        var path = Saved(mlContext, steps: 40, (teacher, file) => teacher.SaveBackbone(file));
         var rows = SyntheticImages.Rows(90, seed: 1).Select(r => new ImageRow { Features = r.Features, Label = r.Label == "sq" ? "square" : "bar" });
         var raw = mlContext.Data.LoadFromEnumerable(rows);
         var twoClasses = mlContext.Transforms.Conversion.MapValueToKey("Label").Fit(raw).Transform(raw);
-        var options = TinyClassifier.Options(steps: 20);
-        options.Network.InitialBackbonePath = path;
-
-        using var model = mlContext.MulticlassClassification.Trainers.TorchImageClassifier(mlContext, options).Fit(twoClasses);
+        using var model = mlContext.MulticlassClassification.Trainers.TorchImageClassifier(mlContext, StartingFrom(path, steps: 20)).Fit(twoClasses);
 
         Assert.AreEqual(2, model.ClassCount);
         Assert.IsGreaterThan(0.9, mlContext.MulticlassClassification.Evaluate(model.Transform(twoClasses)).MacroAccuracy);
@@ -86,16 +69,10 @@ public sealed class BackboneTransferTests
     [TestMethod]
     public void Fit_FromABackboneOfAnotherWidth_NamesTheOptionExpectedAndGot()
     {
-        var path = TempPath();
         var mlContext = new MLContext(seed: 1);
-        using (var narrow = Train(mlContext, TinyClassifier.Options(steps: 1)))
-        {
-            narrow.SaveBackbone(path);
-        }
-
-        var options = TinyClassifier.Options(steps: 1);
+        var path = Saved(mlContext, steps: 1, (narrow, file) => narrow.SaveBackbone(file));
+        var options = StartingFrom(path, steps: 1);
         options.Network.BaseWidth = 16;
-        options.Network.InitialBackbonePath = path;
 
         var error = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => Train(mlContext, options));
 
@@ -107,17 +84,10 @@ public sealed class BackboneTransferTests
     [TestMethod]
     public void Fit_FromAClassifierArchive_SaysItIsNotABackboneArchive()
     {
-        var path = TempPath();
         var mlContext = new MLContext(seed: 1);
-        using (var model = Train(mlContext, TinyClassifier.Options(steps: 1)))
-        {
-            model.Save(path);
-        }
+        var path = Saved(mlContext, steps: 1, (model, file) => model.Save(file));
 
-        var options = TinyClassifier.Options(steps: 1);
-        options.Network.InitialBackbonePath = path;
-
-        var error = Assert.ThrowsExactly<InvalidDataException>(() => Train(mlContext, options));
+        var error = Assert.ThrowsExactly<InvalidDataException>(() => Train(mlContext, StartingFrom(path, steps: 1)));
 
         StringAssert.Contains(error.Message, "is not a backbone archive: expected format 'MLNet.SelfTraining.Vision.Backbone', got 'MLNet.SelfTraining.Vision.TorchImageClassifier'");
     }
@@ -142,10 +112,20 @@ public sealed class BackboneTransferTests
         mlContext.MulticlassClassification.Trainers.TorchImageClassifier(mlContext, options)
             .Fit(SyntheticImages.KeyedView(mlContext, SyntheticImages.Rows(60, seed: 1)));
 
-    private string TempPath()
+    /// <summary>The tiny options, starting from the backbone archive at <paramref name="path"/>.</summary>
+    private static TorchImageClassifierTrainer.Options StartingFrom(string path, int steps)
     {
-        var directory = Path.Combine(Path.GetTempPath(), "vision-tests", TestContext.TestName!, Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(directory);
-        return Path.Combine(directory, "backbone.zip");
+        var options = TinyClassifier.Options(steps);
+        options.Network.InitialBackbonePath = path;
+        return options;
+    }
+
+    /// <summary>Trains the tiny classifier for <paramref name="steps"/> steps and saves it with <paramref name="save"/>; returns the file.</summary>
+    private string Saved(MLContext mlContext, int steps, Action<TorchImageClassifierTransformer, string> save)
+    {
+        var path = TestArchives.TempPath(TestContext, "archive.zip");
+        using var model = Train(mlContext, TinyClassifier.Options(steps));
+        save(model, path);
+        return path;
     }
 }

@@ -51,10 +51,8 @@ public sealed class PersistenceTests
 
         model.Save(path);
 
-        using var zip = ZipFile.OpenRead(path);
-        CollectionAssert.AreEquivalent(new[] { "manifest.json", "weights.bin" }, zip.Entries.Select(e => e.FullName).ToArray());
-        using var manifest = new StreamReader(zip.GetEntry("manifest.json")!.Open());
-        var json = manifest.ReadToEnd();
+        CollectionAssert.AreEquivalent(new[] { "manifest.json", "weights.bin" }, TestArchives.Entries(path));
+        var json = TestArchives.Manifest(path);
         StringAssert.Contains(json, "\"format\": \"MLNet.SelfTraining.Vision.TorchImageClassifier\"");
         StringAssert.Contains(json, "\"architecture\": \"SmallCnn\"");
         Assert.IsEmpty(Directory.GetFiles(Path.GetDirectoryName(path)!, "*.tmp"), "no temporary file is left behind");
@@ -114,33 +112,23 @@ public sealed class PersistenceTests
 
         using var v2 = TorchImageClassifierTransformer.Load(mlContext, path);
 
-        StringAssert.Contains(ReadManifest(path), "\"formatVersion\": 2");
+        StringAssert.Contains(TestArchives.Manifest(path), "\"formatVersion\": 2");
         CollectionAssert.AreEqual(ExpectedScores("smallcnn-v1.scores.txt"),
             Scores(mlContext, v2.Transform(SyntheticImages.KeyedView(mlContext, SyntheticImages.Rows(6, seed: 2)))));
     }
 
     [TestMethod]
-    public void Load_OfAManifestWithAnImpossibleWidth_NamesTheFieldBeforeBuildingTheNetwork()
+    [DataRow(1000000, "network.baseWidth = 1000000; expected 1 to 65536", DisplayName = "a width out of range")]
+    [DataRow(64, "fewer than 4 per parameter", DisplayName = "more weights than the archive holds")]
+    public void Load_OfAManifestWithImpossibleSizes_ThrowsBeforeBuildingTheNetwork(int baseWidth, string expected)
     {
         var path = TempPath();
         File.Copy(ArchivePath("smallcnn-v1.zip"), path);
-        EditManifest(path, json => json.Replace("\"baseWidth\": 8", "\"baseWidth\": 1000000", StringComparison.Ordinal));
+        TestArchives.EditManifest(path, json => json.Replace("\"baseWidth\": 8", $"\"baseWidth\": {baseWidth}", StringComparison.Ordinal));
 
         var error = Assert.ThrowsExactly<InvalidDataException>(() => TorchImageClassifierTransformer.Load(new MLContext(), path));
 
-        StringAssert.Contains(error.Message, "network.baseWidth = 1000000; expected 1 to 65536");
-    }
-
-    [TestMethod]
-    public void Load_OfAManifestDeclaringMoreWeightsThanTheArchiveHolds_Throws()
-    {
-        var path = TempPath();
-        File.Copy(ArchivePath("smallcnn-v1.zip"), path);
-        EditManifest(path, json => json.Replace("\"baseWidth\": 8", "\"baseWidth\": 64", StringComparison.Ordinal));
-
-        var error = Assert.ThrowsExactly<InvalidDataException>(() => TorchImageClassifierTransformer.Load(new MLContext(), path));
-
-        StringAssert.Contains(error.Message, "fewer than 4 per parameter");
+        StringAssert.Contains(error.Message, expected);
     }
 
     private static string ArchivePath(string name) => Path.Combine(AppContext.BaseDirectory, "Tasks", "Classification", "Archives", name);
@@ -148,28 +136,7 @@ public sealed class PersistenceTests
     private static float[] ExpectedScores(string name) =>
         File.ReadAllLines(ArchivePath(name)).SelectMany(line => line.Split(' ')).Select(v => float.Parse(v, CultureInfo.InvariantCulture)).ToArray();
 
-    private static string ReadManifest(string path)
-    {
-        using var zip = ZipFile.OpenRead(path);
-        using var manifest = new StreamReader(zip.GetEntry("manifest.json")!.Open());
-        return manifest.ReadToEnd();
-    }
-
-    private static void EditManifest(string path, Func<string, string> edit)
-    {
-        var json = edit(ReadManifest(path));
-        using var zip = ZipFile.Open(path, ZipArchiveMode.Update);
-        zip.GetEntry("manifest.json")!.Delete();
-        using var writer = new StreamWriter(zip.CreateEntry("manifest.json").Open());
-        writer.Write(json);
-    }
-
-    private string TempPath()
-    {
-        var directory = Path.Combine(Path.GetTempPath(), "vision-tests", TestContext.TestName!, Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(directory);
-        return Path.Combine(directory, "classifier.zip");
-    }
+    private string TempPath() => TestArchives.TempPath(TestContext, "classifier.zip");
 
     private static float[] Scores(MLContext mlContext, IDataView scored) =>
         mlContext.Data.CreateEnumerable<ScoreRow>(scored, reuseRowObject: false).SelectMany(r => r.Score).ToArray();
