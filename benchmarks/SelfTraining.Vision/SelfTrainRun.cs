@@ -5,7 +5,9 @@ using MLNet.SelfTraining.PseudoLabeling;
 using MLNet.SelfTraining.SampleData;
 using MLNet.SelfTraining.Vision;
 using MLNet.SelfTraining.Vision.Augmentation;
-using MLNet.SelfTraining.Vision.Classification;
+using MLNet.SelfTraining.Vision.Engine;
+using MLNet.SelfTraining.Vision.Models;
+using MLNet.SelfTraining.Vision.Tasks.Classification;
 
 namespace SelfTraining.Vision;
 
@@ -23,7 +25,9 @@ internal static class SelfTrainRun
         mlContext.Log += (_, e) =>                        // the trainers' progress (epochs, online re-labeling) goes to the run's log
         {
             if (e.Kind == Microsoft.ML.Runtime.ChannelMessageKind.Info && e.Source.Contains("TorchImageClassifier", StringComparison.Ordinal))
+            {
                 Console.Error.WriteLine(e.Message);
+            }
         };
         var split = MnistSplit.Canonical(MnistDataset.ReadEmbedded10k(), config.Labeled);
         var labeled = split.LoadLabeled(mlContext);
@@ -61,9 +65,16 @@ internal static class SelfTrainRun
         AugmentationPolicy policy, double stochasticDepth, double? onlineThreshold, double? weightAverage) =>
         mlContext.MulticlassClassification.Trainers.TorchImageClassifier(mlContext, new TorchImageClassifierTrainer.Options
         {
-            NumberOfSteps = steps,
-            LearningRate = config.LearningRate,
-            BaseWidth = config.Width,
+            SoftLabelColumnName = config.SoftLabels ? "SoftLabel" : null,
+            ExampleWeightColumnName = config.BalanceClasses ? DefaultColumnNames.Weight : null,     // carries the balancing multiplicities
+            Network = new NetworkOptions { BaseWidth = config.Width, StochasticDepthRate = stochasticDepth },
+            Optimization = new OptimizationOptions
+            {
+                NumberOfSteps = steps,
+                LearningRate = config.LearningRate,
+                WeightAverageDecay = weightAverage,
+                Seed = config.Seed,
+            },
             Augmentation = new AugmentationOptions
             {
                 Policy = policy,
@@ -71,15 +82,13 @@ internal static class SelfTrainRun
                 MaximumRotationDegrees = config.RotationDegrees,
                 ElasticAlpha = config.ElasticAlpha,
             },
-            StochasticDepthRate = stochasticDepth,
-            SoftLabelColumnName = config.SoftLabels ? "SoftLabel" : null,
-            NormalizeLoss = config.NormalizeLoss,
-            PseudoLabelRatio = config.PseudoRatio,
-            OnlineRelabelThreshold = onlineThreshold,
-            MaskUnconfidentPseudoRows = onlineThreshold is not null && config.OnlineMask,
-            WeightAverageDecay = weightAverage,
-            RelabelWithWeightAverage = onlineThreshold is not null && weightAverage is not null && config.MeanTeacher,
-            ExampleWeightColumnName = config.BalanceClasses ? DefaultColumnNames.Weight : null,     // carries the balancing multiplicities
-            Seed = config.Seed,
+            Student = new StudentOptions
+            {
+                NormalizeLoss = config.NormalizeLoss,
+                PseudoLabelRatio = config.PseudoRatio,
+                OnlineRelabelThreshold = onlineThreshold,
+                MaskUnconfidentPseudoRows = onlineThreshold is not null && config.OnlineMask,
+                RelabelWithWeightAverage = onlineThreshold is not null && weightAverage is not null && config.MeanTeacher,
+            },
         });
 }

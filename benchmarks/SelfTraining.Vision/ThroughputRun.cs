@@ -4,7 +4,8 @@ using Microsoft.ML.Data;
 using MLNet.SelfTraining.SampleData;
 using MLNet.SelfTraining.Vision;
 using MLNet.SelfTraining.Vision.Augmentation;
-using MLNet.SelfTraining.Vision.Classification;
+using MLNet.SelfTraining.Vision.Engine;
+using MLNet.SelfTraining.Vision.Tasks.Classification;
 
 namespace SelfTraining.Vision;
 
@@ -59,12 +60,8 @@ internal static class ThroughputRun
     {
         var trainer = mlContext.MulticlassClassification.Trainers.TorchImageClassifier(mlContext, new TorchImageClassifierTrainer.Options
         {
-            NumberOfSteps = steps,
-            BatchSize = BatchSize,
-            InferenceBatchSize = 256,
-            NumberOfThreads = 1,
+            Optimization = new OptimizationOptions { NumberOfSteps = steps, BatchSize = BatchSize, InferenceBatchSize = 256, NumberOfThreads = 1, Seed = 1 },
             Augmentation = augmentation,
-            Seed = 1,
         });
         var clock = Stopwatch.StartNew();
         var model = trainer.Fit(data);

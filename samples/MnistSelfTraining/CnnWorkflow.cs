@@ -3,7 +3,8 @@ using MLNet.SelfTraining;
 using MLNet.SelfTraining.PseudoLabeling;
 using MLNet.SelfTraining.Vision;
 using MLNet.SelfTraining.Vision.Augmentation;
-using MLNet.SelfTraining.Vision.Classification;
+using MLNet.SelfTraining.Vision.Engine;
+using MLNet.SelfTraining.Vision.Tasks.Classification;
 
 namespace MnistSelfTraining;
 
@@ -18,11 +19,11 @@ internal static class CnnWorkflow
         var student = Options(studentSteps, recipe);
         if (fixMatch)
         {
-            student.PseudoLabelRatio = 3;
-            student.OnlineRelabelThreshold = 0.95;
-            student.MaskUnconfidentPseudoRows = true;
-            student.NormalizeLoss = false;
-            student.WeightAverageDecay = 0.999;
+            student.Student.PseudoLabelRatio = 3;
+            student.Student.OnlineRelabelThreshold = 0.95;
+            student.Student.MaskUnconfidentPseudoRows = true;
+            student.Student.NormalizeLoss = false;
+            student.Optimization.WeightAverageDecay = 0.999;
         }
 
         var options = new SelfTrainingOptions
@@ -46,9 +47,8 @@ internal static class CnnWorkflow
     // the FixMatch recipe adds elastic distortion (α = 16 pixels), the strong augmentation digits need.
     private static TorchImageClassifierTrainer.Options Options(int steps, CnnRecipe recipe) => new()
     {
-        NumberOfSteps = steps,
-        Augmentation = new AugmentationOptions { Policy = AugmentationPolicy.S2, ElasticAlpha = recipe == CnnRecipe.FixMatch ? 16 : 0 },
         SoftLabelColumnName = null,
-        Seed = 1,
+        Optimization = new OptimizationOptions { NumberOfSteps = steps, Seed = 1 },
+        Augmentation = new AugmentationOptions { Policy = AugmentationPolicy.S2, ElasticAlpha = recipe == CnnRecipe.FixMatch ? 16 : 0 },
     };
 }

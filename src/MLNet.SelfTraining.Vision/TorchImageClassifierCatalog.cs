@@ -1,7 +1,9 @@
 using Microsoft.ML;
 using MLNet.SelfTraining.Vision.Augmentation;
-using MLNet.SelfTraining.Vision.Classification;
+using MLNet.SelfTraining.Vision.Engine;
 using MLNet.SelfTraining.Vision.Models;
+using MLNet.SelfTraining.Vision.Models.Backbones;
+using MLNet.SelfTraining.Vision.Tasks.Classification;
 
 namespace MLNet.SelfTraining.Vision;
 
@@ -16,7 +18,7 @@ public static class TorchImageClassifierCatalog
     /// <param name="imageChannels">Image channels.</param>
     /// <param name="imageHeight">Image height.</param>
     /// <param name="imageWidth">Image width.</param>
-    /// <param name="architecture">The network family.</param>
+    /// <param name="architecture">The backbone family.</param>
     /// <param name="augmentation">The augmentation policy (flips stay off; see <see cref="AugmentationOptions.HorizontalFlip"/>).</param>
     /// <param name="numberOfEpochs">Passes over the training data.</param>
     /// <param name="batchSize">Rows per training batch.</param>
@@ -28,28 +30,34 @@ public static class TorchImageClassifierCatalog
         MLContext mlContext,
         string labelColumnName = TorchImageClassifierTrainer.Options.Defaults.LabelColumnName,
         string featureColumnName = TorchImageClassifierTrainer.Options.Defaults.FeatureColumnName,
-        int imageChannels = TorchImageClassifierTrainer.Options.Defaults.ImageChannels,
-        int imageHeight = TorchImageClassifierTrainer.Options.Defaults.ImageHeight,
-        int imageWidth = TorchImageClassifierTrainer.Options.Defaults.ImageWidth,
-        ImageClassifierArchitecture architecture = ImageClassifierArchitecture.SmallCnn,
+        int imageChannels = NetworkOptions.Defaults.ImageChannels,
+        int imageHeight = NetworkOptions.Defaults.ImageHeight,
+        int imageWidth = NetworkOptions.Defaults.ImageWidth,
+        BackboneArchitecture architecture = BackboneArchitecture.SmallCnn,
         AugmentationPolicy augmentation = AugmentationPolicy.None,
-        int numberOfEpochs = TorchImageClassifierTrainer.Options.Defaults.NumberOfEpochs,
-        int batchSize = TorchImageClassifierTrainer.Options.Defaults.BatchSize,
-        double learningRate = TorchImageClassifierTrainer.Options.Defaults.LearningRate,
+        int numberOfEpochs = OptimizationOptions.Defaults.NumberOfEpochs,
+        int batchSize = OptimizationOptions.Defaults.BatchSize,
+        double learningRate = OptimizationOptions.Defaults.LearningRate,
         string? exampleWeightColumnName = null) =>
         TorchImageClassifier(catalog, mlContext, new TorchImageClassifierTrainer.Options
         {
             LabelColumnName = labelColumnName,
             FeatureColumnName = featureColumnName,
-            ImageChannels = imageChannels,
-            ImageHeight = imageHeight,
-            ImageWidth = imageWidth,
-            Architecture = architecture,
-            Augmentation = new AugmentationOptions { Policy = augmentation },
-            NumberOfEpochs = numberOfEpochs,
-            BatchSize = batchSize,
-            LearningRate = learningRate,
             ExampleWeightColumnName = exampleWeightColumnName,
+            Network = new NetworkOptions
+            {
+                ImageChannels = imageChannels,
+                ImageHeight = imageHeight,
+                ImageWidth = imageWidth,
+                Architecture = architecture,
+            },
+            Optimization = new OptimizationOptions
+            {
+                NumberOfEpochs = numberOfEpochs,
+                BatchSize = batchSize,
+                LearningRate = learningRate,
+            },
+            Augmentation = new AugmentationOptions { Policy = augmentation },
         });
 
     /// <summary>Creates a <see cref="TorchImageClassifierTrainer"/> from <paramref name="options"/>.</summary>

@@ -80,6 +80,22 @@ public sealed class SelfTrainingPipelineTests
     }
 
     [TestMethod]
+    public void ConsumerThatReadsSoftTargets_GetsTheTeachersProbabilitiesAndOneHotHumanRows()
+    {
+        var consumer = new RecordingConsumer(Blobs.Pipeline(Ml, weightColumn: null), softLabelColumnName: DefaultColumnNames.SoftLabel);
+        var options = new SelfTrainingOptions { MaximumIterations = 1, Student = consumer };
+
+        Ml.MulticlassClassification.Trainers.SelfTraining(Ml, Blobs.Pipeline(Ml, weightColumn: null), null, options).Fit(LabeledAndUnlabeled());
+
+        var rows = consumer.StudentRows!;
+        Assert.HasCount(9, rows.Where(r => !r.IsPseudoLabel));
+        Assert.IsTrue(rows.Where(r => !r.IsPseudoLabel).All(r => r.SoftLabel.Count(p => p == 1f) == 1 && r.SoftLabel.Sum() == 1f));
+        var pseudo = rows.Where(r => r.IsPseudoLabel).ToList();
+        Assert.IsNotEmpty(pseudo);
+        Assert.IsTrue(pseudo.All(r => r.SoftLabel.Length == 3 && Math.Abs(r.SoftLabel.Sum() - 1f) < 1e-4 && r.SoftLabel.Max() > 0.75f && r.SoftLabel.Max() < 1f));
+    }
+
+    [TestMethod]
     public void TwoConsumersInTheStudent_AreRejected()
     {
         var student = new RecordingConsumer(Blobs.Pipeline(Ml)).Append(new RecordingConsumer(Trainer()));
@@ -152,14 +168,23 @@ public sealed class SelfTrainingPipelineTests
         }
     }
 
+    private sealed class SoftRow
+    {
+        public bool IsPseudoLabel { get; set; }
+
+        public float[] SoftLabel { get; set; } = [];
+    }
+
     /// <summary>A consumer that records the input and context of its student fit.</summary>
-    private sealed class RecordingConsumer(IEstimator<ITransformer> inner) : IEstimator<ITransformer>, IPseudoLabelConsumer
+    private sealed class RecordingConsumer(IEstimator<ITransformer> inner, string? softLabelColumnName = null) : IEstimator<ITransformer>, IPseudoLabelConsumer
     {
         public (DataViewSchema Input, StudentContext Context)? StudentFit { get; private set; }
 
+        public List<SoftRow>? StudentRows { get; private set; }
+
         public string PseudoLabelFlagColumnName => DefaultColumnNames.IsPseudoLabel;
 
-        public string? SoftLabelColumnName => null;
+        public string? SoftLabelColumnName => softLabelColumnName;
 
         public string? ExampleWeightColumnName => null;
 
@@ -168,6 +193,7 @@ public sealed class SelfTrainingPipelineTests
             if (StudentContext.Current is { } context)
             {
                 StudentFit = (input.Schema, context);
+                StudentRows = softLabelColumnName is null ? null : Ml.Data.CreateEnumerable<SoftRow>(input, reuseRowObject: false).ToList();
             }
 
             return inner.Fit(input);

@@ -1,14 +1,16 @@
 """PyTorch replica of MLNet.SelfTraining.Vision's SmallCnn training (issue 4 baseline).
 
 Mirrors, line for line where it matters:
-  * Models/SmallCnn.cs, ConvBnRelu.cs, ResidualConvBnRelu.cs (stochastic depth 0 -> identity branch drop),
+  * Models/Backbones/SmallCnn.cs + Models/Heads/ClassificationHead.cs, Models/Blocks/ConvBnRelu.cs,
+    ResidualConvBnRelu.cs (stochastic depth 0 -> identity branch drop),
   * Augmentation/ScaleJitter.cs (S1: per-image zoom U(0.8, 1.2), random crop/pad via affine_grid + grid_sample),
     ElasticDistortion.cs (optional, in the same resampling),
-  * Training/TrainingLoop.cs + WarmupCosineSchedule.cs (AdamW lr 1e-3, wd 0.01, 5 % linear warmup, cosine to 0),
-  * Training/MixedBatchSampler.cs + CyclicSampler.cs (shuffled cyclic passes; 64 human + 64 pseudo in student mode,
+  * Engine/TrainingLoop.cs + WarmupCosineSchedule.cs (AdamW lr 1e-3, wd 0.01, 5 % linear warmup, cosine to 0),
+  * Engine/MixedBatchSampler.cs + CyclicSampler.cs (shuffled cyclic passes; 64 human + 64 pseudo in student mode,
     min(128, n) human rows in supervised mode),
-  * Training/ClassificationLoss.cs + LossNormalizer.cs (separate human / pseudo means, optional normalization),
-  * Training/OnlineRelabeler.cs (students' online re-labeling, optional FixMatch confidence mask), WeightAverage.cs,
+  * Tasks/Classification/ClassificationLoss.cs + Engine/LossNormalizer.cs (separate human / pseudo means, optional normalization),
+  * Tasks/Classification/OnlineRelabeler.cs (students' online re-labeling, optional FixMatch confidence mask),
+    Engine/WeightAverage.cs,
   * MLNet.SelfTraining.SampleData/MnistSplit.cs (canonical split: per class in file order, 200 test, k/10 labeled, rest unlabeled).
 """
 import copy

@@ -8,7 +8,10 @@ namespace MLNet.SelfTraining.Vision.Augmentation;
 /// AutoAugment/RandAugment step converts each image to 8 bits (and 1-channel images to 3 identical channels, because
 /// TorchVision's equalize fails on one channel), applies one independent random draw per image, and converts back.
 /// Scale jitter is a per-image random zoom by <c>s ~ U(min, max)</c> with a random crop (<c>s &gt; 1</c>) or zero padding
-/// (<c>s &lt; 1</c>), done for the whole batch at once with <c>affine_grid</c> + <c>grid_sample</c>.
+/// (<c>s &lt; 1</c>), done for the whole batch at once with <c>affine_grid</c> + <c>grid_sample</c>. The geometric steps
+/// (scale jitter, flip, rotation, elastic distortion) move a task's boxes and masks with the pixels; when the targets
+/// move, the AutoAugment/RandAugment step draws from RandAugment's colour operations only
+/// (<see cref="RandAugmentOperations"/>, <see cref="RandAugmentMagnitude"/>), since the others move pixels.
 /// </remarks>
 public sealed class AugmentationOptions
 {
@@ -42,8 +45,7 @@ public sealed class AugmentationOptions
     /// <summary>
     /// Strength α in pixels of Simard et al.'s elastic distortion, which S1–S4 add to the scale jitter (same resampling):
     /// each pixel moves by α times a Gaussian-smoothed (σ = <see cref="ElasticSigma"/>) uniform random field. Default: 0
-    /// (off, the paper's policies); Simard et al. used α = 34, σ = 4 on 28×28 digits. On MNIST-10k, α = 16 lifted the
-    /// FixMatch-style student by about 0.5 points and α = 34 did not (docs/benchmarks.md, Figure 1g).
+    /// (off, the paper's policies); Simard et al. used α = 34, σ = 4 on 28×28 digits.
     /// </summary>
     public double ElasticAlpha { get; set; }
 

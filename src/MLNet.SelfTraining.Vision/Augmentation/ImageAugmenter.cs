@@ -4,9 +4,11 @@ using static TorchSharp.torch;
 namespace MLNet.SelfTraining.Vision.Augmentation;
 
 /// <summary>
-/// Applies an <see cref="AugmentationPolicy"/> to training batches: AutoAugment/RandAugment per image (S2–S4), then
-/// flip and scale jitter (S1–S4), in the order of the paper's RetinaNet parser, with the optional rotation and elastic
-/// distortion in the jitter's resampling. All draws come from one seeded generator.
+/// Applies an <see cref="AugmentationPolicy"/> to training batches and their targets: the photometric step per image
+/// (S2–S4: AutoAugment/RandAugment; colour operations only when the target moves with the pixels), then flip and scale
+/// jitter (S1–S4), in the order of the paper's RetinaNet parser, with the optional rotation and elastic distortion in
+/// the jitter's resampling, which moves boxes and masks with the pixels. All draws come from one seeded generator; the
+/// target adds none.
 /// </summary>
 internal sealed class ImageAugmenter : IDisposable
 {
@@ -14,6 +16,7 @@ internal sealed class ImageAugmenter : IDisposable
 
     private readonly Generator _generator;
     private readonly PhotometricAugment? _photometric;
+    private readonly PhotometricAugment? _colour;
     private readonly ScaleJitter? _jitter;
 
     public ImageAugmenter(AugmentationOptions options, long seed)
@@ -28,6 +31,11 @@ internal sealed class ImageAugmenter : IDisposable
                 options.RandAugmentOperations, 3 * options.RandAugmentMagnitude, MagnitudeBins, generator: _generator)),
             _ => null,
         };
+        if (_photometric is not null)
+        {
+            _colour = new PhotometricAugment(new ColourRandAugment(options.RandAugmentOperations, 3 * options.RandAugmentMagnitude, MagnitudeBins, _generator));
+        }
+
         if (options.Policy != AugmentationPolicy.None)
         {
             _jitter = new ScaleJitter(
@@ -39,16 +47,28 @@ internal sealed class ImageAugmenter : IDisposable
         }
     }
 
-    /// <summary>Augments a batch. (B, C, H, W) float in [0, 1] → new (B, C, H, W) tensor.</summary>
-    public Tensor Apply(Tensor images)
+    /// <summary>Augments a batch whose target does not move (a class). (B, C, H, W) float in [0, 1] → new (B, C, H, W) tensor.</summary>
+    public Tensor Apply(Tensor images) => Apply(images, ClassTarget.Instance).Images;
+
+    /// <summary>Augments a batch and its target. (B, C, H, W) float in [0, 1] → new (B, C, H, W) tensor and the moved target.</summary>
+    public (Tensor Images, AugmentationTarget Target) Apply(Tensor images, AugmentationTarget target)
     {
         using var scope = NewDisposeScope();
         var result = images.alias();
-        if (_photometric is not null)
-            result = _photometric.Apply(result);
+        var photometric = target.MovesWithPixels ? _colour : _photometric;
+        if (photometric is not null)
+        {
+            result = photometric.Apply(result);
+        }
+
         if (_jitter is not null)
-            result = _jitter.Apply(result, _generator);
-        return result.MoveToOuterDisposeScope();
+        {
+            var transform = _jitter.Draw(result.shape, _generator);
+            result = transform.Sample(result);
+            target = target.Warp(transform);
+        }
+
+        return (result.MoveToOuterDisposeScope(), target.MoveToOuterDisposeScope());
     }
 
     public void Dispose() => _generator.Dispose();

@@ -4,9 +4,10 @@ using static TorchSharp.torch;
 namespace MLNet.SelfTraining.Vision.Augmentation;
 
 /// <summary>
-/// Applies a TorchVision AutoAugment/RandAugment transform with an independent random draw per image (TorchVision draws
-/// once per call). (B, C, H, W) float in [0, 1] → (B, C, H, W) float in [0, 1]. Images go through 8 bits; 1-channel images
-/// are expanded to 3 identical channels (TorchVision's equalize fails on one channel) and averaged back.
+/// Applies a per-image transform (TorchVision's AutoAugment or RandAugment, or <see cref="ColourRandAugment"/>) with an
+/// independent random draw per image (TorchVision draws once per call). (B, C, H, W) float in [0, 1] → (B, C, H, W) float
+/// in [0, 1]. Images go through 8 bits; 1-channel images are expanded to 3 identical channels (TorchVision's equalize
+/// fails on one channel) and averaged back.
 /// </summary>
 internal sealed class PhotometricAugment
 {
@@ -23,13 +24,22 @@ internal sealed class PhotometricAugment
         var channels = images.shape[1];
         var bytes = images.mul(255).round_().clamp_(0, 255).to_type(ScalarType.Byte);
         if (channels == 1)
+        {
             bytes = bytes.expand(-1, 3, -1, -1).contiguous();
+        }
+
         var augmented = new Tensor[bytes.shape[0]];
         for (var i = 0; i < augmented.Length; i++)
+        {
             augmented[i] = _transform.call(bytes[i]);
+        }
+
         var result = stack(augmented).to_type(ScalarType.Float32).div_(255);
         if (channels == 1)
+        {
             result = result.mean([1], keepdim: true);
+        }
+
         return result.MoveToOuterDisposeScope();
     }
 }

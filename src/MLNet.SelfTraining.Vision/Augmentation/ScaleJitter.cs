@@ -3,8 +3,9 @@ using static TorchSharp.torch;
 namespace MLNet.SelfTraining.Vision.Augmentation;
 
 /// <summary>
-/// Per-image random zoom with random crop/pad position, optional horizontal flip, optional small rotation and optional
-/// elastic distortion, for a whole batch in one <c>grid_sample</c> call. (B, C, H, W) → (B, C, H, W); uncovered pixels are 0.
+/// Draws the geometric part of S1–S4 for a batch: per image a random zoom with random crop/pad position, optional
+/// horizontal flip, optional small rotation and optional elastic distortion, all in one sampling grid
+/// (<see cref="GeometricTransform"/>), which moves the images (uncovered pixels 0) and their targets alike.
 /// </summary>
 internal sealed class ScaleJitter
 {
@@ -23,10 +24,10 @@ internal sealed class ScaleJitter
         _elastic = elastic;
     }
 
-    public Tensor Apply(Tensor images, Generator generator)
+    /// <summary>Draws one transform per image of a batch of the given (B, C, H, W) shape.</summary>
+    public GeometricTransform Draw(long[] shape, Generator generator)
     {
-        using var scope = NewDisposeScope();
-        var n = images.shape[0];
+        var n = shape[0];
         // Output coordinate u (normalized, [-1, 1]) samples the input at u / s + t; |t| <= |1 - 1/s| keeps the crop inside
         // the image when s > 1 and the whole image inside the output when s < 1.
         var inverseScale = rand(n, generator: generator).mul(_maximum - _minimum).add(_minimum).reciprocal();
@@ -35,7 +36,10 @@ internal sealed class ScaleJitter
         var ty = rand(n, generator: generator).mul(2).sub(1).mul(room);
         var sx = inverseScale;
         if (_flip)
+        {
             sx = sx.mul(rand(n, generator: generator).lt(0.5).to_type(ScalarType.Float32).mul(2).sub(1));
+        }
+
         var sy = inverseScale;
         // Input = R(a)·diag(sx, sy)·u + t: the zoom/flip, then a rotation about the centre by a ~ U(-r, r) (a = 0 and no
         // draw from the generator when rotation is off, so the paper's policies keep their random stream).
@@ -47,10 +51,15 @@ internal sealed class ScaleJitter
             cos = angle.cos();
             sin = angle.sin();
         }
+
         var theta = stack([sx.mul(cos), sy.mul(sin).neg(), tx, sx.mul(sin), sy.mul(cos), ty], 1).view(n, 2, 3);    // (B, 2, 3)
-        var grid = nn.functional.affine_grid(theta, images.shape, align_corners: false);  // (B, H, W, 2)
-        if (_elastic is not null)                                                       // no draw when off, as above
-            grid = grid.add(_elastic.Offsets(n, images.shape[2], images.shape[3], generator));
-        return nn.functional.grid_sample(images, grid, align_corners: false).MoveToOuterDisposeScope();
+        var grid = nn.functional.affine_grid(theta, shape, align_corners: false);         // (B, H, W, 2)
+        if (_elastic is null)                                                             // no draw when off, as above
+        {
+            return new GeometricTransform(theta, null, grid);
+        }
+
+        var offsets = _elastic.Offsets(n, shape[2], shape[3], generator);
+        return new GeometricTransform(theta, offsets, grid.add(offsets));
     }
 }

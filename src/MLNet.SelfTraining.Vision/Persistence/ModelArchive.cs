@@ -6,9 +6,9 @@ using static TorchSharp.torch;
 namespace MLNet.SelfTraining.Vision.Persistence;
 
 /// <summary>
-/// Reads and writes a classifier archive: a zip file with <c>manifest.json</c> (<see cref="ModelManifest"/>) and the
-/// TorchSharp weights. Writing is atomic: the archive is written to a temporary file in the target directory, flushed,
-/// and moved over the target.
+/// Reads and writes model archives: a zip file with <c>manifest.json</c> (an <see cref="IArchiveManifest"/>, camel-case
+/// JSON with enums as strings) and the TorchSharp weights of a module. Writing is atomic: the archive is written to a
+/// temporary file in the target directory, flushed, and moved over the target.
 /// </summary>
 internal static class ModelArchive
 {
@@ -21,7 +21,8 @@ internal static class ModelArchive
         Converters = { new JsonStringEnumConverter() },
     };
 
-    public static void Save(string path, ModelManifest manifest, nn.Module network)
+    public static void Save<TManifest>(string path, TManifest manifest, nn.Module module)
+        where TManifest : IArchiveManifest
     {
         var target = Path.GetFullPath(path);
         var temporary = Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
@@ -32,12 +33,17 @@ internal static class ModelArchive
                 using (var zip = new ZipArchive(file, ZipArchiveMode.Create, leaveOpen: true))
                 {
                     using (var entry = zip.CreateEntry(ManifestEntry).Open())
+                    {
                         JsonSerializer.Serialize(entry, manifest, s_json);
+                    }
+
                     // Module.save closes the stream it is given.
-                    network.save(zip.CreateEntry(manifest.WeightsEntry).Open());
+                    module.save(zip.CreateEntry(manifest.WeightsEntry).Open());
                 }
+
                 file.Flush(flushToDisk: true);
             }
+
             File.Move(temporary, target, overwrite: true);
         }
         finally
@@ -46,28 +52,42 @@ internal static class ModelArchive
         }
     }
 
-    public static ModelManifest ReadManifest(ZipArchive zip, string path)
+    /// <summary>Reads the manifest, checking its format name and that its version is not newer than this library's
+    /// before reading the rest.</summary>
+    /// <exception cref="InvalidDataException">The archive has no manifest, another format, a newer version, or a manifest
+    /// that does not parse.</exception>
+    public static TManifest ReadManifest<TManifest>(ZipArchive zip, string path)
+        where TManifest : class, IArchiveManifest
     {
         var entry = zip.GetEntry(ManifestEntry)
-            ?? throw new InvalidDataException($"'{path}' is not a classifier archive: it has no '{ManifestEntry}' entry.");
-        ModelManifest? manifest;
-        using (var stream = entry.Open())
-            manifest = JsonSerializer.Deserialize<ModelManifest>(stream, s_json);
-        if (manifest is null || manifest.Format != ModelManifest.FormatName)
-            throw new InvalidDataException($"'{path}' is not a classifier archive: expected format '{ModelManifest.FormatName}', got '{manifest?.Format}'.");
-        if (manifest.FormatVersion > ModelManifest.CurrentFormatVersion)
+            ?? throw new InvalidDataException($"'{path}' is not a {TManifest.Description}: it has no '{ManifestEntry}' entry.");
+        try
         {
-            throw new InvalidDataException(
-                $"'{path}' has format version {manifest.FormatVersion}; this library reads up to version {ModelManifest.CurrentFormatVersion}.");
+            using var stream = entry.Open();
+            using var document = JsonDocument.Parse(stream);
+            var header = document.Deserialize<ArchiveHeader>(s_json);
+            if (header?.Format != TManifest.FormatName)
+            {
+                throw new InvalidDataException($"'{path}' is not a {TManifest.Description}: expected format '{TManifest.FormatName}', got '{header?.Format}'.");
+            }
+
+            if (header.FormatVersion > TManifest.CurrentFormatVersion)
+            {
+                throw new InvalidDataException(
+                    $"'{path}' has format version {header.FormatVersion}; this library reads up to version {TManifest.CurrentFormatVersion}.");
+            }
+
+            return document.Deserialize<TManifest>(s_json)
+                ?? throw new InvalidDataException($"'{path}' has an empty '{ManifestEntry}'.");
         }
-        return manifest;
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"'{path}' has a '{ManifestEntry}' that is not a {TManifest.Description}'s: {e.Message}", e);
+        }
     }
 
-    public static void ReadWeights(ZipArchive zip, ModelManifest manifest, nn.Module network, string path)
-    {
-        var entry = zip.GetEntry(manifest.WeightsEntry)
-            ?? throw new InvalidDataException($"'{path}' has no weights entry '{manifest.WeightsEntry}'.");
-        using var stream = entry.Open();
-        network.load(stream);
-    }
+    /// <summary>The entry holding the weights.</summary>
+    /// <exception cref="InvalidDataException">The archive has no such entry.</exception>
+    public static ZipArchiveEntry WeightsEntry(ZipArchive zip, IArchiveManifest manifest, string path) =>
+        zip.GetEntry(manifest.WeightsEntry) ?? throw new InvalidDataException($"'{path}' has no weights entry '{manifest.WeightsEntry}'.");
 }

@@ -1,6 +1,6 @@
 using Microsoft.ML;
 using MLNet.SelfTraining.SampleData;
-using MLNet.SelfTraining.Vision.Classification;
+using MLNet.SelfTraining.Vision.Tasks.Classification;
 
 namespace MLNet.SelfTraining.Vision.Tests.EndToEnd;
 
@@ -14,7 +14,7 @@ public sealed class MnistTests
     public void SmallCnn_On1000LabeledDigits_ReachesNinetyPercentTestAccuracy()
     {
         var mlContext = new MLContext(seed: 1);
-        var options = new TorchImageClassifierTrainer.Options { NumberOfSteps = 60, BatchSize = 64, Seed = 1 };
+        var options = new TorchImageClassifierTrainer.Options { Optimization = { NumberOfSteps = 60, BatchSize = 64, Seed = 1 } };
 
         using var model = mlContext.MulticlassClassification.Trainers.TorchImageClassifier(mlContext, options)
             .Fit(Split.LoadLabeled(mlContext));
@@ -29,7 +29,7 @@ public sealed class MnistTests
         var mlContext = new MLContext(seed: 1);
         var messages = new List<string>();
         mlContext.Log += (_, e) => messages.Add(e.Message);
-        var options = new TorchImageClassifierTrainer.Options { NumberOfSteps = 80, BatchSize = 64, Seed = 1 };
+        var options = new TorchImageClassifierTrainer.Options { Optimization = { NumberOfSteps = 80, BatchSize = 64, Seed = 1 } };
         var classifier = mlContext.MulticlassClassification.Trainers.TorchImageClassifier(mlContext, options);
         var unlabeled = mlContext.Data.TakeRows(Split.LoadUnlabeled(mlContext), 1000);
 

@@ -1,4 +1,6 @@
-using MLNet.SelfTraining.Vision.Classification;
+using MLNet.SelfTraining.Vision.Engine;
+using MLNet.SelfTraining.Vision.Models;
+using MLNet.SelfTraining.Vision.Tasks.Classification;
 
 namespace MLNet.SelfTraining.Vision.Tests.Infrastructure;
 
@@ -7,13 +9,19 @@ internal static class TinyClassifier
 {
     public static TorchImageClassifierTrainer.Options Options(int steps = 40, int seed = 1) => new()
     {
-        ImageChannels = 1,
-        ImageHeight = SyntheticImages.Side,
-        ImageWidth = SyntheticImages.Side,
-        BaseWidth = 8,
-        NumberOfSteps = steps,
-        BatchSize = 32,
-        LearningRate = 0.01,
-        Seed = seed,
+        Network = new NetworkOptions
+        {
+            ImageChannels = 1,
+            ImageHeight = SyntheticImages.Side,
+            ImageWidth = SyntheticImages.Side,
+            BaseWidth = 8,
+        },
+        Optimization = new OptimizationOptions
+        {
+            NumberOfSteps = steps,
+            BatchSize = 32,
+            LearningRate = 0.01,
+            Seed = seed,
+        },
     };
 }

@@ -1,0 +1,59 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using MLNet.SelfTraining.Vision.Data;
+
+namespace MLNet.SelfTraining.Vision.Tasks.Classification;
+
+/// <summary>Schema checks shared by fitting and scoring.</summary>
+internal static class InputChecks
+{
+    /// <summary>Returns the image column, which must be a known-size <see cref="float"/> vector of C·H·W values.</summary>
+    public static DataViewSchema.Column CheckFeatures(DataViewSchema schema, string name, ClassifierSpec spec)
+    {
+        var column = schema.GetColumnOrNull(name) ?? throw SchemaErrors.Missing("feature", name);
+        var size = spec.Channels * spec.ImageHeight * spec.ImageWidth;
+        if (column.Type is not VectorDataViewType { ItemType: NumberDataViewType, Size: var actual } vector
+            || vector.ItemType != NumberDataViewType.Single || actual != size)
+        {
+            throw SchemaErrors.Mismatch("feature", name,
+                $"Vector<Single, {size}> ({spec.Channels}×{spec.ImageHeight}×{spec.ImageWidth} from the image shape options)",
+                $"{column.Type}");
+        }
+        return column;
+    }
+
+    /// <summary>Checks the training columns of <paramref name="schema"/>; returns them and the label's classes.</summary>
+    public static (TrainingColumns Columns, ClassLabels Classes) CheckTraining(DataViewSchema schema, TorchImageClassifierTrainer.Options options, ClassifierSpec shape)
+    {
+        var features = CheckFeatures(schema, options.FeatureColumnName, shape);
+        var label = schema.GetColumnOrNull(options.LabelColumnName) ?? throw SchemaErrors.Missing("label", options.LabelColumnName);
+        if (label.Type is not KeyDataViewType { RawType: var raw, Count: var count } || raw != typeof(uint) || count < 2 || count > int.MaxValue)
+        {
+            throw SchemaErrors.Mismatch("label", label.Name, "Key<UInt32> with at least 2 classes (e.g. from MapValueToKey)", $"{label.Type}");
+        }
+
+        var classes = ClassLabels.FromLabelColumn(label);
+        DataViewSchema.Column? weight = null;
+        if (options.ExampleWeightColumnName is { } weightName)
+        {
+            weight = schema.GetColumnOrNull(weightName) ?? throw SchemaErrors.Missing("weight", weightName);
+            if (weight.Value.Type != NumberDataViewType.Single)
+            {
+                throw SchemaErrors.Mismatch("weight", weightName, "Single", $"{weight.Value.Type}");
+            }
+        }
+        var flag = schema.GetColumnOrNull(options.PseudoLabelFlagColumnName);
+        if (flag is { Type: var flagType } && flagType != BooleanDataViewType.Instance)
+        {
+            throw SchemaErrors.Mismatch("pseudo-label flag", options.PseudoLabelFlagColumnName, "Boolean", $"{flagType}");
+        }
+
+        var soft = options.SoftLabelColumnName is { } softName ? schema.GetColumnOrNull(softName) : null;
+        if (soft is { Type: var softType }
+            && (softType is not VectorDataViewType { Size: var size } vector || vector.ItemType != NumberDataViewType.Single || size != classes.Count))
+        {
+            throw SchemaErrors.Mismatch("soft label", soft.Value.Name, $"Vector<Single, {classes.Count}> (one probability per class)", $"{softType}");
+        }
+        return (new TrainingColumns(features, label, weight, flag, soft), classes);
+    }
+}

@@ -1,0 +1,179 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Runtime;
+using MLNet.SelfTraining.Vision.Engine;
+using MLNet.SelfTraining.Vision.Models;
+using MLNet.SelfTraining.Vision.Models.Backbones;
+using MLNet.SelfTraining.Vision.Persistence;
+using MLNet.SelfTraining.Vision.Scoring;
+using static TorchSharp.torch;
+
+namespace MLNet.SelfTraining.Vision.Tasks.Classification;
+
+/// <summary>
+/// A fitted TorchSharp image classifier. <see cref="Transform"/> adds <c>Score</c> (a vector of class probabilities) and
+/// <c>PredictedLabel</c> (the training label's key type and key values) to the input, so
+/// <c>mlContext.MulticlassClassification.Evaluate</c> and <c>mlContext.Model.CreatePredictionEngine</c> work unchanged.
+/// </summary>
+/// <remarks>
+/// <para>Scoring is lazy and batched (<see cref="OptimizationOptions.InferenceBatchSize"/> rows per forward
+/// pass, network in eval mode, no augmentation). Cursors on several threads share the network under a lock.</para>
+/// <para>Rows whose image has a NaN pixel get NaN scores and a missing (0) predicted key.</para>
+/// <para><b>Persistence.</b> ML.NET cannot load third-party transformers from its model zip, so
+/// <c>mlContext.Model.Save</c> throws <see cref="NotSupportedException"/> for this transformer (and for chains that contain
+/// it). Use <see cref="Save(string)"/> and <see cref="Load(MLContext, string)"/>: one zip archive with <c>manifest.json</c>
+/// (format name and version, architecture and hyperparameters, input shape, class names, column names) and
+/// <c>weights.bin</c> (TorchSharp <c>Module.save</c> format). Preprocessing before the classifier is saved separately with
+/// <c>mlContext.Model.Save</c>. Archives of format version 1 (before the network was split into a backbone and a head)
+/// still load. <see cref="SaveBackbone(string)"/> writes the backbone alone, for another trainer to start from.</para>
+/// </remarks>
+public sealed class TorchImageClassifierTransformer : ITransformer, IDisposable
+{
+    private readonly ClassifierInfo _info;
+    private readonly ImageClassifierPredictor _predictor;
+    private readonly int _numberOfThreads;
+    private bool _disposed;
+
+    internal TorchImageClassifierTransformer(ClassifierInfo info, ImageClassifierPredictor predictor, int numberOfThreads)
+    {
+        _info = info;
+        _predictor = predictor;
+        _numberOfThreads = numberOfThreads;
+    }
+
+    /// <summary>The number of classes (the size of <c>Score</c>).</summary>
+    public int ClassCount => _info.Classes.Count;
+
+    /// <summary>The class names (the training label's text key values) in score order, or <see langword="null"/> when the key values were not text.</summary>
+    public IReadOnlyList<string>? ClassNames => _info.Classes.Names;
+
+    /// <summary>The image column.</summary>
+    public string FeatureColumnName => _info.FeatureColumnName;
+
+    /// <summary>The label column of training.</summary>
+    public string LabelColumnName => _info.LabelColumnName;
+
+    /// <summary>The backbone family.</summary>
+    public BackboneArchitecture Architecture => _info.Spec.Architecture;
+
+    /// <summary>Image channels expected in <see cref="FeatureColumnName"/>.</summary>
+    public int ImageChannels => _info.Spec.Channels;
+
+    /// <summary>Image height expected in <see cref="FeatureColumnName"/>.</summary>
+    public int ImageHeight => _info.Spec.ImageHeight;
+
+    /// <summary>Image width expected in <see cref="FeatureColumnName"/>.</summary>
+    public int ImageWidth => _info.Spec.ImageWidth;
+
+    /// <summary>Always <see langword="true"/>: the classifier scores row by row, so prediction engines can use it.</summary>
+    public bool IsRowToRowMapper => true;
+
+    internal ClassifierInfo Info => _info;
+
+    /// <inheritdoc/>
+    /// <exception cref="ArgumentOutOfRangeException">The image column is missing or has the wrong size, or the label column
+    /// is a key type with a different class count than in training.</exception>
+    public DataViewSchema GetOutputSchema(DataViewSchema inputSchema)
+    {
+        ArgumentNullException.ThrowIfNull(inputSchema);
+        return ClassifierOutputs.Create(inputSchema, _info).Output;
+    }
+
+    /// <inheritdoc/>
+    public IDataView Transform(IDataView input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return new ScoredDataView(ClassifierOutputs.Create(input.Schema, _info), input, _predictor, _info.InferenceBatchSize);
+    }
+
+    /// <inheritdoc/>
+    public IRowToRowMapper GetRowToRowMapper(DataViewSchema inputSchema)
+    {
+        ArgumentNullException.ThrowIfNull(inputSchema);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return new ScoredRowMapper(ClassifierOutputs.Create(inputSchema, _info), _predictor);
+    }
+
+    /// <summary>Not supported: ML.NET's model format has no public way to store or load a third-party transformer.</summary>
+    /// <exception cref="NotSupportedException">Always; use <see cref="Save(string)"/>.</exception>
+    void ICanSaveModel.Save(ModelSaveContext ctx) => throw new NotSupportedException(
+        $"{nameof(TorchImageClassifierTransformer)} cannot be saved in an ML.NET model zip (ML.NET cannot load third-party "
+        + $"transformers). Use {nameof(TorchImageClassifierTransformer)}.{nameof(Save)}(path) and "
+        + $"{nameof(TorchImageClassifierTransformer)}.{nameof(Load)}(mlContext, path), and save any preprocessing separately.");
+
+    /// <summary>Writes the classifier to a zip archive (manifest + weights), atomically replacing <paramref name="path"/>.</summary>
+    /// <param name="path">The archive file; its directory must exist.</param>
+    public void Save(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var manifest = new ClassifierManifest
+        {
+            Network = _info.Spec,
+            ClassNames = _info.Classes.Names,
+            FeatureColumnName = _info.FeatureColumnName,
+            LabelColumnName = _info.LabelColumnName,
+            InputScale = _info.InputScale,
+            InferenceBatchSize = _info.InferenceBatchSize,
+            NumberOfThreads = _numberOfThreads,
+        };
+        _predictor.Use(network => ClassifierArchive.Save(path, manifest, network));
+    }
+
+    /// <summary>
+    /// Writes the network's backbone on its own to a zip archive (manifest + weights), atomically replacing
+    /// <paramref name="path"/>. A trainer with the same backbone (architecture, image channels, width and, for ResNet,
+    /// blocks per stage) can start from it with <see cref="NetworkOptions.InitialBackbonePath"/>,
+    /// whatever its classes.
+    /// </summary>
+    /// <param name="path">The archive file; its directory must exist.</param>
+    public void SaveBackbone(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        _predictor.Use(network => BackboneArchive.Save(path, network.Backbone));
+    }
+
+    /// <summary>Reads a classifier written by <see cref="Save(string)"/>; also sets TorchSharp's thread count to the saved one.</summary>
+    /// <param name="mlContext">The context (used for logging).</param>
+    /// <param name="path">The archive file.</param>
+    /// <returns>The classifier, ready to score.</returns>
+    /// <exception cref="InvalidDataException">The file is not a classifier archive, has a newer format version, or declares
+    /// sizes its weights do not match.</exception>
+    public static TorchImageClassifierTransformer Load(MLContext mlContext, string path)
+    {
+        ArgumentNullException.ThrowIfNull(mlContext);
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var (manifest, network) = ClassifierArchive.Load(path);
+        set_num_threads(manifest.NumberOfThreads);
+        var info = new ClassifierInfo(manifest.FeatureColumnName, manifest.LabelColumnName, manifest.Network,
+            new ClassLabels(manifest.Network.ClassCount, manifest.ClassNames), manifest.InputScale, manifest.InferenceBatchSize);
+        var host = ((IHostEnvironment)mlContext).Register(nameof(TorchImageClassifierTransformer));
+        using (var channel = host.Start("Load"))
+        {
+            channel.Info(MessageSensitivity.None, $"Loaded a {manifest.Network.Architecture} classifier with {info.Classes.Count} classes from '{path}'.");
+        }
+
+        return new TorchImageClassifierTransformer(info, new ImageClassifierPredictor(network, manifest.Network, manifest.InputScale), manifest.NumberOfThreads);
+    }
+
+    /// <summary>Copies this classifier's weights into <paramref name="network"/> (same <see cref="ClassifierSpec"/>).</summary>
+    internal void CopyWeightsTo(ClassifierNetwork network)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        _predictor.Use(source => network.load_state_dict(source.state_dict()));
+    }
+
+    /// <summary>Releases the network's native memory.</summary>
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        _predictor.Dispose();
+    }
+}

@@ -1,0 +1,110 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Runtime;
+using MLNet.SelfTraining.Vision.Data;
+
+namespace MLNet.SelfTraining.Vision.Tasks.Classification;
+
+/// <summary>
+/// Reads training rows into a <see cref="TrainingSet"/> in one cursor pass. Rows with a missing label (key 0), a NaN
+/// pixel, a NaN weight or a NaN soft target are skipped and counted in a warning, as ML.NET trainers skip rows with
+/// missing values.
+/// </summary>
+internal static class TrainingSetReader
+{
+    public static TrainingSet Read(IDataView data, TrainingColumns columns, int classCount, float inputScale, IChannel channel)
+    {
+        var active = new[] { columns.Features, columns.Label, columns.Weight, columns.PseudoFlag, columns.SoftTarget }
+            .OfType<DataViewSchema.Column>().ToArray();
+        using var cursor = data.GetRowCursor(active);
+        var getFeatures = cursor.GetGetter<VBuffer<float>>(columns.Features);
+        var getLabel = cursor.GetGetter<uint>(columns.Label);
+        var getWeight = columns.Weight is { } w ? cursor.GetGetter<float>(w) : null;
+        var getFlag = columns.PseudoFlag is { } f ? cursor.GetGetter<bool>(f) : null;
+        var getSoft = columns.SoftTarget is { } s ? cursor.GetGetter<VBuffer<float>>(s) : null;
+
+        var pixels = new List<float>();
+        var labels = new List<long>();
+        var weights = new List<float>();
+        var flags = new List<bool>();
+        var soft = new List<float>();
+        var features = default(VBuffer<float>);
+        var softRow = default(VBuffer<float>);
+        var pixelRow = new float[((VectorDataViewType)columns.Features.Type).Size];
+        var softDense = new float[classCount];
+        long total = 0, missingLabel = 0, nanPixels = 0, nanWeight = 0, nanSoft = 0;
+        while (cursor.MoveNext())
+        {
+            total++;
+            uint key = 0;
+            getLabel(ref key);
+            if (key == 0 || key > classCount)
+            {
+                missingLabel++;
+                continue;
+            }
+            getFeatures(ref features);
+            features.CopyTo(pixelRow);
+            if (FloatSpans.ContainsNaN(pixelRow))
+            {
+                nanPixels++;
+                continue;
+            }
+            float weight = 1;
+            getWeight?.Invoke(ref weight);
+            if (float.IsNaN(weight))
+            {
+                nanWeight++;
+                continue;
+            }
+            if (getSoft is not null)
+            {
+                getSoft(ref softRow);
+                softRow.CopyTo(softDense);
+                if (FloatSpans.ContainsNaN(softDense))
+                {
+                    nanSoft++;
+                    continue;
+                }
+                soft.AddRange(softDense);
+            }
+            var isPseudo = false;
+            getFlag?.Invoke(ref isPseudo);
+            if (inputScale != 1f)
+            {
+                for (var i = 0; i < pixelRow.Length; i++)
+                {
+                    pixelRow[i] *= inputScale;
+                }
+            }
+            pixels.AddRange(pixelRow);
+            labels.Add(key - 1);
+            weights.Add(weight);
+            flags.Add(isPseudo);
+        }
+
+        var skipped = total - labels.Count;
+        if (labels.Count == 0)
+        {
+            throw new InvalidOperationException(total == 0
+                ? $"The training data is empty: no rows to read from feature column '{columns.Features.Name}' and label column '{columns.Label.Name}'."
+                : $"None of the {total} training rows is usable: {missingLabel} have a missing label in column '{columns.Label.Name}', "
+                    + $"{nanPixels} have NaN pixels in column '{columns.Features.Name}', {nanWeight} a NaN weight, {nanSoft} a NaN soft target.");
+        }
+        if (skipped > 0)
+        {
+            channel.Warning(MessageSensitivity.None,
+                $"Skipped {skipped} of {total} training rows: {missingLabel} with a missing label in column '{columns.Label.Name}', "
+                + $"{nanPixels} with NaN pixels in column '{columns.Features.Name}', {nanWeight} with a NaN weight, {nanSoft} with a NaN soft target.");
+        }
+        return new TrainingSet
+        {
+            Count = labels.Count,
+            Pixels = [.. pixels],
+            Labels = [.. labels],
+            Weights = getWeight is null ? null : [.. weights],
+            IsPseudo = [.. flags],
+            SoftTargets = getSoft is null ? null : [.. soft],
+        };
+    }
+}
