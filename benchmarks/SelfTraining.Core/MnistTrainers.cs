@@ -5,7 +5,7 @@ using Microsoft.ML.Trainers.LightGbm;
 namespace SelfTraining.Core;
 
 /// <summary>
-/// The multiclass trainers of the MNIST figure, with the hyperparameters documented in docs/benchmarks.md. Teacher and
+/// The multiclass trainers of the MNIST figure, with the hyperparameters documented in docs/lab-notebook.md. Teacher and
 /// student use the same ones; all read example weights from <see cref="WeightColumn"/>.
 /// </summary>
 internal static class MnistTrainers

@@ -1,6 +1,6 @@
 namespace MnistSelfTraining;
 
-/// <summary>How the sample's TorchSharp CNN is self-trained (docs/benchmarks.md, Vision student).</summary>
+/// <summary>How the sample's TorchSharp CNN is self-trained: one of the library's <c>ImageSelfTrainingRecipe</c> presets (figures in docs/results.md).</summary>
 internal enum CnnRecipe
 {
     /// <summary>
@@ -10,7 +10,7 @@ internal enum CnnRecipe
     Paper,
 
     /// <summary>
-    /// The best students measured (Figure 1g): every unlabeled image is a candidate, the student re-labels them online
+    /// The best students measured: every unlabeled image is a candidate, the student re-labels them online
     /// at 0.95 and leaves the unconfident ones out of its loss (FixMatch), 1 human : 3 pseudo rows per batch, S2 with
     /// elastic distortion, FixMatch's plain loss, a weight average, 8× the teacher's steps (about 15 minutes on 2 cores).
     /// </summary>

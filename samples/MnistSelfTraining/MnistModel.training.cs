@@ -9,7 +9,7 @@ public partial class MnistModel
 {
     /// <summary>
     /// The teacher (and student) pipeline: LBFGS maximum entropy on the 784 pixels, reading pseudo-label weights, with
-    /// scikit-learn's LogisticRegression defaults (L2 = 1, no L1) as in docs/benchmarks.md.
+    /// scikit-learn's LogisticRegression defaults (L2 = 1, no L1) as in docs/results.md.
     /// </summary>
     public static IEstimator<ITransformer> BuildPipeline(MLContext mlContext)
         => mlContext.MulticlassClassification.Trainers.LbfgsMaximumEntropy(

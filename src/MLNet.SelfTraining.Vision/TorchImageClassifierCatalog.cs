@@ -74,4 +74,27 @@ public static class TorchImageClassifierCatalog
         ArgumentNullException.ThrowIfNull(catalog);
         return new TorchImageClassifierTrainer(mlContext, options);
     }
+
+    /// <summary>
+    /// Self-training of the TorchSharp image classifier with a recipe (<see cref="ImageSelfTrainingRecipe.Paper"/> or
+    /// <see cref="ImageSelfTrainingRecipe.FixMatch"/>): the teacher and the student are classifiers with the recipe's
+    /// options.
+    /// </summary>
+    /// <param name="catalog">The multiclass trainer catalog.</param>
+    /// <param name="mlContext">The context the catalog belongs to, used for logging, seeding and temporary files.</param>
+    /// <param name="unlabeledData">Unlabeled images, or <see langword="null"/> to use only training rows whose label is missing.</param>
+    /// <param name="recipe">The recipe; its options are read when this method is called.</param>
+    /// <returns>The self-training estimator.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">An option of the recipe is out of range (the exception names it).</exception>
+    public static SelfTrainingEstimator SelfTraining(
+        this MulticlassClassificationCatalog.MulticlassClassificationTrainers catalog,
+        MLContext mlContext,
+        IDataView? unlabeledData,
+        ImageSelfTrainingRecipe recipe)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(recipe);
+        recipe.SelfTraining.Student = catalog.TorchImageClassifier(mlContext, recipe.Student);
+        return catalog.SelfTraining(mlContext, catalog.TorchImageClassifier(mlContext, recipe.Teacher), unlabeledData, recipe.SelfTraining);
+    }
 }

@@ -44,6 +44,14 @@ public sealed class NetworkOptions
     /// </summary>
     public string? InitialBackbonePath { get; set; }
 
+    /// <summary>A copy whose arrays are not shared with this one.</summary>
+    internal NetworkOptions Clone()
+    {
+        var copy = (NetworkOptions)MemberwiseClone();
+        copy.BlocksPerStage = [.. BlocksPerStage];
+        return copy;
+    }
+
     internal static class Defaults
     {
         public const int ImageChannels = 1;
