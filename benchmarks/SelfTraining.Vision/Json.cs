@@ -20,10 +20,16 @@ internal static class Json
         var text = JsonSerializer.Serialize(value, s_options);
         Console.WriteLine(text);
         if (path is null)
+        {
             return;
+        }
+
         var folder = Path.GetDirectoryName(Path.GetFullPath(path));
         if (folder is not null)
+        {
             Directory.CreateDirectory(folder);
+        }
+
         File.WriteAllText(path, text);
     }
 }

@@ -8,11 +8,16 @@ internal static class PeakMemory
     {
         const string status = "/proc/self/status";
         if (!File.Exists(status))
+        {
             return 0;
+        }
+
         foreach (var line in File.ReadLines(status))
         {
             if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+            {
                 return long.TryParse(line["VmHWM:".Length..].Trim().Split(' ')[0], out var kib) ? kib / 1024.0 : 0;
+            }
         }
         return 0;
     }

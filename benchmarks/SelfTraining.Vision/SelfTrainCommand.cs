@@ -40,9 +40,14 @@ internal static class SelfTrainCommand
         command.Validators.Add(result =>
         {
             if (result.GetValue(onlineMask) && result.GetValue(online) is null)
+            {
                 result.AddError("--online-mask needs --online-threshold.");
+            }
+
             if (result.GetValue(meanTeacher) && (result.GetValue(online) is null || result.GetValue(weightAverage) is null))
+            {
                 result.AddError("--mean-teacher needs --online-threshold and --weight-average.");
+            }
         });
         command.SetAction(parse =>
         {

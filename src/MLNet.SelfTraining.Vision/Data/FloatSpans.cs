@@ -9,7 +9,9 @@ internal static class FloatSpans
         foreach (var v in values)
         {
             if (float.IsNaN(v))
+            {
                 return true;
+            }
         }
         return false;
     }

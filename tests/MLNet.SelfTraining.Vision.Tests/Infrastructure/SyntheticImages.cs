@@ -41,7 +41,10 @@ internal static class SyntheticImages
     {
         var pixels = new float[PixelCount];
         for (var p = 0; p < pixels.Length; p++)
+        {
             pixels[p] = 0.2f * random.NextSingle();
+        }
+
         var row = random.Next(2, Side - 3);
         var column = random.Next(2, Side - 3);
         for (var k = 0; k < 8; k++)
