@@ -18,6 +18,10 @@ internal sealed class PseudoLabelSelection
     /// <summary>Per class, the multiplicity (weight) of each selected row; 1 unless classes are balanced.</summary>
     public IReadOnlyList<float> Multiplicity { get; }
 
+    /// <summary>The multiplicity of a row that passed the threshold: 0 when a cap leaves it out.</summary>
+    public float WeightOfCandidate(int classIndex, float confidence)
+        => confidence >= Cuts[classIndex] ? Multiplicity[classIndex] : 0f;
+
     /// <summary>The multiplicity of a row: 0 when it is not selected.</summary>
     public float WeightOf(int classIndex, float confidence)
         => confidence > _options.ThresholdOf(classIndex) && confidence >= Cuts[classIndex] ? Multiplicity[classIndex] : 0f;

@@ -36,19 +36,20 @@ internal sealed class PseudoLabelSelector
     }
 
     /// <summary>Whether a row of class <paramref name="classIndex"/> with this confidence passes the threshold.</summary>
-    public bool IsCandidate(int classIndex, float confidence) => confidence > _options.ThresholdOf(classIndex);
+    private bool IsCandidate(int classIndex, float confidence) => confidence > _options.ThresholdOf(classIndex);
 
-    /// <summary>Records one row; rows that do not pass the threshold are ignored.</summary>
-    public void Observe(int classIndex, float confidence)
+    /// <summary>Records one row if it passes the threshold; returns whether it did.</summary>
+    public bool Observe(int classIndex, float confidence)
     {
         if (!IsCandidate(classIndex, confidence))
         {
-            return;
+            return false;
         }
 
         _candidates[classIndex]++;
         Keep(_classTop[classIndex], _classCap, confidence);
         Keep(_globalTop, _options.MaximumSelected ?? 0, confidence);
+        return true;
     }
 
     /// <summary>The learned selection.</summary>

@@ -14,6 +14,6 @@ internal interface IPseudoLabelSelection<TTarget>
     /// <summary>Ends the pass.</summary>
     void Finish();
 
-    /// <summary>The row's multiplicity (example weight factor): 0 when it is not selected.</summary>
+    /// <summary>The multiplicity (example weight factor) of a row <see cref="Observe"/> called a candidate: 0 when it is not selected.</summary>
     float Multiplicity(in TTarget target, float confidence);
 }

@@ -16,8 +16,6 @@ namespace MLNet.SelfTraining.Training;
 /// <typeparam name="TTarget">The pseudo target of one row.</typeparam>
 internal sealed class SelfTrainingRun<TTarget>
 {
-    private const double Epsilon = 1e-8;
-
     private readonly FitRequest _request;
     private readonly TaskBinding<TTarget> _task;
     private readonly SelfTrainingOptions _options;
@@ -83,7 +81,7 @@ internal sealed class SelfTrainingRun<TTarget>
             }
 
             var clock = Stopwatch.StartNew();
-            var scoring = Score(state, model, round);
+            var scoring = ScoringPass.Run(state, model, round, _options.RescorePseudoLabels, _cancellation);
             if (!scoring.Changed)
             {
                 _log.Info(MessageSensitivity.None, $"Round {round}: no new row passed selection; stopping.");
@@ -91,7 +89,7 @@ internal sealed class SelfTrainingRun<TTarget>
                 break;
             }
 
-            var (humanLoss, pseudoLoss, weight) = Weights(state, model);
+            var (humanLoss, pseudoLoss, weight) = PseudoLabelWeights.Compute(state, model, _options, _cancellation);
             var pseudoView = spill.Write(state.Plan.StudentPseudoView(state.Unlabeled, state.Pool, row => (float)(weight * state.Pool.Multiplicity[row])));
             var humanView = state.Plan.StudentHumanView(state.Training, row => state.Labeled[row], state.LabeledCount);
             var student = FitStudent(model, new AppendedDataView([humanView, pseudoView], _cancellation));
@@ -154,101 +152,6 @@ internal sealed class SelfTrainingRun<TTarget>
         {
             disposable.Dispose();
         }
-    }
-
-    private ScoringOutcome Score(RunState<TTarget> state, ITransformer model, int round)
-    {
-        var pool = state.Pool;
-        var selection = _task.StartSelection();
-        var scoredRows = new List<int>();
-        long invalid = 0;
-        var view = state.Plan.ScoringView(state.Unlabeled, row => _options.RescorePseudoLabels || !pool.IsLabeled(row));
-        TeacherPass.Run(model, view, _task.TeacherColumns, cursor =>
-        {
-            var read = _task.MakeTeacherReader(cursor);
-            return row =>
-            {
-                if (!read(out var target, out var confidence))
-                {
-                    invalid++;
-                    return;
-                }
-
-                scoredRows.Add((int)row);
-                bool candidate = selection.Observe(target, confidence);
-                pool.Scored[row] = candidate ? _task.Keep(target) : default!;
-                pool.ScoredConfidence[row] = candidate ? confidence : float.NaN;
-            };
-        }, _cancellation);
-
-        selection.Finish();
-        long selected = 0;
-        double confidenceSum = 0;
-        bool changed = false;
-        foreach (var row in scoredRows)
-        {
-            var target = pool.Scored[row];
-            float confidence = pool.ScoredConfidence[row];
-            float multiplicity = float.IsNaN(confidence) ? 0 : selection.Multiplicity(target, confidence);
-            bool wasLabeled = pool.IsLabeled(row);
-            if (multiplicity > 0)
-            {
-                bool isNew = !wasLabeled || !_task.SameLabel(pool.Target[row], target);
-                changed |= isNew;
-                selected += isNew ? 1 : 0;
-                confidenceSum += isNew ? confidence : 0;
-                pool.Label(row, isNew ? round : pool.LabeledIteration[row], target, confidence, multiplicity);
-            }
-            else if (wasLabeled)
-            {
-                pool.Unlabel(row);
-                changed = true;
-            }
-
-            pool.Scored[row] = default!;
-        }
-
-        return new ScoringOutcome(scoredRows.Count + invalid, invalid, selected, selected == 0 ? double.NaN : confidenceSum / selected, changed);
-    }
-
-    private (double HumanLoss, double PseudoLoss, double Weight) Weights(RunState<TTarget> state, ITransformer model)
-    {
-        double humanLoss = 0;
-        long humanRows = 0;
-        TeacherPass.Run(model, ColumnPlan.IndexedView(state.Training, row => state.Labeled[row]), _task.TeacherColumns, cursor =>
-        {
-            var lossOf = _task.MakeHumanLossReader(cursor);
-            return row =>
-            {
-                if (lossOf(row) is { } loss)
-                {
-                    humanLoss += loss;
-                    humanRows++;
-                }
-            };
-        }, _cancellation);
-        humanLoss /= Math.Max(humanRows, 1);
-
-        double pseudoLoss = 0, pseudoMass = 0;
-        var pool = state.Pool;
-        for (int row = 0; row < pool.Count; row++)
-        {
-            if (pool.IsLabeled(row))
-            {
-                pseudoLoss += pool.Multiplicity[row] * _task.PseudoLoss(pool.Target[row], pool.Confidence[row]);
-                pseudoMass += pool.Multiplicity[row];
-            }
-        }
-
-        pseudoLoss /= Math.Max(pseudoMass, Epsilon);
-        double alpha = _options.PseudoLabelWeight;
-        double weight = (state.Plan.Student.Consumer is not null, _options.Weighting) switch
-        {
-            (true, _) => 1.0,
-            (false, PseudoLabelWeighting.Fixed) => alpha,
-            _ => alpha * (state.LabeledCount / Math.Max(pseudoMass, Epsilon)) * (humanLoss / Math.Max(pseudoLoss, Epsilon)),
-        };
-        return (humanLoss, pseudoLoss, weight);
     }
 
     private ColumnPlan<TTarget> PlanColumns(IDataView training, IDataView? unlabeledData)

@@ -8,19 +8,10 @@ internal sealed class ClassSelection(PseudoLabelOptions options, int classCount)
     private readonly PseudoLabelSelector _selector = new(options, classCount);
     private PseudoLabelSelection? _selection;
 
-    public bool Observe(in ClassPrediction target, float confidence)
-    {
-        if (!_selector.IsCandidate(target.Class, confidence))
-        {
-            return false;
-        }
-
-        _selector.Observe(target.Class, confidence);
-        return true;
-    }
+    public bool Observe(in ClassPrediction target, float confidence) => _selector.Observe(target.Class, confidence);
 
     public void Finish() => _selection = _selector.Finish();
 
     public float Multiplicity(in ClassPrediction target, float confidence)
-        => (_selection ?? throw new InvalidOperationException("The selection is not finished.")).WeightOf(target.Class, confidence);
+        => (_selection ?? throw new InvalidOperationException("The selection is not finished.")).WeightOfCandidate(target.Class, confidence);
 }

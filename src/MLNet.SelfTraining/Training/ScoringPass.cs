@@ -1,0 +1,72 @@
+using Microsoft.ML;
+
+namespace MLNet.SelfTraining.Training;
+
+/// <summary>
+/// A round's scoring: the teacher predicts the unlabeled rows in one streaming pass, the task's selection observes each
+/// prediction (the confidence test happens there, once), and the pool records the rows it selects with their
+/// multiplicity (and forgets re-scored rows that no longer pass).
+/// </summary>
+internal static class ScoringPass
+{
+    /// <summary>Scores, selects and records; returns what the pass found.</summary>
+    /// <param name="state">The run's data and pool.</param>
+    /// <param name="model">The round's teacher.</param>
+    /// <param name="round">The round (1-based), recorded for newly labeled rows.</param>
+    /// <param name="rescore">Whether rows pseudo-labeled in earlier rounds are scored again.</param>
+    /// <param name="cancellation">Stops the pass.</param>
+    public static ScoringOutcome Run<TTarget>(RunState<TTarget> state, ITransformer model, int round, bool rescore, CancellationToken cancellation)
+    {
+        var (task, pool) = (state.Task, state.Pool);
+        var selection = task.StartSelection();
+        var scoredRows = new List<int>();
+        long invalid = 0;
+        var view = state.Plan.ScoringView(state.Unlabeled, row => rescore || !pool.IsLabeled(row));
+        TeacherPass.Run(model, view, task.TeacherColumns, cursor =>
+        {
+            var read = task.MakeTeacherReader(cursor);
+            return row =>
+            {
+                if (!read(out var target, out var confidence))
+                {
+                    invalid++;
+                    return;
+                }
+
+                scoredRows.Add((int)row);
+                bool candidate = selection.Observe(target, confidence);
+                pool.Scored[row] = candidate ? task.Keep(target) : default!;
+                pool.ScoredConfidence[row] = candidate ? confidence : float.NaN;
+            };
+        }, cancellation);
+
+        selection.Finish();
+        long selected = 0;
+        double confidenceSum = 0;
+        bool changed = false;
+        foreach (var row in scoredRows)
+        {
+            var target = pool.Scored[row];
+            float confidence = pool.ScoredConfidence[row];
+            float multiplicity = float.IsNaN(confidence) ? 0 : selection.Multiplicity(target, confidence);
+            bool wasLabeled = pool.IsLabeled(row);
+            if (multiplicity > 0)
+            {
+                bool isNew = !wasLabeled || !task.SameLabel(pool.Target[row], target);
+                changed |= isNew;
+                selected += isNew ? 1 : 0;
+                confidenceSum += isNew ? confidence : 0;
+                pool.Label(row, isNew ? round : pool.LabeledIteration[row], target, confidence, multiplicity);
+            }
+            else if (wasLabeled)
+            {
+                pool.Unlabel(row);
+                changed = true;
+            }
+
+            pool.Scored[row] = default!;
+        }
+
+        return new ScoringOutcome(scoredRows.Count + invalid, invalid, selected, selected == 0 ? double.NaN : confidenceSum / selected, changed);
+    }
+}
