@@ -214,24 +214,6 @@ def study_table(groups, steps):
     return lines + [""]
 
 
-def split_of(run):
-    return run["config"].get("split", "canonical")
-
-
-def main():
-    folder = sys.argv[1].rstrip("/")
-    runs, tp = load(folder)
-    out = [f"# Vision student benchmarks: {os.path.basename(folder)}", ""]
-    out += throughput_table(tp)
-    out += elastic_throughput_table(tp)
-    splits = sorted({split_of(r) for r in runs})
-    for split in splits:
-        if splits != ["canonical"]:
-            out += [f"## {split} split", ""]
-        out += run_tables([r for r in runs if split_of(r) == split])
-    print("\n".join(out))
-
-
 def run_tables(runs):
     groups = grouped(runs)
     steps = min((r["config"]["teacherSteps"] for r in runs), default=0)
@@ -250,6 +232,24 @@ def run_tables(runs):
                                + (f" → {100 * x['studentAccuracy']:.2f}" if "studentAccuracy" in x else "") for x in r["rounds"])
             out.append(f"| {r['file']} | {100 * r['teacherAccuracy']:.2f} | {100 * r['studentAccuracy']:.2f} | {rounds} | {r['fitSeconds']:.0f} | {r['peakRssMiB']:.0f} |")
     return out
+
+
+def split_of(run):
+    return run["config"].get("split", "canonical")
+
+
+def main():
+    folder = sys.argv[1].rstrip("/")
+    runs, tp = load(folder)
+    out = [f"# Vision student benchmarks: {os.path.basename(folder)}", ""]
+    out += throughput_table(tp)
+    out += elastic_throughput_table(tp)
+    splits = sorted({split_of(r) for r in runs})
+    for split in splits:
+        if splits != ["canonical"]:
+            out += [f"## {split} split", ""]
+        out += run_tables([r for r in runs if split_of(r) == split])
+    print("\n".join(out))
 
 
 if __name__ == "__main__":
