@@ -9,7 +9,7 @@ Mirrors, line for line where it matters:
     min(128, n) human rows in supervised mode),
   * Training/ClassificationLoss.cs + LossNormalizer.cs (separate human / pseudo means, optional normalization),
   * Training/OnlineRelabeler.cs (students' online re-labeling, optional FixMatch confidence mask), WeightAverage.cs,
-  * MLNet.SelfTraining.SampleData/MnistSplit.cs (canonical and random splits: ../mnist10k.py).
+  * MLNet.SelfTraining.SampleData/MnistSplit.cs (canonical split: per class in file order, 200 test, k/10 labeled, rest unlabeled).
 """
 import copy
 import math
@@ -40,7 +40,7 @@ def load_mnist10k():
 
 
 def split(labels, k, choice):
-    """(test, labeled, unlabeled) index tensors of the split choice ("canonical" or "random:SEED")."""
+    """(test, labeled, unlabeled) index tensors of the split choice: "canonical" or "random:SEED" (../mnist10k.py)."""
     return tuple(torch.from_numpy(part) for part in mnist10k.split(labels.numpy(), k, choice))
 
 
