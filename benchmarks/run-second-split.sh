@@ -6,7 +6,7 @@
 #
 # Usage: bash benchmarks/run-second-split.sh [--quick] [--jobs N]
 # Writes benchmarks/results/second-split-<UTC date>[-quick]/: core/*.json + core.md, vision/*.json + vision.md, and
-# README.md (machine, commands, canonical vs random split). A rerun skips the finished vision runs.
+# README.md (machine at the start, commands, canonical vs random split). A rerun skips what has finished.
 set -euo pipefail
 
 QUICK=(); JOBS=2
@@ -25,19 +25,21 @@ source "$ROOT/benchmarks/machine.sh"
 SPLIT=random:1                                     # as the defaults of benchmarks/configs/vision/second-split.json
 OUT="benchmarks/results/second-split-$(date -u +%F)${QUICK[*]:+-quick}"
 mkdir -p "$OUT"
-{
-  echo "# Second split: canonical vs random ($SPLIT) MNIST-10k split"
-  echo
-  echo "Started $(date -u '+%Y-%m-%d %H:%M UTC'). $(machine_line)"
-  echo
-  echo "Commands: \`bash benchmarks/run-second-split.sh --jobs $JOBS ${QUICK[*]}\`, which runs"
-  echo "\`bash benchmarks/run-core.sh --split $SPLIT --headline --out $OUT/core ${QUICK[*]}\` and"
-  echo "\`bash benchmarks/run-vision.sh --phase second-split --jobs $JOBS --out $OUT/vision ${QUICK[*]}\`."
-  echo
-} > "$OUT/README.md"
+# The machine as it was when the phase started (kept when a rerun resumes it).
+[ -s "$OUT/machine.md" ] || echo "Started $(date -u '+%Y-%m-%d %H:%M UTC'). $(machine_line)" > "$OUT/machine.md"
 
 [ -s "$OUT/core/mnist.json" ] || bash benchmarks/run-core.sh --split "$SPLIT" --headline --out "$OUT/core" "${QUICK[@]}" >&2
 bash benchmarks/run-vision.sh --phase second-split --jobs "$JOBS" --out "$OUT/vision" "${QUICK[@]}" >&2
-/usr/bin/python3 benchmarks/python/split_report.py "$OUT" --core benchmarks/results/core-2026-11-26 \
-  --vision benchmarks/results/vision-2026-11-26 benchmarks/results/vision-2026-11-27 >> "$OUT/README.md"
+{
+  echo "# Second split: canonical vs random ($SPLIT) MNIST-10k split"
+  echo
+  cat "$OUT/machine.md"
+  echo
+  echo "Commands: \`bash benchmarks/run-second-split.sh --jobs $JOBS${QUICK[*]:+ ${QUICK[*]}}\`, which runs"
+  echo "\`bash benchmarks/run-core.sh --split $SPLIT --headline --out $OUT/core${QUICK[*]:+ ${QUICK[*]}}\` and"
+  echo "\`bash benchmarks/run-vision.sh --phase second-split --jobs $JOBS --out $OUT/vision${QUICK[*]:+ ${QUICK[*]}}\`."
+  echo
+  /usr/bin/python3 benchmarks/python/split_report.py "$OUT" --core benchmarks/results/core-2026-11-26 \
+    --vision benchmarks/results/vision-2026-11-26 benchmarks/results/vision-2026-11-27
+} > "$OUT/README.md"
 cat "$OUT/README.md"

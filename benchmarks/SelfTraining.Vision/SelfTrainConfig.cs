@@ -53,7 +53,7 @@ internal sealed record SelfTrainConfig(
     double? WeightAverage,
     bool MeanTeacher,
     bool FromTeacher,
-    bool BalanceClasses)
+    bool BalanceClasses) : IRunConfig<SelfTrainConfig>
 {
     /// <summary>The same run for a smoke test (<c>--quick</c>): step counts × 3/50.</summary>
     public SelfTrainConfig Shrunk() => this with { TeacherSteps = QuickRun.Steps(TeacherSteps), StudentSteps = QuickRun.Steps(StudentSteps) };

@@ -15,6 +15,7 @@ internal static class SelfTrainRun
 {
     public static SelfTrainResult Run(SelfTrainConfig config)
     {
+        config.Check();
         var started = UtcStamp.Now();
         var mlContext = new MLContext(seed: config.Seed);
         mlContext.Log += (_, e) =>                        // the trainers' progress (epochs, online re-labeling) goes to the run's log

@@ -9,6 +9,7 @@ namespace SelfTraining.Vision;
 /// <param name="Steps">Timed training steps per repeat (batch 128).</param>
 /// <param name="Repeats">Timed repeats (median reported).</param>
 internal sealed record ThroughputConfig(bool Raw, AugmentationPolicy[] Policies, double Elastic, int Steps, int Repeats)
+    : IRunConfig<ThroughputConfig>
 {
     /// <summary>The same run for a smoke test (<c>--quick</c>): steps × 3/50, one repeat.</summary>
     public ThroughputConfig Shrunk() => this with { Steps = QuickRun.Steps(Steps), Repeats = 1 };
