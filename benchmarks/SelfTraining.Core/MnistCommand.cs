@@ -19,10 +19,11 @@ internal static class MnistCommand
         var iterations = new Option<int>("--iterations") { Description = "Self-training rounds (MaximumIterations).", DefaultValueFactory = _ => 10 };
         var threshold = new Option<double>("--threshold") { Description = "Confidence threshold.", DefaultValueFactory = _ => 0.75 };
         var alpha = new Option<double>("--alpha") { Description = "Pseudo-label weight α.", DefaultValueFactory = _ => 1.0 };
+        var split = SplitOption();
         var output = new Option<string?>("--output", "-o") { Description = "JSON file for the raw results." };
-        var command = new Command("mnist", "Teacher vs student accuracy on the canonical MNIST-10k split.")
+        var command = new Command("mnist", "Teacher vs student accuracy on an MNIST-10k split.")
         {
-            labeled, trainers, normalizedFor, repeats, iterations, threshold, alpha, output, SdcaIterations, LightGbmTrees,
+            labeled, trainers, normalizedFor, repeats, iterations, threshold, alpha, split, output, SdcaIterations, LightGbmTrees,
         };
         command.SetAction(parse =>
         {
@@ -45,7 +46,7 @@ internal static class MnistCommand
                             [
                                 "mnist-one", "--trainer", trainer, "--labeled", Text(k), "--weighting", weighting.ToString(),
                                 "--alpha", Text(parse.GetValue(alpha)), "--iterations", Text(parse.GetValue(iterations)),
-                                "--threshold", Text(parse.GetValue(threshold)), "--lightgbm-trees", Text(MnistTrainers.LightGbmTrees),
+                                "--threshold", Text(parse.GetValue(threshold)), "--split", parse.GetValue(split)!, "--lightgbm-trees", Text(MnistTrainers.LightGbmTrees),
                                 .. MnistTrainers.SdcaIterations is { } epochs ? new[] { "--sdca-iterations", Text(epochs) } : [],
                             ]);
                             Console.Error.WriteLine($"  {trainer} k={k} {weighting} run {r + 1}: teacher {result.TeacherAccuracy:P2}, student {result.StudentAccuracy:P2}, {result.FitSeconds:F1} s, {result.PeakRssMiB:F0} MiB");
@@ -78,16 +79,17 @@ internal static class MnistCommand
         var alpha = new Option<double>("--alpha") { DefaultValueFactory = _ => 1.0 };
         var iterations = new Option<int>("--iterations") { DefaultValueFactory = _ => 10 };
         var threshold = new Option<double>("--threshold") { DefaultValueFactory = _ => 0.75 };
+        var split = SplitOption();
         var command = new Command("mnist-one", "Runs one MNIST configuration once (child process).")
         {
-            trainer, labeled, weighting, alpha, iterations, threshold, SdcaIterations, LightGbmTrees,
+            trainer, labeled, weighting, alpha, iterations, threshold, split, SdcaIterations, LightGbmTrees,
         };
         command.Hidden = true;
         command.SetAction(parse =>
         {
             ApplyTrainerOptions(parse);
             ChildProcess.Report(MnistRun.Run(parse.GetValue(trainer)!, parse.GetValue(labeled), parse.GetValue(weighting),
-                parse.GetValue(alpha), parse.GetValue(iterations), parse.GetValue(threshold)));
+                parse.GetValue(alpha), parse.GetValue(iterations), parse.GetValue(threshold), parse.GetValue(split)!));
             return 0;
         });
         return command;
@@ -96,6 +98,12 @@ internal static class MnistCommand
     private static readonly Option<int?> SdcaIterations = new("--sdca-iterations") { Description = "SDCA epochs (default: the trainer's choice)." };
 
     private static readonly Option<int> LightGbmTrees = new("--lightgbm-trees") { Description = "LightGBM boosting rounds.", DefaultValueFactory = _ => 100 };
+
+    private static Option<string> SplitOption() => new("--split")
+    {
+        Description = "MNIST-10k split: canonical, or random:SEED (MnistSplit.Random).",
+        DefaultValueFactory = _ => SplitChoice.Canonical,
+    };
 
     private static void ApplyTrainerOptions(ParseResult parse)
     {
@@ -106,7 +114,7 @@ internal static class MnistCommand
     private static MnistSummary Summarize(List<MnistResult> runs)
     {
         var first = runs[0];
-        return new MnistSummary(first.Trainer, MnistTrainers.Describe(first.Trainer), first.Labeled, first.Unlabeled, first.Weighting,
+        return new MnistSummary(first.Trainer, MnistTrainers.Describe(first.Trainer), first.Split, first.Labeled, first.Unlabeled, first.Weighting,
             first.Alpha, runs.Count, Stats.Median(runs.Select(r => r.TeacherAccuracy)), Stats.Median(runs.Select(r => r.StudentAccuracy)),
             runs.Min(r => r.StudentAccuracy), runs.Max(r => r.StudentAccuracy), Stats.Median(runs.Select(r => r.FitSeconds)),
             runs.Min(r => r.FitSeconds), runs.Max(r => r.FitSeconds), Stats.Median(runs.Select(r => r.PeakRssMiB)), first.StopReason, first.Rounds);

@@ -8,7 +8,7 @@ internal static class MnistReport
     public static void Print(IReadOnlyList<MnistSummary> summaries)
     {
         var c = CultureInfo.InvariantCulture;
-        Console.WriteLine("### ML.NET self-training on MNIST-10k (canonical split, 2,000 test images)");
+        Console.WriteLine($"### ML.NET self-training on MNIST-10k ({string.Join(", ", summaries.Select(s => s.Split).Distinct())} split, 2,000 test images)");
         Console.WriteLine();
         Console.WriteLine("| Trainer | k | Unlabeled | Weighting (α) | Teacher acc | Student acc | Δ (pt) | Fit s, median [min–max] | Peak RSS MiB | Rounds (stop) |");
         Console.WriteLine("|---|---:|---:|---|---:|---:|---:|---:|---:|---|");

@@ -5,14 +5,14 @@ internal sealed record MnistRoundResult(
     int Round, long Selected, long PseudoLabeled, double? PseudoLabelAccuracy, double MeanConfidence,
     double PseudoLabelWeight, double StudentTestAccuracy, double Seconds);
 
-/// <summary>One MNIST run (one child process): a trainer, a labeled-set size and a weighting.</summary>
+/// <summary>One MNIST run (one child process): a trainer, a split, a labeled-set size and a weighting.</summary>
 internal sealed record MnistResult(
-    string Trainer, int Labeled, int Unlabeled, string Weighting, double Alpha, double TeacherAccuracy,
+    string Trainer, string Split, int Labeled, int Unlabeled, string Weighting, double Alpha, double TeacherAccuracy,
     double StudentAccuracy, string StopReason, double FitSeconds, double PeakRssMiB, IReadOnlyList<MnistRoundResult> Rounds);
 
 /// <summary>The medians of the repeats of one MNIST configuration, with the rounds of the first repeat.</summary>
 internal sealed record MnistSummary(
-    string Trainer, string Hyperparameters, int Labeled, int Unlabeled, string Weighting, double Alpha, int Repeats,
+    string Trainer, string Hyperparameters, string Split, int Labeled, int Unlabeled, string Weighting, double Alpha, int Repeats,
     double TeacherAccuracy, double StudentAccuracy, double StudentAccuracyMin, double StudentAccuracyMax,
     double FitSecondsMedian, double FitSecondsMin, double FitSecondsMax, double PeakRssMiBMedian, string StopReason,
     IReadOnlyList<MnistRoundResult> Rounds);

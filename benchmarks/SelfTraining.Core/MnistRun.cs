@@ -2,17 +2,16 @@ using System.Diagnostics;
 using Microsoft.ML;
 using MLNet.SelfTraining;
 using MLNet.SelfTraining.PseudoLabeling;
-using MLNet.SelfTraining.SampleData;
 
 namespace SelfTraining.Core;
 
-/// <summary>One self-training run on the canonical MNIST-10k split (the body of a child process).</summary>
+/// <summary>One self-training run on an MNIST-10k split (the body of a child process).</summary>
 internal static class MnistRun
 {
-    public static MnistResult Run(string trainer, int labeledCount, PseudoLabelWeighting weighting, double alpha, int iterations, double threshold)
+    public static MnistResult Run(string trainer, int labeledCount, PseudoLabelWeighting weighting, double alpha, int iterations, double threshold, string splitChoice)
     {
         var ml = new MLContext(seed: 1);
-        var split = MnistSplit.Canonical(MnistDataset.ReadEmbedded10k(), labeledCount);
+        var split = SplitChoice.Create(splitChoice, labeledCount);
         var labeled = split.LoadLabeled(ml);
         var test = split.LoadTest(ml);
         var unlabeled = split.Data.ToDataView(ml, split.Unlabeled); // true labels kept: diagnostics only
@@ -37,7 +36,7 @@ internal static class MnistRun
         var rounds = model.Rounds.Select((r, i) => new MnistRoundResult(
             r.Round, r.Selected, r.PseudoLabeled, r.PseudoLabelAccuracy, r.MeanConfidence, r.PseudoLabelWeight,
             Accuracy(student.Models[i]), r.Elapsed.TotalSeconds)).ToList();
-        return new MnistResult(trainer, labeledCount, split.Unlabeled.Count, weighting.ToString(), alpha,
+        return new MnistResult(trainer, splitChoice, labeledCount, split.Unlabeled.Count, weighting.ToString(), alpha,
             Accuracy(model.Teacher), Accuracy(model), model.StopReason.ToString(), fitSeconds, peak, rounds);
     }
 }

@@ -7,5 +7,6 @@ var root = new RootCommand("Core self-training benchmarks (issue 3): MNIST-10k a
     MnistCommand.CreateChild(),
     StreamCommand.Create(),
     StreamCommand.CreateChild(),
+    SplitCommand.Create(),
 };
 return root.Parse(args).Invoke();

@@ -14,7 +14,7 @@ internal static class RawThroughputRun
 {
     public static ThroughputResult Run(int steps, int repeats)
     {
-        var started = DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
+        var started = UtcStamp.Now();
         set_num_threads(1);
         manual_seed(1);
         var data = MnistDataset.ReadEmbedded10k();
@@ -27,8 +27,8 @@ internal static class RawThroughputRun
         Infer(model, images);
         var infer = Enumerable.Range(0, repeats).Select(_ => data.Count / Infer(model, images)).ToArray();
         return new ThroughputResult("TorchSharp (plain network, no ML.NET)",
-            new Dictionary<string, double> { ["None"] = Median(train) }, new Dictionary<string, double[]> { ["None"] = train },
-            new Dictionary<string, double>(), Median(infer), infer, steps, data.Count, get_num_threads(), PeakMemory.PeakRssMiB(), started);
+            new Dictionary<string, double> { ["None"] = Stats.Median(train) }, new Dictionary<string, double[]> { ["None"] = train },
+            new Dictionary<string, double>(), Stats.Median(infer), infer, steps, data.Count, get_num_threads(), PeakMemory.PeakRssMiB(), started);
     }
 
     private static double Train(nn.Module<Tensor, Tensor> model, Tensor images, Tensor labels, int steps)
@@ -63,11 +63,5 @@ internal static class RawThroughputRun
             }
         }
         return clock.Elapsed.TotalSeconds;
-    }
-
-    private static double Median(double[] values)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
     }
 }

@@ -2,12 +2,7 @@ using System.Diagnostics;
 using Microsoft.ML;
 using MLNet.SelfTraining;
 using MLNet.SelfTraining.PseudoLabeling;
-using MLNet.SelfTraining.SampleData;
 using MLNet.SelfTraining.Vision;
-using MLNet.SelfTraining.Vision.Augmentation;
-using MLNet.SelfTraining.Vision.Engine;
-using MLNet.SelfTraining.Vision.Models;
-using MLNet.SelfTraining.Vision.Tasks.Classification;
 
 namespace SelfTraining.Vision;
 
@@ -20,7 +15,8 @@ internal static class SelfTrainRun
 {
     public static SelfTrainResult Run(SelfTrainConfig config)
     {
-        var started = DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
+        config.Check();
+        var started = UtcStamp.Now();
         var mlContext = new MLContext(seed: config.Seed);
         mlContext.Log += (_, e) =>                        // the trainers' progress (epochs, online re-labeling) goes to the run's log
         {
@@ -29,14 +25,14 @@ internal static class SelfTrainRun
                 Console.Error.WriteLine(e.Message);
             }
         };
-        var split = MnistSplit.Canonical(MnistDataset.ReadEmbedded10k(), config.Labeled);
+        var split = SplitChoice.Create(config.Split, config.Labeled);
         var labeled = split.LoadLabeled(mlContext);
         var unlabeled = split.Data.ToDataView(mlContext, split.Unlabeled);     // true labels kept for diagnostics only
         var test = split.LoadTest(mlContext);
 
-        var teacher = Trainer(mlContext, config, config.TeacherSteps, config.Policy, stochasticDepth: 0, onlineThreshold: null, weightAverage: null);
-        var student = Trainer(mlContext, config, config.StudentSteps, config.StudentPolicy, config.StudentStochasticDepth,
-            config.OnlineThreshold, config.WeightAverage);
+        var trainers = mlContext.MulticlassClassification.Trainers;
+        var teacher = trainers.TorchImageClassifier(mlContext, TrainerOptionsFactory.Teacher(config));
+        var student = trainers.TorchImageClassifier(mlContext, TrainerOptionsFactory.Student(config));
         var options = new SelfTrainingOptions
         {
             MaximumIterations = config.Rounds,
@@ -48,7 +44,7 @@ internal static class SelfTrainRun
             Student = student,
         };
         var clock = Stopwatch.StartNew();
-        using var model = mlContext.MulticlassClassification.Trainers.SelfTraining(mlContext, teacher, unlabeled, options).Fit(labeled);
+        using var model = trainers.SelfTraining(mlContext, teacher, unlabeled, options).Fit(labeled);
         var fitSeconds = clock.Elapsed.TotalSeconds;
 
         var teacherAccuracy = mlContext.MulticlassClassification.Evaluate(model.Teacher.Transform(test)).MicroAccuracy;
@@ -60,35 +56,4 @@ internal static class SelfTrainRun
         return new SelfTrainResult("ML.NET/TorchSharp", config, teacherAccuracy, studentAccuracy, rounds, fitSeconds,
             PeakMemory.PeakRssMiB(), started);
     }
-
-    private static TorchImageClassifierTrainer Trainer(MLContext mlContext, SelfTrainConfig config, int steps,
-        AugmentationPolicy policy, double stochasticDepth, double? onlineThreshold, double? weightAverage) =>
-        mlContext.MulticlassClassification.Trainers.TorchImageClassifier(mlContext, new TorchImageClassifierTrainer.Options
-        {
-            SoftLabelColumnName = config.SoftLabels ? "SoftLabel" : null,
-            ExampleWeightColumnName = config.BalanceClasses ? DefaultColumnNames.Weight : null,     // carries the balancing multiplicities
-            Network = new NetworkOptions { BaseWidth = config.Width, StochasticDepthRate = stochasticDepth },
-            Optimization = new OptimizationOptions
-            {
-                NumberOfSteps = steps,
-                LearningRate = config.LearningRate,
-                WeightAverageDecay = weightAverage,
-                Seed = config.Seed,
-            },
-            Augmentation = new AugmentationOptions
-            {
-                Policy = policy,
-                AutoAugmentPolicy = config.AutoAugmentPolicy,
-                MaximumRotationDegrees = config.RotationDegrees,
-                ElasticAlpha = config.ElasticAlpha,
-            },
-            Student = new StudentOptions
-            {
-                NormalizeLoss = config.NormalizeLoss,
-                PseudoLabelRatio = config.PseudoRatio,
-                OnlineRelabelThreshold = onlineThreshold,
-                MaskUnconfidentPseudoRows = onlineThreshold is not null && config.OnlineMask,
-                RelabelWithWeightAverage = onlineThreshold is not null && weightAverage is not null && config.MeanTeacher,
-            },
-        });
 }

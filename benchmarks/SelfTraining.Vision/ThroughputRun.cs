@@ -4,7 +4,6 @@ using Microsoft.ML.Data;
 using MLNet.SelfTraining.SampleData;
 using MLNet.SelfTraining.Vision;
 using MLNet.SelfTraining.Vision.Augmentation;
-using MLNet.SelfTraining.Vision.Engine;
 using MLNet.SelfTraining.Vision.Tasks.Classification;
 
 namespace SelfTraining.Vision;
@@ -19,32 +18,32 @@ internal static class ThroughputRun
 {
     private const int BatchSize = 128;
 
-    public static ThroughputResult Run(int steps, int repeats, AugmentationPolicy[] policies, double elastic)
+    public static ThroughputResult Run(ThroughputConfig config)
     {
-        var started = DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
+        var (steps, repeats, policies, elastic) = (config.Steps, config.Repeats, config.Policies, config.Elastic);
+        var started = UtcStamp.Now();
         var mlContext = new MLContext(seed: 1);
         var data = MnistDataset.LoadEmbedded10k(mlContext);
         var rate = new Dictionary<string, double>();
         var all = new Dictionary<string, double[]>();
         var overhead = new Dictionary<string, double>();
         TorchImageClassifierTransformer? model = null;
-        var augmentations = policies.Select(p => (Name: p.ToString(), Options: new AugmentationOptions { Policy = p }))
-            .Concat(policies.Where(p => elastic > 0 && p != AugmentationPolicy.None)
-                .Select(p => (Name: $"{p}+elastic{elastic:g}", Options: new AugmentationOptions { Policy = p, ElasticAlpha = elastic })))
+        var augmentations = policies.Select(p => (Name: p.ToString(), Policy: p, Elastic: 0.0))
+            .Concat(policies.Where(p => elastic > 0 && p != AugmentationPolicy.None).Select(p => (Name: $"{p}+elastic{elastic:g}", Policy: p, Elastic: elastic)))
             .ToList();
-        foreach (var (name, augmentation) in augmentations)
+        foreach (var (name, policy, alpha) in augmentations)
         {
-            TimeFit(mlContext, data, augmentation, steps: 20).Model.Dispose();      // warmup
-            var baseline = Median(Enumerable.Range(0, repeats).Select(_ => Dispose(TimeFit(mlContext, data, augmentation, 1))));
+            TimeFit(mlContext, data, policy, alpha, steps: 20).Model.Dispose();      // warmup
+            var baseline = Stats.Median(Enumerable.Range(0, repeats).Select(_ => Dispose(TimeFit(mlContext, data, policy, alpha, 1))));
             var repeatsPerSecond = new double[repeats];
             for (var r = 0; r < repeats; r++)
             {
-                var (seconds, fitted) = TimeFit(mlContext, data, augmentation, steps + 1);
+                var (seconds, fitted) = TimeFit(mlContext, data, policy, alpha, steps + 1);
                 repeatsPerSecond[r] = steps * BatchSize / Math.Max(seconds - baseline, 1e-9);
                 model?.Dispose();
                 model = fitted;
             }
-            rate[name] = Median(repeatsPerSecond);
+            rate[name] = Stats.Median(repeatsPerSecond);
             all[name] = repeatsPerSecond;
             overhead[name] = baseline;
         }
@@ -52,17 +51,15 @@ internal static class ThroughputRun
         Score(model!, data);                                                  // warmup
         var infer = Enumerable.Range(0, repeats).Select(_ => 10_000 / Score(model!, data)).ToArray();
         model!.Dispose();
-        return new ThroughputResult("ML.NET/TorchSharp", rate, all, overhead, Median(infer), infer, steps, 10_000, 1,
+        return new ThroughputResult("ML.NET/TorchSharp", rate, all, overhead, Stats.Median(infer), infer, steps, 10_000, 1,
             PeakMemory.PeakRssMiB(), started);
     }
 
-    private static (double Seconds, TorchImageClassifierTransformer Model) TimeFit(MLContext mlContext, IDataView data, AugmentationOptions augmentation, int steps)
+    private static (double Seconds, TorchImageClassifierTransformer Model) TimeFit(MLContext mlContext, IDataView data, AugmentationPolicy policy,
+        double elastic, int steps)
     {
-        var trainer = mlContext.MulticlassClassification.Trainers.TorchImageClassifier(mlContext, new TorchImageClassifierTrainer.Options
-        {
-            Optimization = new OptimizationOptions { NumberOfSteps = steps, BatchSize = BatchSize, InferenceBatchSize = 256, NumberOfThreads = 1, Seed = 1 },
-            Augmentation = augmentation,
-        });
+        var trainer = mlContext.MulticlassClassification.Trainers.TorchImageClassifier(mlContext,
+            TrainerOptionsFactory.Throughput(steps, BatchSize, policy, elastic));
         var clock = Stopwatch.StartNew();
         var model = trainer.Fit(data);
         return (clock.Elapsed.TotalSeconds, model);
@@ -91,11 +88,5 @@ internal static class ThroughputRun
         }
         GC.KeepAlive(sum);
         return clock.Elapsed.TotalSeconds;
-    }
-
-    private static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
     }
 }

@@ -1,9 +1,8 @@
 #!/usr/bin/python3
 """scikit-learn counterpart of `SelfTraining.Core mnist` (issue 3).
 
-Reads the MNIST-10k IDX files embedded in src/MLNet.SelfTraining.SampleData/Mnist10k, builds the SAME canonical split
-as MnistSplit.Canonical (per class, in file order: first 200 -> test; the rest is the pool; first k/10 of each class's
-pool -> labeled; the rest -> unlabeled), and runs
+Reads the MNIST-10k IDX files embedded in src/MLNet.SelfTraining.SampleData/Mnist10k, builds the SAME split as
+MnistSplit.Canonical or MnistSplit.Random (--split canonical | random:SEED; mnist10k.py), and runs
 
     SelfTrainingClassifier(LogisticRegression(C=1, max_iter=100), threshold=0.75, max_iter=10)
 
@@ -14,12 +13,9 @@ Run with Debian's interpreter: /usr/bin/python3 (python3-sklearn, OpenBLAS via l
 """
 
 import argparse
-import gzip
 import json
 import os
-import resource
 import statistics
-import struct
 import subprocess
 import sys
 import time
@@ -27,38 +23,13 @@ import warnings
 
 import numpy as np
 
-REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
-MNIST_DIR = os.path.join(REPO, "src", "MLNet.SelfTraining.SampleData", "Mnist10k")
-TEST_PER_CLASS = 200
-CLASSES = 10
+import mnist10k
+import results
 
 
-def read_idx(path):
-    with gzip.open(path, "rb") as f:
-        data = f.read()
-    magic, = struct.unpack(">I", data[:4])
-    dims = magic & 0xFF
-    shape = struct.unpack(">" + "I" * dims, data[4:4 + 4 * dims])
-    return np.frombuffer(data, dtype=np.uint8, offset=4 + 4 * dims).reshape(shape)
-
-
-def load_mnist():
-    images = read_idx(os.path.join(MNIST_DIR, "images-idx3-ubyte.gz"))
-    labels = read_idx(os.path.join(MNIST_DIR, "labels-idx1-ubyte.gz")).astype(np.int64)
-    features = images.reshape(len(images), -1).astype(np.float32) / 255.0  # as MnistData: byte / 255
-    return features, labels
-
-
-def canonical_split(labels, k):
-    """Index arrays (test, labeled, unlabeled), ascending, exactly as MnistSplit.Canonical."""
-    per_class = k // CLASSES
-    seen = [0] * CLASSES
-    test, labeled, unlabeled = [], [], []
-    for i, y in enumerate(labels):
-        rank = seen[y]
-        seen[y] += 1
-        (test if rank < TEST_PER_CLASS else labeled if rank < TEST_PER_CLASS + per_class else unlabeled).append(i)
-    return np.array(test), np.array(labeled), np.array(unlabeled)
+def load_features():
+    images, labels = mnist10k.load()
+    return images.reshape(len(images), -1).astype(np.float32) / 255.0, labels  # as MnistData: byte / 255
 
 
 def blas_info():
@@ -71,15 +42,15 @@ def blas_info():
         return [{"note": "threadpoolctl not installed"}]
 
 
-def run_one(k, c, lr_iter, threshold, iterations):
+def run_one(k, c, lr_iter, threshold, iterations, split):
     """One run (child process): supervised LR, then self-training; timings exclude data loading."""
     from sklearn.exceptions import ConvergenceWarning
     from sklearn.linear_model import LogisticRegression
     from sklearn.semi_supervised import SelfTrainingClassifier
 
     warnings.filterwarnings("ignore", category=ConvergenceWarning)
-    x, y = load_mnist()
-    test, labeled, unlabeled = canonical_split(y, k)
+    x, y = load_features()
+    test, labeled, unlabeled = mnist10k.split(y, k, split)
 
     snapshots = []
 
@@ -105,7 +76,7 @@ def run_one(k, c, lr_iter, threshold, iterations):
     start = time.perf_counter()
     model.fit(x[train], y_train)
     fit_seconds = time.perf_counter() - start
-    peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+    peak_mib = results.peak_rss_mib()
 
     labeled_iter = model.labeled_iter_[len(labeled):]
     transduction = model.transduction_[len(labeled):]
@@ -125,6 +96,7 @@ def run_one(k, c, lr_iter, threshold, iterations):
         })
 
     return {
+        "split": split,
         "labeled": k,
         "unlabeled": int(len(unlabeled)),
         "supervisedAccuracy": supervised_accuracy,
@@ -148,12 +120,13 @@ def main():
     parser.add_argument("--lr-iter", type=int, default=100, help="LogisticRegression max_iter (lbfgs)")
     parser.add_argument("--threshold", type=float, default=0.75)
     parser.add_argument("--iterations", type=int, default=10, help="SelfTrainingClassifier max_iter")
+    parser.add_argument("--split", default=mnist10k.CANONICAL, help="canonical, or random:SEED (MnistSplit.Random)")
     parser.add_argument("--output", "-o")
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
 
     if args.child is not None:
-        print("RESULT " + json.dumps(run_one(args.child, args.c, args.lr_iter, args.threshold, args.iterations)))
+        print("RESULT " + json.dumps(run_one(args.child, args.c, args.lr_iter, args.threshold, args.iterations, args.split)))
         return
 
     import sklearn
@@ -162,7 +135,8 @@ def main():
         runs = []
         for r in range(args.repeats):
             command = [sys.executable, os.path.abspath(__file__), "--child", str(k), "--c", str(args.c),
-                       "--lr-iter", str(args.lr_iter), "--threshold", str(args.threshold), "--iterations", str(args.iterations)]
+                       "--lr-iter", str(args.lr_iter), "--threshold", str(args.threshold), "--iterations", str(args.iterations),
+                       "--split", args.split]
             out = subprocess.run(command, check=True, capture_output=True, text=True).stdout
             result = json.loads([line for line in out.splitlines() if line.startswith("RESULT ")][-1][len("RESULT "):])
             print(f"  sklearn k={k} run {r + 1}: supervised {result['supervisedAccuracy']:.2%}, student {result['studentAccuracy']:.2%}, "
@@ -171,7 +145,7 @@ def main():
         raw.extend(runs)
         first = runs[0]
         summaries.append({
-            "labeled": k, "unlabeled": first["unlabeled"], "repeats": len(runs),
+            "split": args.split, "labeled": k, "unlabeled": first["unlabeled"], "repeats": len(runs),
             "supervisedAccuracy": statistics.median(r["supervisedAccuracy"] for r in runs),
             "teacherAccuracy": statistics.median(r["teacherAccuracy"] for r in runs),
             "studentAccuracy": statistics.median(r["studentAccuracy"] for r in runs),
@@ -188,17 +162,15 @@ def main():
         "estimator": f"SelfTrainingClassifier(LogisticRegression(C={args.c}, max_iter={args.lr_iter}), "
                      f"threshold={args.threshold}, max_iter={args.iterations})",
     }
-    print_markdown(summaries, env)
+    print_markdown(summaries, env, args.split)
     if args.output:
-        os.makedirs(os.path.dirname(os.path.abspath(args.output)), exist_ok=True)
-        with open(args.output, "w") as f:
-            json.dump({"environment": env, "summaries": summaries, "raw": raw}, f, indent=2)
+        results.write(args.output, {"environment": env, "summaries": summaries, "raw": raw})
 
 
-def print_markdown(summaries, env):
+def print_markdown(summaries, env, split):
     blas = ", ".join(f"{b.get('internal_api')} {b.get('version')} ({b.get('threading_layer')}, {b.get('num_threads')} threads)"
                      for b in env["blas"] if b.get("internal_api") != "openmp")
-    print(f"### scikit-learn {env['sklearn']} on MNIST-10k (same canonical split)")
+    print(f"### scikit-learn {env['sklearn']} on MNIST-10k (the same {split} split)")
     print()
     print(f"`{env['estimator']}`; numpy {env['numpy']}, BLAS: {blas or 'unknown'}.")
     print()

@@ -14,19 +14,17 @@ Mirrors, line for line where it matters:
   * MLNet.SelfTraining.SampleData/MnistSplit.cs (canonical split: per class in file order, 200 test, k/10 labeled, rest unlabeled).
 """
 import copy
-import gzip
-import os
-import resource
 import math
+import os
+import sys
 
 import numpy as np
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", ".."))
-MNIST = os.path.join(ROOT, "src", "MLNet.SelfTraining.SampleData", "Mnist10k")
-TEST_PER_CLASS = 200
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))   # the helpers shared with the core scripts
+import mnist10k  # noqa: E402
 
 
 def setup_threads(threads=1):
@@ -37,33 +35,15 @@ def setup_threads(threads=1):
         pass
 
 
-def peak_rss_mib():
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
-
-
 def load_mnist10k():
     """Returns (images float32 [N,1,28,28] in [0,1], labels int64 [N]) from the embedded IDX files."""
-    with gzip.open(os.path.join(MNIST, "images-idx3-ubyte.gz"), "rb") as f:
-        raw = f.read()
-    assert int.from_bytes(raw[0:4], "big") == 0x803
-    n, h, w = (int.from_bytes(raw[i:i + 4], "big") for i in (4, 8, 12))
-    images = np.frombuffer(raw, dtype=np.uint8, offset=16).reshape(n, 1, h, w).astype(np.float32) / 255.0
-    with gzip.open(os.path.join(MNIST, "labels-idx1-ubyte.gz"), "rb") as f:
-        raw = f.read()
-    assert int.from_bytes(raw[0:4], "big") == 0x801
-    labels = np.frombuffer(raw, dtype=np.uint8, offset=8).astype(np.int64)
-    return torch.from_numpy(images), torch.from_numpy(labels)
+    images, labels = mnist10k.load()
+    return torch.from_numpy(images.astype(np.float32)[:, None] / 255.0), torch.from_numpy(labels)
 
 
-def canonical_split(labels, k):
-    per_class = k // 10
-    seen = [0] * 10
-    test, labeled, unlabeled = [], [], []
-    for i, y in enumerate(labels.tolist()):
-        rank = seen[y]
-        seen[y] += 1
-        (test if rank < TEST_PER_CLASS else labeled if rank < TEST_PER_CLASS + per_class else unlabeled).append(i)
-    return (torch.tensor(test), torch.tensor(labeled), torch.tensor(unlabeled))
+def split(labels, k, choice):
+    """(test, labeled, unlabeled) index tensors of the split choice: "canonical" or "random:SEED" (../mnist10k.py)."""
+    return tuple(torch.from_numpy(part) for part in mnist10k.split(labels.numpy(), k, choice))
 
 
 class ConvBnRelu(nn.Module):

@@ -2,7 +2,8 @@
 """Turns the JSON files of one benchmarks/run-vision.sh run into markdown tables (stdout).
 
 Usage: report.py benchmarks/results/vision-<date>
-Spread = half the range over seeds (max - min) / 2; with 2 seeds mean ± spread covers both runs.
+Spread = half the range over seeds (max - min) / 2; with 2 seeds mean ± spread covers both runs. Runs on a split other
+than the canonical one get their own tables (one section per split).
 """
 import glob
 import json
@@ -39,7 +40,7 @@ def impl(run):
 
 def key(run):
     c = run["config"]
-    student = c.get("studentPolicy", c["policy"])
+    student = c.get("studentPolicy") or c["policy"]
     parts = [] if student == c["policy"] and not c.get("studentStochasticDepth") else [f"student {student}, SD {c.get('studentStochasticDepth', 0)}"]
     if c.get("rescore"):
         parts.append("re-labeled each round")
@@ -213,14 +214,10 @@ def study_table(groups, steps):
     return lines + [""]
 
 
-def main():
-    folder = sys.argv[1].rstrip("/")
-    runs, tp = load(folder)
+def run_tables(runs):
     groups = grouped(runs)
     steps = min((r["config"]["teacherSteps"] for r in runs), default=0)
-    out = [f"# Vision student benchmarks: {os.path.basename(folder)}", ""]
-    out += throughput_table(tp)
-    out += elastic_throughput_table(tp)
+    out = []
     if runs:
         out += headline_table(groups, steps)
         out += long_table(groups, steps)
@@ -234,6 +231,24 @@ def main():
             rounds = "; ".join(f"R{x['round']}: {x['selected']} / {x['pseudoLabeled']} ({100 * x['pseudoLabelAccuracy']:.1f})"
                                + (f" → {100 * x['studentAccuracy']:.2f}" if "studentAccuracy" in x else "") for x in r["rounds"])
             out.append(f"| {r['file']} | {100 * r['teacherAccuracy']:.2f} | {100 * r['studentAccuracy']:.2f} | {rounds} | {r['fitSeconds']:.0f} | {r['peakRssMiB']:.0f} |")
+    return out
+
+
+def split_of(run):
+    return run["config"].get("split", "canonical")
+
+
+def main():
+    folder = sys.argv[1].rstrip("/")
+    runs, tp = load(folder)
+    out = [f"# Vision student benchmarks: {os.path.basename(folder)}", ""]
+    out += throughput_table(tp)
+    out += elastic_throughput_table(tp)
+    splits = sorted({split_of(r) for r in runs})
+    for split in splits:
+        if splits != ["canonical"]:
+            out += [f"## {split} split", ""]
+        out += run_tables([r for r in runs if split_of(r) == split])
     print("\n".join(out))
 
 

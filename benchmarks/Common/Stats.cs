@@ -1,4 +1,4 @@
-namespace SelfTraining.Core;
+namespace SelfTraining.Common;
 
 /// <summary>Small statistics over repeated runs.</summary>
 internal static class Stats

@@ -1,4 +1,4 @@
-namespace SelfTraining.Core;
+namespace SelfTraining.Common;
 
 /// <summary>Reads this process's memory counters from <c>/proc/self/status</c> (Linux; 0 elsewhere).</summary>
 internal static class PeakMemory

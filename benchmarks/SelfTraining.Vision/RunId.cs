@@ -1,0 +1,72 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace SelfTraining.Vision;
+
+/// <summary>
+/// The id of a run: its result file name without <c>.json</c>, built from its settings as benchmarks/python/phases.py
+/// builds it (the names the former token-grammar script gave the same runs).
+/// </summary>
+internal static class RunId
+{
+    /// <summary>Variant tokens of a self-training id, in order: each appears when its setting differs from the schema default.</summary>
+    private static readonly (string Setting, Func<JsonNode, string> Token)[] s_tokens =
+    [
+        ("rescore", _ => "rescore"),
+        ("pseudoRatio", v => "ratio" + Number(v)),
+        ("width", v => "w" + Number(v)),
+        ("rotationDegrees", v => "rot" + Number(v)),
+        ("autoAugmentPolicy", v => v.GetValue<string>().ToLowerInvariant()),
+        ("onlineThreshold", v => "on" + Decimals(v)),
+        ("onlineMask", _ => "mask"),
+        ("weightAverage", v => "ema" + Decimals(v)),
+        ("elasticAlpha", v => "el" + Number(v)),
+        ("balanceClasses", _ => "balance"),
+        ("learningRate", v => "lr" + Number(v)),
+        ("fromTeacher", _ => "init"),
+        ("meanTeacher", _ => "mt"),
+        ("split", v => "randomsplit" + SplitChoice.Seed(v.GetValue<string>())),
+    ];
+
+    /// <summary>The id of the run with <paramref name="settings"/> (defaults applied) of a kind with <paramref name="defaults"/>.</summary>
+    public static string Of(JsonObject settings, JsonObject defaults)
+    {
+        bool Differs(string name) => !JsonNode.DeepEquals(settings[name], defaults[name]);
+        string Text(string name) => settings[name]!.GetValue<string>();
+        bool Flag(string name) => settings[name]!.GetValue<bool>();
+
+        if (Text("kind") == RunKind.Throughput)
+        {
+            return "throughput" + (Differs("elastic") ? "-elastic" : "") + (Text("implementation") == "mlnet" ? "-torchsharp" : "-pytorch")
+                + (Flag("raw") ? "-raw" : "");
+        }
+
+        var id = new StringBuilder(string.Join('-',
+            Text("implementation"), "k" + Number(settings["labeled"]!), Text("policy"), Flag("softLabels") ? "soft" : "hard",
+            Flag("normalizeLoss") ? "norm" : "plain", "r" + Number(settings["rounds"]!), "th" + Number(settings["threshold"]!),
+            "t" + Number(settings["teacherSteps"]!), "s" + Number(settings["studentSteps"]!), "seed" + Number(settings["seed"]!)));
+        if (Differs("studentPolicy") || Differs("studentStochasticDepth"))
+        {
+            var studentPolicy = settings["studentPolicy"] is null ? Text("policy") : Text("studentPolicy");
+            id.Append("-student").Append(studentPolicy).Append("-sd").Append(Number(settings["studentStochasticDepth"]!));
+        }
+
+        foreach (var (setting, token) in s_tokens.Where(t => Differs(t.Setting)))
+        {
+            id.Append('-').Append(token(settings[setting]!));
+        }
+
+        return id.ToString();
+    }
+
+    /// <summary>A number as in an id: shortest round trip, no trailing .0, lower case (as Python's repr).</summary>
+    private static string Number(JsonNode value) => value.GetValue<double>().ToString(CultureInfo.InvariantCulture).ToLowerInvariant();
+
+    /// <summary>0.95 → "95" (the digits after "0.").</summary>
+    private static string Decimals(JsonNode value)
+    {
+        var text = Number(value);
+        return text.StartsWith("0.", StringComparison.Ordinal) ? text[2..] : text;
+    }
+}
