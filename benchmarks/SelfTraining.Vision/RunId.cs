@@ -38,7 +38,8 @@ internal static class RunId
 
         if (Text("kind") == RunKind.Throughput)
         {
-            return "throughput" + (Differs("elastic") ? "-elastic" : "") + (Text("implementation") == "mlnet" ? "-torchsharp" : "-pytorch")
+            var policies = Differs("policies") ? "-" + string.Join('-', settings["policies"]!.AsArray().Select(p => p!.GetValue<string>())) : "";
+            return "throughput" + policies + (Differs("elastic") ? "-elastic" : "") + (Text("implementation") == "mlnet" ? "-torchsharp" : "-pytorch")
                 + (Flag("raw") ? "-raw" : "");
         }
 

@@ -157,7 +157,8 @@ TOKENS = [
 def run_id_of(s, defaults):
     """The id of a run (its result file name without .json), as RunId.cs builds it."""
     if s.get("kind", SELFTRAIN) == THROUGHPUT:
-        name = "throughput" + ("-elastic" if s["elastic"] != defaults["elastic"] else "")
+        name = "throughput" + ("-" + "-".join(s["policies"]) if s["policies"] != defaults["policies"] else "")
+        name += "-elastic" if s["elastic"] != defaults["elastic"] else ""
         return name + ("-torchsharp" if s["implementation"] == "mlnet" else "-pytorch") + ("-raw" if s["raw"] else "")
     name = (f"{s['implementation']}-k{number(s['labeled'])}-{s['policy']}-{'soft' if s['softLabels'] else 'hard'}-"
             f"{'norm' if s['normalizeLoss'] else 'plain'}-r{number(s['rounds'])}-th{number(s['threshold'])}-"
