@@ -23,7 +23,8 @@ public sealed class ImagePixelsOptions
 
     /// <summary>
     /// The largest image, in pixels (width × height read from the file header before decoding), that is decoded: a
-    /// guard against decompression bombs. Default 40,000,000 (e.g. 8000 × 5000).
+    /// guard against decompression bombs. Only the first frame of an animated GIF or a multi-page TIFF is decoded, and
+    /// no decoder buffer may exceed what an image of this size needs. Default 40,000,000 (e.g. 8000 × 5000).
     /// </summary>
     public long MaximumPixels { get; set; } = 40_000_000;
 

@@ -2,6 +2,7 @@ using Microsoft.ML;
 using Microsoft.ML.Data;
 using MLNet.SelfTraining.Vision.ImageFiles;
 using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.Memory;
 using SixLabors.ImageSharp.PixelFormats;
 
 namespace MLNet.SelfTraining.Vision.Tests.ImageFiles;
@@ -88,6 +89,40 @@ public sealed class ImagePixelsEstimatorTests
 
         Assert.Contains("4×2 = 8 pixels; expected at most 7", error.Message);
         Assert.Contains("MaximumPixels", error.Message);
+    }
+
+    [TestMethod]
+    public void AnimatedImage_DecodesOnlyItsFirstFrame()
+    {
+        var folder = Folder();
+        var path = Path.Combine(folder, "animated.gif");
+        using (var animation = new Image<L8>(40, 40, new L8(255)))
+        {
+            for (int frame = 1; frame < 30; frame++)
+            {
+                using var black = new Image<L8>(40, 40, new L8(0));
+                animation.Frames.AddFrame(black.Frames.RootFrame);
+            }
+
+            animation.SaveAsGif(path);
+        }
+
+        using var image = new ImageFileReader(new ImagePixelsOptions()).Decode(path);
+
+        Assert.AreEqual(1, image.Frames.Count);
+        Assert.IsTrue(Read(folder, new ImagePixelsOptions { Height = 2, Width = 2 }, "animated.gif").Single().All(p => p == 1f));
+    }
+
+    [TestMethod]
+    public void DecodingConfiguration_RefusesBuffersLargerThanTheBudgetNeeds()
+    {
+        var configuration = DecodingConfiguration.Create(new ImagePixelsOptions { MaximumPixels = 10_000 });
+
+        using (new Image<Rgb24>(configuration, 100, 100))
+        {
+        }
+
+        Assert.ThrowsExactly<InvalidMemoryOperationException>(() => new Image<Rgb24>(configuration, 4000, 4000));
     }
 
     [TestMethod]
