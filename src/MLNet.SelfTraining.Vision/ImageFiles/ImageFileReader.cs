@@ -14,11 +14,13 @@ internal sealed class ImageFileReader
 {
     private readonly ImagePixelsOptions _options;
     private readonly Configuration _configuration;
+    private readonly ImageFolder _folder;
 
     public ImageFileReader(ImagePixelsOptions options)
     {
         _options = options;
         _configuration = DecodingConfiguration.Create(options);
+        _folder = new ImageFolder(options.ImageFolder);
     }
 
     public int Size => _options.Channels * _options.Height * _options.Width;
@@ -26,7 +28,7 @@ internal sealed class ImageFileReader
     /// <summary>Fills <paramref name="pixels"/> from the file at <paramref name="path"/>, or throws naming the file.</summary>
     public void Read(string path, Span<float> pixels)
     {
-        var fullPath = _options.ImageFolder is null ? path : Path.Combine(_options.ImageFolder, path);
+        var fullPath = _folder.Resolve(path);
         if (!File.Exists(fullPath))
         {
             throw new FileNotFoundException($"Image file '{fullPath}' was expected but does not exist.", fullPath);

@@ -27,6 +27,17 @@ public sealed class ImagePixelsEstimatorTests
         return folder;
     }
 
+    /// <summary>An image folder and, next to it, a folder named "outside" holding a readable "good.png".</summary>
+    private static (string Folder, string Outside) FolderWithAnImageOutside()
+    {
+        var parent = Directory.CreateTempSubdirectory("image-confinement-").FullName;
+        var folder = Directory.CreateDirectory(Path.Combine(parent, "images")).FullName;
+        var outside = Directory.CreateDirectory(Path.Combine(parent, "outside")).FullName;
+        File.Copy(Path.Combine(Folder(), "good.png"), Path.Combine(outside, "good.png"));
+        File.Copy(Path.Combine(outside, "good.png"), Path.Combine(folder, "good.png"));
+        return (folder, outside);
+    }
+
     private static float[][] Read(string folder, ImagePixelsOptions options, params string[] files)
     {
         options.ImageFolder = folder;
@@ -123,6 +134,45 @@ public sealed class ImagePixelsEstimatorTests
         }
 
         Assert.ThrowsExactly<InvalidMemoryOperationException>(() => new Image<Rgb24>(configuration, 4000, 4000));
+    }
+
+    [TestMethod]
+    [DataRow("../outside/good.png")]
+    [DataRow("sub/../../outside/good.png")]
+    [DataRow("{outside}/good.png")]
+    public void PathLeavingTheImageFolder_FailsNamingThePath(string path)
+    {
+        var (folder, outside) = FolderWithAnImageOutside();
+        path = path.Replace("{outside}", outside, StringComparison.Ordinal);
+
+        var error = Assert.ThrowsExactly<InvalidDataException>(() => Read(folder, new ImagePixelsOptions(), path));
+
+        Assert.Contains($"Image path '{path}'", error.Message);
+        Assert.Contains("outside the image folder", error.Message);
+    }
+
+    [TestMethod]
+    public void PathLeavingTheImageFolder_IsSkipped_WithSkipInvalidImages()
+    {
+        var (folder, outside) = FolderWithAnImageOutside();
+
+        var rows = Read(folder, new ImagePixelsOptions { SkipInvalidImages = true }, "good.png", Path.Combine(outside, "good.png"), "../outside/good.png");
+
+        Assert.IsFalse(rows[0].Any(float.IsNaN));
+        Assert.IsTrue(rows[1].All(float.IsNaN));
+        Assert.IsTrue(rows[2].All(float.IsNaN));
+    }
+
+    [TestMethod]
+    public void PathInsideTheImageFolder_IsRead_EvenWithDotDotOrAbsolute()
+    {
+        var folder = Folder();
+        Directory.CreateDirectory(Path.Combine(folder, "sub"));
+
+        var rows = Read(folder, new ImagePixelsOptions { Height = 2, Width = 4 }, "sub/../good.png", Path.Combine(folder, "good.png"));
+
+        Assert.AreEqual(1f, rows[0][0], 1e-6f);
+        Assert.AreEqual(1f, rows[1][0], 1e-6f);
     }
 
     [TestMethod]
