@@ -173,7 +173,7 @@ public sealed class SelfTrainingEstimatorTests
         cancellation.Cancel();
 
         Assert.ThrowsExactly<OperationCanceledException>(() => FitBlobs(ml, new SelfTrainingOptions { CancellationToken = cancellation.Token }));
-        Assert.IsEmpty(Directory.GetFiles(ml.TempFilePath));
+        Assert.IsEmpty(Directory.GetFileSystemEntries(ml.TempFilePath));
     }
 
     [TestMethod]
@@ -183,7 +183,7 @@ public sealed class SelfTrainingEstimatorTests
         var model = FitBlobs(ml, new SelfTrainingOptions { MaximumIterations = 2 });
 
         Assert.IsNotEmpty(model.Rounds);
-        Assert.IsEmpty(Directory.GetFiles(ml.TempFilePath));
+        Assert.IsEmpty(Directory.GetFileSystemEntries(ml.TempFilePath));
     }
 
     [TestMethod]

@@ -1,18 +1,26 @@
 using System.Buffers;
 using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.Memory;
 using SixLabors.ImageSharp.PixelFormats;
 using SixLabors.ImageSharp.Processing;
 
 namespace MLNet.SelfTraining.Vision.ImageFiles;
 
-/// <summary>Decodes one image file into C×H×W floats in [0, 1] with ImageSharp, checking its size before decoding.</summary>
+/// <summary>
+/// Decodes the first frame of one image file into C×H×W floats in [0, 1] with ImageSharp, checking its size before
+/// decoding and bounding every buffer the decoder allocates.
+/// </summary>
 internal sealed class ImageFileReader
 {
     private readonly ImagePixelsOptions _options;
+    private readonly Configuration _configuration;
+    private readonly ImageFolder _folder;
 
     public ImageFileReader(ImagePixelsOptions options)
     {
         _options = options;
+        _configuration = DecodingConfiguration.Create(options);
+        _folder = new ImageFolder(options.ImageFolder);
     }
 
     public int Size => _options.Channels * _options.Height * _options.Width;
@@ -20,7 +28,7 @@ internal sealed class ImageFileReader
     /// <summary>Fills <paramref name="pixels"/> from the file at <paramref name="path"/>, or throws naming the file.</summary>
     public void Read(string path, Span<float> pixels)
     {
-        var fullPath = _options.ImageFolder is null ? path : Path.Combine(_options.ImageFolder, path);
+        var fullPath = _folder.Resolve(path);
         if (!File.Exists(fullPath))
         {
             throw new FileNotFoundException($"Image file '{fullPath}' was expected but does not exist.", fullPath);
@@ -28,7 +36,7 @@ internal sealed class ImageFileReader
 
         try
         {
-            var info = Image.Identify(fullPath)
+            var info = Image.Identify(_configuration, fullPath, out _)
                 ?? throw new InvalidDataException($"Image file '{fullPath}' is not in a format ImageSharp can read (expected PNG, JPEG, BMP, GIF, TGA, TIFF, WebP or PBM).");
             long area = (long)info.Width * info.Height;
             if (area > _options.MaximumPixels)
@@ -37,7 +45,7 @@ internal sealed class ImageFileReader
                     $"Image file '{fullPath}' is {info.Width}×{info.Height} = {area} pixels; expected at most {_options.MaximumPixels} ({nameof(ImagePixelsOptions)}.{nameof(ImagePixelsOptions.MaximumPixels)}, a guard against decompression bombs).");
             }
 
-            using var image = Image.Load<Rgb24>(fullPath);
+            using var image = Decode(fullPath);
             image.Mutate(x => x.Resize(_options.Width, _options.Height));
             CopyPixels(image, pixels);
         }
@@ -45,7 +53,15 @@ internal sealed class ImageFileReader
         {
             throw new InvalidDataException($"Image file '{fullPath}' could not be decoded: {e.Message}", e);
         }
+        catch (InvalidMemoryOperationException e)
+        {
+            throw new InvalidDataException(
+                $"Image file '{fullPath}' needs a larger buffer than images within {nameof(ImagePixelsOptions)}.{nameof(ImagePixelsOptions.MaximumPixels)} = {_options.MaximumPixels} pixels do (a frame larger than the file header claims?): {e.Message}", e);
+        }
     }
+
+    /// <summary>Decodes the first frame of the file at <paramref name="fullPath"/>.</summary>
+    internal Image<Rgb24> Decode(string fullPath) => Image.Load<Rgb24>(_configuration, fullPath);
 
     private void CopyPixels(Image<Rgb24> image, Span<float> pixels)
     {

@@ -9,7 +9,10 @@ public sealed class ImagePixelsOptions
     /// <summary>The output column: a known-size vector of C×H×W floats in [0, 1]. Default <c>"Features"</c>.</summary>
     public string OutputColumnName { get; set; } = "Features";
 
-    /// <summary>Folder that relative paths are resolved against; <see langword="null"/> (default) uses paths as given.</summary>
+    /// <summary>
+    /// Folder that paths are resolved against and confined to: a path that leaves it (through <c>..</c> or an absolute
+    /// path elsewhere) is an invalid image naming the path. <see langword="null"/> (default) uses paths as given.
+    /// </summary>
     public string? ImageFolder { get; set; }
 
     /// <summary>Output channels: 1 (grayscale) or 3 (RGB). Default 1.</summary>
@@ -23,7 +26,8 @@ public sealed class ImagePixelsOptions
 
     /// <summary>
     /// The largest image, in pixels (width × height read from the file header before decoding), that is decoded: a
-    /// guard against decompression bombs. Default 40,000,000 (e.g. 8000 × 5000).
+    /// guard against decompression bombs. Only the first frame of an animated GIF or a multi-page TIFF is decoded, and
+    /// no decoder buffer may exceed what an image of this size needs. Default 40,000,000 (e.g. 8000 × 5000).
     /// </summary>
     public long MaximumPixels { get; set; } = 40_000_000;
 

@@ -4,7 +4,7 @@ using Microsoft.ML.Data;
 namespace MLNet.SelfTraining.Vision.Scoring;
 
 /// <summary>An <see cref="IOutputColumn"/> of values of type <typeparamref name="TValue"/>; rows that were not scored
-/// (an input with a NaN) get the column's missing value.</summary>
+/// (an input with a NaN or ±Inf) get the column's missing value.</summary>
 internal abstract class OutputColumn<TValue> : IOutputColumn
 {
     protected OutputColumn(string name, DataViewType type, DataViewSchema.Annotations annotations)

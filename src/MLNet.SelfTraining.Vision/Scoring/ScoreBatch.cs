@@ -5,8 +5,8 @@ namespace MLNet.SelfTraining.Vision.Scoring;
 
 /// <summary>
 /// Collects up to a batch of input rows, scores them in one call to an <see cref="IBatchScorer"/>, and serves each row's
-/// output. Rows with a NaN input value are not fed to the network: they are not scored, and their output columns give
-/// missing values, as ML.NET scorers do for missing features.
+/// output. Rows with a NaN or ±Inf input value are not fed to the network: they are not scored, and their output columns
+/// give missing values, as ML.NET scorers do for missing features.
 /// </summary>
 internal sealed class ScoreBatch
 {
@@ -36,12 +36,12 @@ internal sealed class ScoreBatch
         _scoredCount = 0;
     }
 
-    /// <summary>Adds one row's input; rows without NaN are packed for the network.</summary>
+    /// <summary>Adds one row's input; rows without NaN or ±Inf are packed for the network.</summary>
     public void Add(in VBuffer<float> input)
     {
         var slot = _inputs.AsSpan(_scoredCount * _scorer.InputSize, _scorer.InputSize);
         input.CopyTo(slot);
-        _scoredRow[Count++] = FloatSpans.ContainsNaN(slot) ? -1 : _scoredCount++;
+        _scoredRow[Count++] = FloatSpans.ContainsNonFinite(slot) ? -1 : _scoredCount++;
     }
 
     /// <summary>Runs the network on the rows added so far that can be scored.</summary>
@@ -53,7 +53,7 @@ internal sealed class ScoreBatch
         }
     }
 
-    /// <summary>Whether row <paramref name="row"/> was scored (its input has no NaN).</summary>
+    /// <summary>Whether row <paramref name="row"/> was scored (its input has no NaN or ±Inf).</summary>
     public bool IsScored(int row) => _scoredRow[row] >= 0;
 
     /// <summary>The network output of the scored row <paramref name="row"/>.</summary>

@@ -3,30 +3,32 @@ using Microsoft.ML;
 namespace MLNet.SelfTraining.Training;
 
 /// <summary>
-/// Materializes a view into an ML.NET binary IDV file under <see cref="MLContext.TempFilePath"/> (one streaming pass,
-/// key types and annotations kept). Each write replaces the previous file; disposing deletes the last one.
+/// Materializes a view into an ML.NET binary IDV file in the run's private <see cref="SpillFolder"/> under
+/// <see cref="MLContext.TempFilePath"/> (one streaming pass, key types and annotations kept). Each write replaces the
+/// previous file; disposing deletes the folder.
 /// </summary>
 internal sealed class Spill : IDisposable
 {
     private readonly MLContext _mlContext;
-    private readonly List<string> _files = [];
+    private readonly SpillFolder _folder;
+    private string? _file;
 
     public Spill(MLContext mlContext)
     {
         _mlContext = mlContext;
+        _folder = new SpillFolder(mlContext.TempFilePath);
     }
 
     public IDataView Write(IDataView view)
     {
-        Dispose();
-        var path = Path.Combine(_mlContext.TempFilePath, $"mlnet-selftraining-{Guid.NewGuid():N}.idv");
-        _files.Add(path);
-        using (var stream = File.Create(path))
+        DeleteLastFile();
+        _file = _folder.NewFilePath();
+        using (var stream = _folder.CreateFile(_file))
         {
             _mlContext.Data.SaveAsBinary(view, stream, keepHidden: false);
         }
 
-        var loaded = _mlContext.Data.LoadFromBinary(path);
+        var loaded = _mlContext.Data.LoadFromBinary(_file);
         foreach (var column in view.Schema.Where(c => !c.IsHidden))
         {
             if (loaded.Schema.GetColumnOrNull(column.Name) is null)
@@ -39,21 +41,29 @@ internal sealed class Spill : IDisposable
         return loaded;
     }
 
-    /// <summary>Deletes the files written so far; views over them must no longer be read.</summary>
+    /// <summary>Deletes the run's folder and the files written so far; views over them must no longer be read.</summary>
     public void Dispose()
     {
-        foreach (var file in _files)
+        DeleteLastFile();
+        _folder.Dispose();
+    }
+
+    private void DeleteLastFile()
+    {
+        if (_file is null)
         {
-            try
-            {
-                File.Delete(file);
-            }
-            catch (IOException)
-            {
-                // A view may still hold the file open on Windows; it is a temporary file and the OS will reclaim it.
-            }
+            return;
         }
 
-        _files.Clear();
+        try
+        {
+            File.Delete(_file);
+        }
+        catch (IOException)
+        {
+            // A view may still hold the file open on Windows; the folder goes at the end of the run or at the next run.
+        }
+
+        _file = null;
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.ML;
 using Microsoft.ML.Data;
 using MLNet.SelfTraining.Vision.ImageFiles;
 using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.Memory;
 using SixLabors.ImageSharp.PixelFormats;
 
 namespace MLNet.SelfTraining.Vision.Tests.ImageFiles;
@@ -24,6 +25,17 @@ public sealed class ImagePixelsEstimatorTests
         File.WriteAllBytes(Path.Combine(folder, "corrupt.png"), [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3]);
         File.WriteAllText(Path.Combine(folder, "text.png"), "not an image");
         return folder;
+    }
+
+    /// <summary>An image folder and, next to it, a folder named "outside" holding a readable "good.png".</summary>
+    private static (string Folder, string Outside) FolderWithAnImageOutside()
+    {
+        var parent = Directory.CreateTempSubdirectory("image-confinement-").FullName;
+        var folder = Directory.CreateDirectory(Path.Combine(parent, "images")).FullName;
+        var outside = Directory.CreateDirectory(Path.Combine(parent, "outside")).FullName;
+        File.Copy(Path.Combine(Folder(), "good.png"), Path.Combine(outside, "good.png"));
+        File.Copy(Path.Combine(outside, "good.png"), Path.Combine(folder, "good.png"));
+        return (folder, outside);
     }
 
     private static float[][] Read(string folder, ImagePixelsOptions options, params string[] files)
@@ -88,6 +100,79 @@ public sealed class ImagePixelsEstimatorTests
 
         Assert.Contains("4×2 = 8 pixels; expected at most 7", error.Message);
         Assert.Contains("MaximumPixels", error.Message);
+    }
+
+    [TestMethod]
+    public void AnimatedImage_DecodesOnlyItsFirstFrame()
+    {
+        var folder = Folder();
+        var path = Path.Combine(folder, "animated.gif");
+        using (var animation = new Image<L8>(40, 40, new L8(255)))
+        {
+            for (int frame = 1; frame < 30; frame++)
+            {
+                using var black = new Image<L8>(40, 40, new L8(0));
+                animation.Frames.AddFrame(black.Frames.RootFrame);
+            }
+
+            animation.SaveAsGif(path);
+        }
+
+        using var image = new ImageFileReader(new ImagePixelsOptions()).Decode(path);
+
+        Assert.AreEqual(1, image.Frames.Count);
+        Assert.IsTrue(Read(folder, new ImagePixelsOptions { Height = 2, Width = 2 }, "animated.gif").Single().All(p => p == 1f));
+    }
+
+    [TestMethod]
+    public void DecodingConfiguration_RefusesBuffersLargerThanTheBudgetNeeds()
+    {
+        var configuration = DecodingConfiguration.Create(new ImagePixelsOptions { MaximumPixels = 10_000 });
+
+        using (new Image<Rgb24>(configuration, 100, 100))
+        {
+        }
+
+        Assert.ThrowsExactly<InvalidMemoryOperationException>(() => new Image<Rgb24>(configuration, 4000, 4000));
+    }
+
+    [TestMethod]
+    [DataRow("../outside/good.png")]
+    [DataRow("sub/../../outside/good.png")]
+    [DataRow("{outside}/good.png")]
+    public void PathLeavingTheImageFolder_FailsNamingThePath(string path)
+    {
+        var (folder, outside) = FolderWithAnImageOutside();
+        path = path.Replace("{outside}", outside, StringComparison.Ordinal);
+
+        var error = Assert.ThrowsExactly<InvalidDataException>(() => Read(folder, new ImagePixelsOptions(), path));
+
+        Assert.Contains($"Image path '{path}'", error.Message);
+        Assert.Contains("outside the image folder", error.Message);
+    }
+
+    [TestMethod]
+    public void PathLeavingTheImageFolder_IsSkipped_WithSkipInvalidImages()
+    {
+        var (folder, outside) = FolderWithAnImageOutside();
+
+        var rows = Read(folder, new ImagePixelsOptions { SkipInvalidImages = true }, "good.png", Path.Combine(outside, "good.png"), "../outside/good.png");
+
+        Assert.IsFalse(rows[0].Any(float.IsNaN));
+        Assert.IsTrue(rows[1].All(float.IsNaN));
+        Assert.IsTrue(rows[2].All(float.IsNaN));
+    }
+
+    [TestMethod]
+    public void PathInsideTheImageFolder_IsRead_EvenWithDotDotOrAbsolute()
+    {
+        var folder = Folder();
+        Directory.CreateDirectory(Path.Combine(folder, "sub"));
+
+        var rows = Read(folder, new ImagePixelsOptions { Height = 2, Width = 4 }, "sub/../good.png", Path.Combine(folder, "good.png"));
+
+        Assert.AreEqual(1f, rows[0][0], 1e-6f);
+        Assert.AreEqual(1f, rows[1][0], 1e-6f);
     }
 
     [TestMethod]

@@ -6,8 +6,8 @@ using MLNet.SelfTraining.Vision.Data;
 namespace MLNet.SelfTraining.Vision.Tasks.Classification;
 
 /// <summary>
-/// Reads training rows into a <see cref="TrainingSet"/> in one cursor pass. Rows with a missing label (key 0), a NaN
-/// pixel, a NaN weight or a NaN soft target are skipped and counted in a warning, as ML.NET trainers skip rows with
+/// Reads training rows into a <see cref="TrainingSet"/> in one cursor pass. Rows with a missing label (key 0), or a non-finite
+/// (NaN or ±Inf) pixel, weight or soft target are skipped and counted in a warning, as ML.NET trainers skip rows with
 /// missing values.
 /// </summary>
 internal static class TrainingSetReader
@@ -32,7 +32,7 @@ internal static class TrainingSetReader
         var softRow = default(VBuffer<float>);
         var pixelRow = new float[((VectorDataViewType)columns.Features.Type).Size];
         var softDense = new float[classCount];
-        long total = 0, missingLabel = 0, nanPixels = 0, nanWeight = 0, nanSoft = 0;
+        long total = 0, missingLabel = 0, badPixels = 0, badWeight = 0, badSoft = 0;
         while (cursor.MoveNext())
         {
             total++;
@@ -45,25 +45,25 @@ internal static class TrainingSetReader
             }
             getFeatures(ref features);
             features.CopyTo(pixelRow);
-            if (FloatSpans.ContainsNaN(pixelRow))
+            if (FloatSpans.ContainsNonFinite(pixelRow))
             {
-                nanPixels++;
+                badPixels++;
                 continue;
             }
             float weight = 1;
             getWeight?.Invoke(ref weight);
-            if (float.IsNaN(weight))
+            if (!float.IsFinite(weight))
             {
-                nanWeight++;
+                badWeight++;
                 continue;
             }
             if (getSoft is not null)
             {
                 getSoft(ref softRow);
                 softRow.CopyTo(softDense);
-                if (FloatSpans.ContainsNaN(softDense))
+                if (FloatSpans.ContainsNonFinite(softDense))
                 {
-                    nanSoft++;
+                    badSoft++;
                     continue;
                 }
                 soft.AddRange(softDense);
@@ -89,13 +89,13 @@ internal static class TrainingSetReader
             throw new InvalidOperationException(total == 0
                 ? $"The training data is empty: no rows to read from feature column '{columns.Features.Name}' and label column '{columns.Label.Name}'."
                 : $"None of the {total} training rows is usable: {missingLabel} have a missing label in column '{columns.Label.Name}', "
-                    + $"{nanPixels} have NaN pixels in column '{columns.Features.Name}', {nanWeight} a NaN weight, {nanSoft} a NaN soft target.");
+                    + $"{badPixels} have non-finite (NaN or ±Inf) pixels in column '{columns.Features.Name}', {badWeight} a non-finite weight, {badSoft} a non-finite soft target.");
         }
         if (skipped > 0)
         {
             channel.Warning(MessageSensitivity.None,
                 $"Skipped {skipped} of {total} training rows: {missingLabel} with a missing label in column '{columns.Label.Name}', "
-                + $"{nanPixels} with NaN pixels in column '{columns.Features.Name}', {nanWeight} with a NaN weight, {nanSoft} with a NaN soft target.");
+                + $"{badPixels} with non-finite (NaN or ±Inf) pixels in column '{columns.Features.Name}', {badWeight} with a non-finite weight, {badSoft} with a non-finite soft target.");
         }
         return new TrainingSet
         {

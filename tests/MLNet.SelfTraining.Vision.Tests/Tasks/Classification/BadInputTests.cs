@@ -78,24 +78,47 @@ public sealed class BadInputTests
             .TorchImageClassifier(mlContext, TinyClassifier.Options()).Fit(SyntheticImages.KeyedView(mlContext, rows)));
 
         StringAssert.Contains(error.Message, "None of the 6 training rows is usable");
-        StringAssert.Contains(error.Message, "6 have NaN pixels in column 'Features'");
+        StringAssert.Contains(error.Message, "6 have non-finite (NaN or ±Inf) pixels in column 'Features'");
     }
 
     [TestMethod]
-    public void Transform_OfARowWithNaNPixels_GivesNaNScoresAndAMissingPrediction()
+    public void Fit_SkipsARowWithAnInfinitePixel_WithAWarning_AndScoresFiniteProbabilities()
+    {
+        var mlContext = new MLContext(seed: 1);
+        var messages = new List<string>();
+        mlContext.Log += (_, e) => messages.Add(e.Message);
+        var rows = SyntheticImages.Rows(100, seed: 1);
+        rows[42].Features[7] = float.PositiveInfinity;
+
+        using var model = mlContext.MulticlassClassification.Trainers
+            .TorchImageClassifier(mlContext, TinyClassifier.Options(steps: 2))
+            .Fit(SyntheticImages.KeyedView(mlContext, rows));
+        var scored = mlContext.Data.CreateEnumerable<KeyPrediction>(
+            model.Transform(SyntheticImages.KeyedView(mlContext, SyntheticImages.Rows(5, seed: 2))), reuseRowObject: false).ToArray();
+
+        Assert.IsTrue(messages.Any(m => m.Contains("Skipped 1 of 100 training rows") && m.Contains("1 with non-finite (NaN or ±Inf) pixels in column 'Features'")),
+            string.Join(Environment.NewLine, messages.Where(m => m.Contains("Skipped"))));
+        Assert.IsTrue(scored.All(r => r.Score.All(float.IsFinite)));
+    }
+
+    [TestMethod]
+    [DataRow(float.NaN)]
+    [DataRow(float.PositiveInfinity)]
+    [DataRow(float.NegativeInfinity)]
+    public void Transform_OfARowWithANonFinitePixel_GivesNaNScoresAndAMissingPrediction(float pixel)
     {
         var mlContext = new MLContext(seed: 1);
         using var model = mlContext.MulticlassClassification.Trainers
             .TorchImageClassifier(mlContext, TinyClassifier.Options(steps: 1))
             .Fit(SyntheticImages.KeyedView(mlContext, SyntheticImages.Rows(10, seed: 1)));
         var rows = SyntheticImages.Rows(3, seed: 2);
-        rows[1].Features[0] = float.NaN;
+        rows[1].Features[0] = pixel;
 
         var scored = mlContext.Data.CreateEnumerable<KeyPrediction>(model.Transform(SyntheticImages.KeyedView(mlContext, rows)), reuseRowObject: false).ToArray();
 
         Assert.IsTrue(scored[1].Score.All(float.IsNaN));
         Assert.AreEqual(0u, scored[1].PredictedLabel);
-        Assert.IsFalse(scored[0].Score.Any(float.IsNaN));
+        Assert.IsTrue(scored[0].Score.All(float.IsFinite));
         Assert.AreNotEqual(0u, scored[2].PredictedLabel);
     }
 
