@@ -165,14 +165,10 @@ public sealed class TorchImageClassifierTransformer : ITransformer, IDisposable
         _predictor.Use(source => network.load_state_dict(source.state_dict()));
     }
 
-    /// <summary>Releases the network's native memory.</summary>
+    /// <summary>Releases the network's native memory, after any prediction in progress on another thread. Predictions
+    /// through views, cursors or prediction engines made before then throw <see cref="ObjectDisposedException"/>.</summary>
     public void Dispose()
     {
-        if (_disposed)
-        {
-            return;
-        }
-
         _disposed = true;
         _predictor.Dispose();
     }
