@@ -72,7 +72,7 @@ public sealed class ArchiveValidationTests
     private string Edited(string archive, Func<string, string> edit)
     {
         var path = TestArchives.TempPath(TestContext, "classifier.zip");
-        File.Copy(Path.Combine(AppContext.BaseDirectory, "Tasks", "Classification", "Archives", $"{archive}-v1.zip"), path);
+        File.Copy(TestArchives.Stored($"{archive}-v1.zip"), path);
         TestArchives.EditManifest(path, edit);
         return path;
     }
