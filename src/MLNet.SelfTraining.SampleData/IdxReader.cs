@@ -11,6 +11,7 @@ namespace MLNet.SelfTraining.SampleData;
 internal static class IdxReader
 {
     private const int UnsignedByteMagic = 0x0800;
+    private const int FirstChunk = 1 << 20;
 
     /// <summary>Reads the IDX file at <paramref name="path"/>, which must hold <paramref name="rank"/> dimensions.</summary>
     public static IdxArray ReadFile(string path, int rank)
@@ -64,12 +65,12 @@ internal static class IdxReader
 
         var dimensions = ReadDimensions(header, source, rank);
         var shape = string.Join(" × ", dimensions);
-        var data = new byte[dimensions.Aggregate(1L, (product, size) => product * size)];
-        var dataRead = ReadBlock(stream, data, source);
-        if (dataRead < data.Length)
+        var length = (int)dimensions.Aggregate(1L, (product, size) => product * size);
+        var data = ReadData(stream, length, source);
+        if (data.Length < length)
         {
             throw new InvalidDataException(
-                $"File '{source}' is truncated: expected {data.Length} data bytes ({shape}) after the header, got {dataRead}.");
+                $"File '{source}' is truncated: expected {length} data bytes ({shape}) after the header, got {data.Length}.");
         }
 
         if (ReadBlock(stream, new byte[1], source) != 0)
@@ -105,12 +106,29 @@ internal static class IdxReader
         return dimensions;
     }
 
+    /// <summary>
+    /// Reads up to <paramref name="length"/> bytes into a buffer that grows (doubling from 1 MiB) only as data arrives, so a
+    /// header declaring more bytes than the file holds allocates no more than the file's size; returns the bytes read.
+    /// </summary>
+    private static byte[] ReadData(Stream stream, int length, string source)
+    {
+        var data = new byte[Math.Min(length, FirstChunk)];
+        var read = ReadBlock(stream, data, source);
+        while (read == data.Length && read < length)
+        {
+            Array.Resize(ref data, (int)Math.Min(length, 2L * data.Length));
+            read += ReadBlock(stream, data.AsMemory(read), source);
+        }
+
+        return read == data.Length ? data : data[..read];
+    }
+
     /// <summary>Reads until <paramref name="buffer"/> is full or the stream ends; returns the count read.</summary>
-    private static int ReadBlock(Stream stream, byte[] buffer, string source)
+    private static int ReadBlock(Stream stream, Memory<byte> buffer, string source)
     {
         try
         {
-            return stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
+            return stream.ReadAtLeast(buffer.Span, buffer.Length, throwOnEndOfStream: false);
         }
         catch (InvalidDataException ex)
         {

@@ -88,6 +88,24 @@ public sealed class IdxReaderTests
     }
 
     [TestMethod]
+    [DataRow(false)]
+    [DataRow(true)]
+    public void ReadFile_HeaderClaimingGigabytes_ThrowsTruncatedWithoutAllocatingThem(bool gzip)
+    {
+        using var files = new IdxTestFiles();
+        var bytes = IdxTestFiles.Idx(0x803, [1, 46340, 46340], []);
+        var path = files.Write("images.idx", gzip ? IdxTestFiles.Gzip(bytes) : bytes);
+        var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+
+        var error = Assert.ThrowsExactly<InvalidDataException>(() => IdxReader.ReadFile(path, rank: 3));
+
+        Assert.Contains(path, error.Message);
+        Assert.Contains("expected 2147395600 data bytes (1 × 46340 × 46340)", error.Message);
+        Assert.Contains("got 0", error.Message);
+        Assert.IsLessThan(16L << 20, GC.GetAllocatedBytesForCurrentThread() - allocatedBefore, "bytes allocated for a 16-byte file");
+    }
+
+    [TestMethod]
     public void ReadFile_NegativeDimension_NamesFile()
     {
         using var files = new IdxTestFiles();

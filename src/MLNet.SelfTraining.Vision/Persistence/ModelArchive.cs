@@ -14,6 +14,9 @@ internal static class ModelArchive
 {
     public const string ManifestEntry = "manifest.json";
 
+    /// <summary>The largest manifest read: 16 MiB.</summary>
+    public const int MaximumManifestBytes = 16 << 20;
+
     private static readonly JsonSerializerOptions s_json = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
@@ -54,8 +57,8 @@ internal static class ModelArchive
 
     /// <summary>Reads the manifest, checking its format name and that its version is not newer than this library's
     /// before reading the rest.</summary>
-    /// <exception cref="InvalidDataException">The archive has no manifest, another format, a newer version, or a manifest
-    /// that does not parse.</exception>
+    /// <exception cref="InvalidDataException">The archive has no manifest, a manifest over <see cref="MaximumManifestBytes"/>,
+    /// another format, a version outside 1 to the current one, a manifest that does not parse, or no weights entry name.</exception>
     public static TManifest ReadManifest<TManifest>(ZipArchive zip, string path)
         where TManifest : class, IArchiveManifest
     {
@@ -63,8 +66,7 @@ internal static class ModelArchive
             ?? throw new InvalidDataException($"'{path}' is not a {TManifest.Description}: it has no '{ManifestEntry}' entry.");
         try
         {
-            using var stream = entry.Open();
-            using var document = JsonDocument.Parse(stream);
+            using var document = JsonDocument.Parse(ReadManifestBytes(entry, path));
             var header = document.Deserialize<ArchiveHeader>(s_json);
             if (header?.Format != TManifest.FormatName)
             {
@@ -77,13 +79,31 @@ internal static class ModelArchive
                     $"'{path}' has format version {header.FormatVersion}; this library reads up to version {TManifest.CurrentFormatVersion}.");
             }
 
-            return document.Deserialize<TManifest>(s_json)
+            ArchiveSizes.Require(path, "formatVersion", header.FormatVersion, 1, TManifest.CurrentFormatVersion);
+            var manifest = document.Deserialize<TManifest>(s_json)
                 ?? throw new InvalidDataException($"'{path}' has an empty '{ManifestEntry}'.");
+            ArchiveFields.RequireName(path, "weightsEntry", manifest.WeightsEntry);
+            return manifest;
         }
         catch (JsonException e)
         {
             throw new InvalidDataException($"'{path}' has a '{ManifestEntry}' that is not a {TManifest.Description}'s: {e.Message}", e);
         }
+    }
+
+    /// <summary>The manifest's bytes, at most <see cref="MaximumManifestBytes"/>, checked before they are read.</summary>
+    private static ReadOnlyMemory<byte> ReadManifestBytes(ZipArchiveEntry entry, string path)
+    {
+        if (entry.Length > MaximumManifestBytes)
+        {
+            throw new InvalidDataException(
+                $"'{path}' has a '{ManifestEntry}' of {entry.Length:N0} bytes; expected at most {MaximumManifestBytes:N0}.");
+        }
+
+        var bytes = new byte[entry.Length];
+        using var stream = entry.Open();
+        var read = stream.ReadAtLeast(bytes, bytes.Length, throwOnEndOfStream: false);
+        return bytes.AsMemory(0, read);
     }
 
     /// <summary>The entry holding the weights.</summary>

@@ -15,6 +15,9 @@ internal static class TestArchives
         return Path.Combine(directory, fileName);
     }
 
+    /// <summary>The path of an archive stored with the tests (<c>Tasks/Classification/Archives/</c>).</summary>
+    public static string Stored(string name) => Path.Combine(AppContext.BaseDirectory, "Tasks", "Classification", "Archives", name);
+
     public static string[] Entries(string path)
     {
         using var zip = ZipFile.OpenRead(path);

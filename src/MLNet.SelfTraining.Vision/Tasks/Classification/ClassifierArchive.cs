@@ -5,8 +5,9 @@ namespace MLNet.SelfTraining.Vision.Tasks.Classification;
 
 /// <summary>
 /// The classifier archive: a zip with <c>manifest.json</c> (<see cref="ClassifierManifest"/>) and the network's weights,
-/// written atomically (<see cref="ModelArchive"/>). Reading checks the manifest's sizes before building the network and
-/// migrates version-1 archives (<see cref="ClassifierArchiveV1"/>).
+/// written atomically (<see cref="ModelArchive"/>). Reading checks every manifest field (<see cref="ClassifierManifestChecks"/>)
+/// and the weights' size before building the network, then each tensor of the weights against it
+/// (<see cref="WeightsReader"/>), and migrates version-1 archives (<see cref="ClassifierArchiveV1"/>).
 /// </summary>
 internal static class ClassifierArchive
 {
@@ -14,27 +15,21 @@ internal static class ClassifierArchive
         ModelArchive.Save(path, manifest, network);
 
     /// <summary>Reads the manifest and builds the network with the archive's weights.</summary>
-    /// <exception cref="InvalidDataException">The file is not a classifier archive, is newer, declares impossible sizes, or
+    /// <exception cref="InvalidDataException">The file is not a classifier archive, is newer, declares impossible values, or
     /// its weights do not fit the declared network.</exception>
     public static (ClassifierManifest Manifest, ClassifierNetwork Network) Load(string path)
     {
         using var zip = ZipFile.OpenRead(path);
         var manifest = ModelArchive.ReadManifest<ClassifierManifest>(zip, path);
         var weights = ModelArchive.WeightsEntry(zip, manifest, path);
-        CheckSizes(manifest.Network, path);
+        ClassifierManifestChecks.Check(manifest, path);
         ArchiveSizes.RequireWeights(path, manifest.Network.ParameterCount(), weights);
         var network = new ClassifierNetwork(manifest.Network);
         try
         {
             using var stream = weights.Open();
-            if (manifest.FormatVersion == ClassifierArchiveV1.FormatVersion)
-            {
-                RenamedWeights.Load(network, stream, ClassifierArchiveV1.Rename, path);
-            }
-            else
-            {
-                network.load(stream);
-            }
+            Func<string, string> rename = manifest.FormatVersion == ClassifierArchiveV1.FormatVersion ? ClassifierArchiveV1.Rename : name => name;
+            WeightsReader.Load(network, stream, rename, path, weights.FullName);
         }
         catch
         {
@@ -43,13 +38,5 @@ internal static class ClassifierArchive
         }
 
         return (manifest, network);
-    }
-
-    private static void CheckSizes(ClassifierSpec spec, string path)
-    {
-        BackboneArchive.CheckSizes(spec.Backbone, path, "network");
-        ArchiveSizes.Require(path, "network.imageHeight", spec.ImageHeight, 4, 65536);
-        ArchiveSizes.Require(path, "network.imageWidth", spec.ImageWidth, 4, 65536);
-        ArchiveSizes.Require(path, "network.classCount", spec.ClassCount, 2, 1 << 24);
     }
 }

@@ -74,7 +74,8 @@ public sealed partial class TorchImageClassifierTrainer : IEstimator<TorchImageC
     /// <exception cref="ArgumentOutOfRangeException">A column is missing or has the wrong type, or
     /// <see cref="Options.InitialModel"/> has a different network, or the backbone archive of
     /// <see cref="NetworkOptions.InitialBackbonePath"/> has a different backbone.</exception>
-    /// <exception cref="InvalidDataException">The file of <see cref="NetworkOptions.InitialBackbonePath"/> is not a backbone archive.</exception>
+    /// <exception cref="InvalidDataException">The file of <see cref="NetworkOptions.InitialBackbonePath"/> is not a backbone
+    /// archive, declares a value out of range (named in the message), or holds weights that do not fit its backbone.</exception>
     /// <exception cref="InvalidOperationException">The data has no usable rows.</exception>
     /// <exception cref="OperationCanceledException"><see cref="Options.CancellationToken"/> was cancelled.</exception>
     public TorchImageClassifierTransformer Fit(IDataView input)

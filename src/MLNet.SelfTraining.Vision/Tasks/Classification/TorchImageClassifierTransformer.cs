@@ -6,7 +6,6 @@ using MLNet.SelfTraining.Vision.Models;
 using MLNet.SelfTraining.Vision.Models.Backbones;
 using MLNet.SelfTraining.Vision.Persistence;
 using MLNet.SelfTraining.Vision.Scoring;
-using static TorchSharp.torch;
 
 namespace MLNet.SelfTraining.Vision.Tasks.Classification;
 
@@ -135,18 +134,23 @@ public sealed class TorchImageClassifierTransformer : ITransformer, IDisposable
         _predictor.Use(network => BackboneArchive.Save(path, network.Backbone));
     }
 
-    /// <summary>Reads a classifier written by <see cref="Save(string)"/>; also sets TorchSharp's thread count to the saved one.</summary>
+    /// <summary>
+    /// Reads a classifier written by <see cref="Save(string)"/>. Every manifest field is checked (bounded sizes, class names
+    /// one per class, names of at most 1024 characters, a manifest of at most 16 MiB), and the declared network against the
+    /// weights' size, before the network is built; each weight tensor is checked against it. Loading changes no
+    /// process-wide setting: TorchSharp's thread count stays as it is (the saved one is kept for <see cref="Save(string)"/>).
+    /// </summary>
     /// <param name="mlContext">The context (used for logging).</param>
     /// <param name="path">The archive file.</param>
     /// <returns>The classifier, ready to score.</returns>
-    /// <exception cref="InvalidDataException">The file is not a classifier archive, has a newer format version, or declares
-    /// sizes its weights do not match.</exception>
+    /// <exception cref="InvalidDataException">The file is not a classifier archive (or not a zip), has a newer format version,
+    /// declares a value out of range (the message names the field, what was expected and what was got), or holds weights
+    /// that do not fit the declared network.</exception>
     public static TorchImageClassifierTransformer Load(MLContext mlContext, string path)
     {
         ArgumentNullException.ThrowIfNull(mlContext);
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var (manifest, network) = ClassifierArchive.Load(path);
-        set_num_threads(manifest.NumberOfThreads);
         var info = new ClassifierInfo(manifest.FeatureColumnName, manifest.LabelColumnName, manifest.Network,
             new ClassLabels(manifest.Network.ClassCount, manifest.ClassNames), manifest.InputScale, manifest.InferenceBatchSize);
         var host = ((IHostEnvironment)mlContext).Register(nameof(TorchImageClassifierTransformer));
@@ -165,14 +169,10 @@ public sealed class TorchImageClassifierTransformer : ITransformer, IDisposable
         _predictor.Use(source => network.load_state_dict(source.state_dict()));
     }
 
-    /// <summary>Releases the network's native memory.</summary>
+    /// <summary>Releases the network's native memory, after any prediction in progress on another thread. Predictions
+    /// through views, cursors or prediction engines made before then throw <see cref="ObjectDisposedException"/>.</summary>
     public void Dispose()
     {
-        if (_disposed)
-        {
-            return;
-        }
-
         _disposed = true;
         _predictor.Dispose();
     }

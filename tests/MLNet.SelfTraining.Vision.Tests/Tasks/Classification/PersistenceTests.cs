@@ -93,7 +93,7 @@ public sealed class PersistenceTests
     {
         var mlContext = new MLContext(seed: 1);
 
-        using var loaded = TorchImageClassifierTransformer.Load(mlContext, ArchivePath($"{name}-v1.zip"));
+        using var loaded = TorchImageClassifierTransformer.Load(mlContext, TestArchives.Stored($"{name}-v1.zip"));
         var scores = Scores(mlContext, loaded.Transform(SyntheticImages.KeyedView(mlContext, SyntheticImages.Rows(6, seed: 2))));
 
         Assert.AreEqual(architecture, loaded.Architecture);
@@ -105,7 +105,7 @@ public sealed class PersistenceTests
     {
         var mlContext = new MLContext(seed: 1);
         var path = TempPath();
-        using (var v1 = TorchImageClassifierTransformer.Load(mlContext, ArchivePath("smallcnn-v1.zip")))
+        using (var v1 = TorchImageClassifierTransformer.Load(mlContext, TestArchives.Stored("smallcnn-v1.zip")))
         {
             v1.Save(path);
         }
@@ -123,7 +123,7 @@ public sealed class PersistenceTests
     public void Load_OfAManifestWithImpossibleSizes_ThrowsBeforeBuildingTheNetwork(int baseWidth, string expected)
     {
         var path = TempPath();
-        File.Copy(ArchivePath("smallcnn-v1.zip"), path);
+        File.Copy(TestArchives.Stored("smallcnn-v1.zip"), path);
         TestArchives.EditManifest(path, json => json.Replace("\"baseWidth\": 8", $"\"baseWidth\": {baseWidth}", StringComparison.Ordinal));
 
         var error = Assert.ThrowsExactly<InvalidDataException>(() => TorchImageClassifierTransformer.Load(new MLContext(), path));
@@ -131,10 +131,8 @@ public sealed class PersistenceTests
         StringAssert.Contains(error.Message, expected);
     }
 
-    private static string ArchivePath(string name) => Path.Combine(AppContext.BaseDirectory, "Tasks", "Classification", "Archives", name);
-
     private static float[] ExpectedScores(string name) =>
-        File.ReadAllLines(ArchivePath(name)).SelectMany(line => line.Split(' ')).Select(v => float.Parse(v, CultureInfo.InvariantCulture)).ToArray();
+        File.ReadAllLines(TestArchives.Stored(name)).SelectMany(line => line.Split(' ')).Select(v => float.Parse(v, CultureInfo.InvariantCulture)).ToArray();
 
     private string TempPath() => TestArchives.TempPath(TestContext, "classifier.zip");
 
