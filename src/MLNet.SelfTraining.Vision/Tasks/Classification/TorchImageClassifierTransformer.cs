@@ -17,7 +17,7 @@ namespace MLNet.SelfTraining.Vision.Tasks.Classification;
 /// <remarks>
 /// <para>Scoring is lazy and batched (<see cref="OptimizationOptions.InferenceBatchSize"/> rows per forward
 /// pass, network in eval mode, no augmentation). Cursors on several threads share the network under a lock.</para>
-/// <para>Rows whose image has a NaN pixel get NaN scores and a missing (0) predicted key.</para>
+/// <para>Rows whose image has a non-finite (NaN or ±Inf) pixel get NaN scores and a missing (0) predicted key.</para>
 /// <para><b>Persistence.</b> ML.NET cannot load third-party transformers from its model zip, so
 /// <c>mlContext.Model.Save</c> throws <see cref="NotSupportedException"/> for this transformer (and for chains that contain
 /// it). Use <see cref="Save(string)"/> and <see cref="Load(MLContext, string)"/>: one zip archive with <c>manifest.json</c>
