@@ -21,6 +21,16 @@ internal abstract class TaskBinding<TTarget>
     /// <summary>Makes a reader telling whether the current training row is labeled (it reads only <see cref="LabelColumns"/>).</summary>
     public abstract Func<bool> MakeLabeledReader(DataViewRow row);
 
+    /// <summary>
+    /// Checks the human labels before any teacher is trained (e.g. that more than one class is labeled), so a user
+    /// learns of bad labels in seconds, not after a teacher's fit.
+    /// </summary>
+    /// <param name="training">The training data.</param>
+    /// <param name="labeled">Per training row, whether it is labeled.</param>
+    /// <param name="cancellation">Stops the pass.</param>
+    /// <exception cref="ArgumentException">The labels cannot train a teacher; the message says what the user did.</exception>
+    public abstract void CheckLabels(IDataView training, bool[] labeled, CancellationToken cancellation);
+
     /// <summary>Label columns holding "no label", added to unlabeled rows as the teacher scores them.</summary>
     public abstract IEnumerable<ComputedColumn> MissingLabelColumns();
 

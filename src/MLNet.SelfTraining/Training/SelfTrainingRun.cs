@@ -47,10 +47,12 @@ internal sealed class SelfTrainingRun<TTarget>
                 $"The training data was expected to have at least one row whose {Labels()} is not missing; got {labeled.Length} rows, none labeled.", "trainingData");
         }
 
+        _task.CheckLabels(training, labeled, _cancellation);
         var plan = PlanColumns(training, _request.Unlabeled);
         _warmStart = _options.InitializeStudentFromTeacher ? WarmStartTrainer(_student, plan.Student.Consumer) : null;
         var unlabeled = UnlabeledSource(training, labeled, _request.Unlabeled, plan);
         int unlabeledCount = LabelScan.Count(unlabeled, _cancellation);
+        CheckTeacherAccepts(plan.ScoringView(unlabeled, _ => true), plan.Student);
         _log.Info(MessageSensitivity.None, $"Self-training: {labeledCount} labeled rows, {unlabeledCount} unlabeled rows, weights in {(plan.Student.WeightColumn is { } w ? $"'{w}'" : "no column")}.");
 
         var teacherModel = _request.Teacher.Fit(new AppendedDataView([plan.TeacherView(training, row => labeled[row], labeledCount)], _cancellation));
@@ -226,6 +228,19 @@ internal sealed class SelfTrainingRun<TTarget>
     }
 
     private string Labels() => string.Join(", ", _task.LabelColumns.Select(c => $"'{c}'"));
+
+    /// <summary>Before the teacher trains: its pipeline accepts the unlabeled rows (plus the columns the stage adds).</summary>
+    private void CheckTeacherAccepts(IDataView scoringView, StudentPlan student)
+    {
+        try
+        {
+            _request.Teacher.GetOutputSchema(ShapeColumns.With(ShapeColumns.Of(scoringView.Schema), student.AddedColumns(classCount: 2)));
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            throw new ArgumentException($"The unlabeled data does not match what the teacher consumes: {e.Message}", "unlabeledData", e);
+        }
+    }
 
     private static void CheckTeacherReads(ITransformer teacherModel, IDataView scoringView)
     {

@@ -9,6 +9,17 @@ internal sealed class BooleanLabelCodec(DataViewSchema.Column column) : LabelCod
 {
     public override Func<bool> MakeMissingReader(DataViewRow row) => () => false;
 
+    public override Func<string?> MakeValueReader(DataViewRow row)
+    {
+        var getter = row.GetGetter<bool>(Column);
+        bool value = false;
+        return () =>
+        {
+            getter(ref value);
+            return value ? "true" : "false";
+        };
+    }
+
     public override void Bind(TeacherScores scores)
     {
     }

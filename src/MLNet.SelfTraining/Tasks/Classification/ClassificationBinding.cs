@@ -43,6 +43,32 @@ internal sealed class ClassificationBinding : TaskBinding<ClassPrediction>
         return () => !isMissing();
     }
 
+    public override void CheckLabels(IDataView training, bool[] labeled, CancellationToken cancellation)
+    {
+        var values = LabelScan.Read(training, LabelColumns, _codec.MakeValueReader, cancellation);
+        var classes = new HashSet<string>();
+        for (int row = 0; row < values.Length; row++)
+        {
+            if (labeled[row] && values[row] is { } value)
+            {
+                classes.Add(value);
+            }
+        }
+
+        if (classes.Count == 1)
+        {
+            throw new ArgumentException(
+                $"Label column '{_codec.Column.Name}' was expected to have labeled rows of at least two classes; got only one class labeled ('{classes.Single()}'). A teacher cannot learn to tell classes apart from one: label a few rows of every class.",
+                "trainingData");
+        }
+
+        if (_codec is KeyLabelCodec key)
+        {
+            var empty = Enumerable.Range(1, key.KeyCount).Where(k => !classes.Contains(k.ToString(System.Globalization.CultureInfo.InvariantCulture))).Select(k => k - 1);
+            ThrowIfUnlabeled(empty, key.KeyCount);
+        }
+    }
+
     public override IEnumerable<ComputedColumn> MissingLabelColumns() => [_codec.MakeMissingColumn(_codec.Column.Name)];
 
     public override void BindTeacher(ITransformer teacher, IDataView training, IPseudoLabelConsumer? consumer, CancellationToken cancellation)
@@ -145,11 +171,16 @@ internal sealed class ClassificationBinding : TaskBinding<ClassPrediction>
             counts[c]++;
         }
 
-        var empty = Enumerable.Range(0, _classCount).Where(c => counts[c] == 0).ToList();
+        ThrowIfUnlabeled(Enumerable.Range(0, _classCount).Where(c => counts[c] == 0), _classCount);
+    }
+
+    private void ThrowIfUnlabeled(IEnumerable<int> classesWithoutRows, int classCount)
+    {
+        var empty = classesWithoutRows.ToList();
         if (empty.Count > 0)
         {
             throw new ArgumentException(
-                $"Every class of label column '{_codec.Column.Name}' was expected to have at least one labeled row; got none for class index(es) {string.Join(", ", empty)} of {_classCount}. The teacher cannot pseudo-label a class it never saw: label a few rows of it, or drop it from the label's key values.",
+                $"Every class of label column '{_codec.Column.Name}' was expected to have at least one labeled row; got none for class index(es) {string.Join(", ", empty)} of {classCount}. The teacher cannot pseudo-label a class it never saw: label a few rows of it, or drop it from the label's key values.",
                 "trainingData");
         }
     }

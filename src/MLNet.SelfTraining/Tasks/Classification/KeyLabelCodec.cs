@@ -7,6 +7,20 @@ namespace MLNet.SelfTraining.Tasks.Classification;
 /// <summary>A key label: key 0 is missing, key k is class k − 1 (score slot k − 1).</summary>
 internal sealed class KeyLabelCodec(DataViewSchema.Column column, int keyCount) : LabelCodec(column)
 {
+    /// <summary>The key type's count: the number of classes.</summary>
+    public int KeyCount => keyCount;
+
+    public override Func<string?> MakeValueReader(DataViewRow row)
+    {
+        var getter = row.GetGetter<uint>(Column);
+        uint value = 0;
+        return () =>
+        {
+            getter(ref value);
+            return value == 0 ? null : value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        };
+    }
+
     public override Func<bool> MakeMissingReader(DataViewRow row)
     {
         var getter = row.GetGetter<uint>(Column);

@@ -42,6 +42,9 @@ internal abstract class LabelCodec
     /// <summary>Makes a reader that tells whether the current row's label is missing (the row is unlabeled).</summary>
     public abstract Func<bool> MakeMissingReader(DataViewRow row);
 
+    /// <summary>Makes a reader of the current row's label as text (<see langword="null"/> when missing); needs no teacher.</summary>
+    public abstract Func<string?> MakeValueReader(DataViewRow row);
+
     /// <summary>Binds the codec to the teacher's classes; required before class-index reads and writes.</summary>
     public abstract void Bind(TeacherScores scores);
 

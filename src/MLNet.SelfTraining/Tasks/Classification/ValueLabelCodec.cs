@@ -25,6 +25,17 @@ internal sealed class ValueLabelCodec<T>(DataViewSchema.Column column, Func<T, b
         };
     }
 
+    public override Func<string?> MakeValueReader(DataViewRow row)
+    {
+        var getter = row.GetGetter<T>(Column);
+        T value = default!;
+        return () =>
+        {
+            getter(ref value);
+            return isMissing(value) ? null : keyOf(value);
+        };
+    }
+
     public override void Bind(TeacherScores scores)
     {
         var annotations = scores.Column.Annotations;
