@@ -8,7 +8,7 @@ namespace MLNet.SelfTraining.Vision.Tasks.Classification;
 
 /// <summary>
 /// One training run of a classifier network: the engine (<see cref="TrainingLoop"/>, <see cref="MixedBatchSampler"/>,
-/// <see cref="BatchPrefetcher{TBatch}"/>, <see cref="WeightAverage"/>, <see cref="LossNormalizer"/>) with the
+/// <see cref="BatchSource{TBatch}"/>, <see cref="WeightAverage"/>, <see cref="LossNormalizer"/>) with the
 /// classification parts: class targets (hard or soft), <see cref="ClassificationLoss"/> and, in student mode,
 /// <see cref="OnlineRelabeler"/>.
 /// </summary>
@@ -63,12 +63,10 @@ internal sealed class ClassifierTraining
         var settings = new TrainingSettings(optimization.Optimizer, optimization.LearningRate, optimization.Momentum, optimization.Nesterov,
             optimization.WeightDecay, totalSteps, (int)(optimization.WarmupFraction * totalSteps), sampler.StepsPerEpoch, cancellation.Token);
         using var average = optimization.WeightAverageDecay is { } decay ? new WeightAverage(network, decay) : null;
-        // Sampling and augmentation of batch s + 1 run on a worker thread while step s trains (torch uses one
-        // intra-op thread by default, so augmentation gets the other core); batches are made strictly in order.
-        using var batches = new BatchPrefetcher<PreparedBatch>(() =>
+        // Batches are prepared on this thread, not overlapped on a worker: see BatchSource for the TorchSharp race.
+        var batches = new BatchSource<PreparedBatch>(sampler.NextBatch, rows =>
         {
             using var scope = NewDisposeScope();
-            var rows = sampler.NextBatch();
             var index = tensor(Array.ConvertAll(rows, r => (long)r));
             var augmented = augmenter.Apply(images.index_select(0, index));
             return new PreparedBatch(rows, index.DetachFromDisposeScope(), augmented.DetachFromDisposeScope());
@@ -79,7 +77,7 @@ internal sealed class ClassifierTraining
         using var meanTeacher = relabeler is not null && student.RelabelWithWeightAverage ? new ClassifierNetwork(_spec) : null;
         new TrainingLoop(settings, _channel).Run(network, step =>
         {
-            using var batch = batches.Take();
+            using var batch = batches.Take(step);
             var targets = (soft ?? labels).index_select(0, batch.Index);
             Tensor? keep = null;
             if (relabeler is not null)
