@@ -22,10 +22,11 @@ public sealed class ImageFolderData
         Folder = folder;
         ClassNames = labeled.Select(r => r.Label).Distinct().Order(StringComparer.Ordinal).ToArray();
         var definition = Definition(options);
-        Labeled = catalog.LoadFromEnumerable(labeled.Select(r => new Row { ImagePath = r.Path, Label = r.Label }).ToArray(), definition);
-        Unlabeled = catalog.LoadFromEnumerable(unlabeled.Select(p => new Row { ImagePath = p, Label = string.Empty }).ToArray(), definition);
-        All = catalog.LoadFromEnumerable(labeled.Select(r => new Row { ImagePath = r.Path, Label = r.Label })
-            .Concat(unlabeled.Select(p => new Row { ImagePath = p, Label = string.Empty })).ToArray(), definition);
+        var labeledRows = labeled.Select(r => new Row { ImagePath = r.Path, Label = r.Label }).ToArray();
+        var unlabeledRows = unlabeled.Select(p => new Row { ImagePath = p, Label = string.Empty }).ToArray();
+        Labeled = catalog.LoadFromEnumerable(labeledRows, definition);
+        Unlabeled = catalog.LoadFromEnumerable(unlabeledRows, definition);
+        All = catalog.LoadFromEnumerable(labeledRows.Concat(unlabeledRows).ToArray(), definition);
         var classDefinition = SchemaDefinition.Create(typeof(ClassName));
         classDefinition[0].ColumnName = options.LabelColumnName;
         ClassNameData = catalog.LoadFromEnumerable(ClassNames.Select(n => new ClassName { Label = n }).ToArray(), classDefinition);
