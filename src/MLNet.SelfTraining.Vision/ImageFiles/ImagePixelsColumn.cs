@@ -12,12 +12,16 @@ internal sealed class ImagePixelsColumn : ComputedColumn
     private readonly Action<string, Exception> _skipped;
 
     public ImagePixelsColumn(ImagePixelsOptions options, Action<string, Exception> skipped)
-        : base(options.OutputColumnName, new VectorDataViewType(NumberDataViewType.Single, options.Channels, options.Height, options.Width), null)
+        : base(options.OutputColumnName, TypeOf(options), null)
     {
         _options = options;
         _reader = new ImageFileReader(options);
         _skipped = skipped;
     }
+
+    /// <summary>The column's type: a known-size vector of C×H×W <see cref="float"/>.</summary>
+    public static VectorDataViewType TypeOf(ImagePixelsOptions options)
+        => new(NumberDataViewType.Single, options.Channels, options.Height, options.Width);
 
     public override IReadOnlyList<string> Dependencies => [_options.ImagePathColumnName];
 

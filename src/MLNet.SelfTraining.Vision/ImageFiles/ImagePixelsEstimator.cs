@@ -1,5 +1,7 @@
 using Microsoft.ML;
+using Microsoft.ML.Data;
 using Microsoft.ML.Runtime;
+using MLNet.SelfTraining.Schema;
 
 namespace MLNet.SelfTraining.Vision.ImageFiles;
 
@@ -12,7 +14,9 @@ namespace MLNet.SelfTraining.Vision.ImageFiles;
 /// <see cref="ImagePixelsOptions.OutputColumnName"/>, a vector of C×H×W <see cref="float"/> in [0, 1], resized.</para>
 /// <para>For <c>MLImage</c> columns from ML.NET's <c>LoadImages</c>, ML.NET's own
 /// <c>ResizeImages</c> + <c>ExtractPixels(scaleImage: 1f / 255)</c> give the same kind of vector.</para>
-/// <para>Nothing is learned; the transformer is lazy and, being a third-party stage, cannot be saved in an ML.NET zip.</para>
+/// <para>Nothing is learned; the transformer is lazy and a row-to-row mapper (a <c>PredictionEngine</c> can use it). Being a
+/// third-party stage, it cannot be saved in an ML.NET zip: <see cref="ImagePixelsTransformer.Save"/> throws
+/// <see cref="NotSupportedException"/> naming the alternatives.</para>
 /// </remarks>
 public sealed class ImagePixelsEstimator : IEstimator<ImagePixelsTransformer>
 {
@@ -38,18 +42,26 @@ public sealed class ImagePixelsEstimator : IEstimator<ImagePixelsTransformer>
     }
 
     /// <summary>
-    /// Checks that the path column exists and returns the input columns: ML.NET 5 keeps the constructor of
-    /// <see cref="SchemaShape.Column"/> internal, so the new column cannot be described here (the fitted transformer's
-    /// <see cref="ImagePixelsTransformer.GetOutputSchema"/> has it).
+    /// Checks the path column and returns the input columns plus the output column, a known-size vector of C×H×W
+    /// <see cref="float"/> (replacing an input column of the same name), so stages appended after this one see it
+    /// before anything is fitted.
     /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The image path column is missing or not a text scalar.</exception>
     public SchemaShape GetOutputSchema(SchemaShape inputSchema)
     {
         ArgumentNullException.ThrowIfNull(inputSchema);
-        if (!inputSchema.Any(c => c.Name == _options.ImagePathColumnName))
+        var path = inputSchema.FirstOrDefault(c => c.Name == _options.ImagePathColumnName);
+        if (path.Name is null)
         {
             throw new ArgumentOutOfRangeException(nameof(inputSchema), $"Could not find image path column '{_options.ImagePathColumnName}'");
         }
 
-        return inputSchema;
+        if (path.Kind != SchemaShape.Column.VectorKind.Scalar || path.ItemType is not TextDataViewType)
+        {
+            throw new ArgumentOutOfRangeException(nameof(inputSchema),
+                $"Schema mismatch for image path column '{path.Name}': expected String, got {path.ItemType}{(path.Kind == SchemaShape.Column.VectorKind.Scalar ? "" : " vector")}");
+        }
+
+        return ShapeColumns.With(inputSchema, [(_options.OutputColumnName, ImagePixelsColumn.TypeOf(_options))]);
     }
 }

@@ -22,32 +22,49 @@ public sealed class ImagePixelsTransformer : ITransformer
     /// <summary>Files skipped so far (with <see cref="ImagePixelsOptions.SkipInvalidImages"/>), each with the reason.</summary>
     public IReadOnlyDictionary<string, string> SkippedFiles => _skipped;
 
-    /// <summary>Always <see langword="false"/>: the stage is applied to whole views.</summary>
-    public bool IsRowToRowMapper => false;
+    /// <summary>Always <see langword="true"/>: each row's image is read on its own, so prediction engines can use the stage.</summary>
+    public bool IsRowToRowMapper => true;
 
     /// <inheritdoc/>
     public DataViewSchema GetOutputSchema(DataViewSchema inputSchema) => Transform(new EmptyDataView(inputSchema)).Schema;
 
-    /// <summary>Not supported: the stage is applied to whole views.</summary>
+    /// <inheritdoc/>
+    /// <exception cref="ArgumentOutOfRangeException">The image path column is missing or not text.</exception>
     public IRowToRowMapper GetRowToRowMapper(DataViewSchema inputSchema)
-        => throw new NotSupportedException($"{nameof(ImagePixelsTransformer)} is applied to whole views; it has no row-to-row mapper.");
+    {
+        ArgumentNullException.ThrowIfNull(inputSchema);
+        CheckPathColumn(inputSchema, nameof(inputSchema));
+        return new ImagePixelsRowMapper(inputSchema, new ImagePixelsColumn(_options, Skip));
+    }
 
-    /// <summary>Not supported: ML.NET 5 keeps its model loader API internal, so this third-party stage could not be loaded back.</summary>
+    /// <summary>
+    /// Not supported: ML.NET 5 keeps its model loader API internal, so this third-party stage could not be loaded back
+    /// (nor could the TorchSharp classifier that follows it). Keep the <see cref="ImagePixelsOptions"/> and recreate the
+    /// stage with <c>mlContext.Transforms.LoadImagePixels</c> when scoring.
+    /// </summary>
+    /// <exception cref="NotSupportedException">Always; the message names the alternatives.</exception>
     public void Save(ModelSaveContext ctx)
-        => throw new NotSupportedException($"{nameof(ImagePixelsTransformer)} cannot be saved into an ML.NET model: ML.NET 5 keeps its model loader API internal. Recreate it with mlContext.Transforms.LoadImagePixels when scoring.");
+        => throw new NotSupportedException(
+            $"{nameof(ImagePixelsTransformer)} cannot be saved in an ML.NET model zip (ML.NET 5 keeps its model loader API internal). "
+            + "Recreate it with mlContext.Transforms.LoadImagePixels(mlContext, options) when scoring, or, for a zip, use ML.NET's "
+            + "LoadImages → ResizeImages → ExtractPixels(scaleImage: 1f / 255), which has no pixel budget against decompression bombs.");
 
     /// <summary>Adds the pixel column to <paramref name="input"/>, lazily.</summary>
     public IDataView Transform(IDataView input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var path = input.Schema.GetColumnOrNull(_options.ImagePathColumnName)
-            ?? throw new ArgumentOutOfRangeException(nameof(input), $"Could not find image path column '{_options.ImagePathColumnName}'");
+        CheckPathColumn(input.Schema, nameof(input));
+        return new AugmentedDataView(input, keepSourceColumns: null, [new ImagePixelsColumn(_options, Skip)]);
+    }
+
+    private void CheckPathColumn(DataViewSchema schema, string parameterName)
+    {
+        var path = schema.GetColumnOrNull(_options.ImagePathColumnName)
+            ?? throw new ArgumentOutOfRangeException(parameterName, $"Could not find image path column '{_options.ImagePathColumnName}'");
         if (path.Type is not TextDataViewType)
         {
-            throw new ArgumentOutOfRangeException(nameof(input), $"Schema mismatch for image path column '{path.Name}': expected String, got {path.Type}");
+            throw new ArgumentOutOfRangeException(parameterName, $"Schema mismatch for image path column '{path.Name}': expected String, got {path.Type}");
         }
-
-        return new AugmentedDataView(input, keepSourceColumns: null, [new ImagePixelsColumn(_options, Skip)]);
     }
 
     private void Skip(string file, Exception reason)
