@@ -108,7 +108,8 @@ internal static class IdxReader
 
     /// <summary>
     /// Reads up to <paramref name="length"/> bytes into a buffer that grows (doubling from 1 MiB) only as data arrives, so a
-    /// header declaring more bytes than the file holds allocates no more than the file's size; returns the bytes read.
+    /// header declaring more bytes than the file holds allocates at most about twice the bytes present (at least 1 MiB);
+    /// returns the bytes read.
     /// </summary>
     private static byte[] ReadData(Stream stream, int length, string source)
     {

@@ -19,8 +19,10 @@ namespace MLNet.SelfTraining;
 /// <para>It is an ordinary pipeline stage: it can follow other estimators (<c>MapValueToKey</c>, normalizers,
 /// featurizers) and be followed by any. The rows it is fitted on are the preceding transforms' output, so unlabeled
 /// rows that must go through those transforms are best given as training rows with a missing label; a separate
-/// unlabeled view is scored as given and must already have the stage's input columns. The student's trainer is found
-/// anywhere in the student pipeline (e.g. before a final <c>MapKeyToValue</c>).</para>
+/// unlabeled view is scored as given and must already have the stage's input columns. A student trainer that reads
+/// pseudo-label columns (<see cref="Students.IPseudoLabelConsumer"/>) is found anywhere in the student pipeline (e.g.
+/// before a final <c>MapKeyToValue</c>); an ML.NET trainer's weight column is read when the trainer ends the pipeline,
+/// and is <c>"Weight"</c> otherwise (<see cref="SelfTrainingOptions.ExampleWeightColumnName"/>).</para>
 /// <para>Pseudo-labeled rows carry the paper's loss normalization as example weights
 /// (<see cref="PseudoLabelWeighting"/>) for trainers that read weights; students that implement
 /// <see cref="Students.IPseudoLabelConsumer"/> get the pseudo flag and soft targets instead. The unlabeled data is

@@ -15,9 +15,10 @@ namespace MLNet.SelfTraining.PseudoLabeling;
 /// (<see cref="bool"/>), <c>PseudoLabelWeight</c> (<see cref="float"/>: the class-balancing multiplicity of selected
 /// rows, 0 otherwise) and <c>SoftLabel</c> (vector of <see cref="float"/>: the full probability distribution).</para>
 /// <para>Rows whose probabilities are NaN (e.g. NaN features) are never selected and get NaN confidence.</para>
-/// <para><see cref="GetOutputSchema"/> checks the input and returns its columns only: ML.NET 5 keeps the constructor
-/// of <see cref="SchemaShape.Column"/> internal, so a third-party estimator cannot describe new columns. The fitted
-/// transformer's <see cref="ITransformer.GetOutputSchema(DataViewSchema)"/> gives the exact schema.</para>
+/// <para><see cref="GetOutputSchema"/> checks the input and returns its columns only: the key-typed
+/// <c>PseudoLabel</c> column cannot be described without ML.NET's internal <see cref="SchemaShape.Column"/>
+/// constructor. The fitted transformer's <see cref="ITransformer.GetOutputSchema(DataViewSchema)"/> gives the exact
+/// schema.</para>
 /// </remarks>
 public sealed class PseudoLabelEstimator : IEstimator<PseudoLabelTransformer>
 {

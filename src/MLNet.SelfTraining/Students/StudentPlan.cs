@@ -87,9 +87,11 @@ internal sealed class StudentPlan
         return new StudentPlan(weight, consumer, notes);
     }
 
-    /// <summary>The columns the self-training stage adds to the student's (and the teacher's) training rows.</summary>
-    /// <param name="classCount">The soft-target vector size (any positive value for shape checks).</param>
-    public IReadOnlyList<(string Name, DataViewType Type)> AddedColumns(int classCount)
+    /// <summary>
+    /// The columns the self-training stage adds to the student's (and the teacher's) training rows, for schema checks:
+    /// the soft-target vector's size is the task's and is not part of a shape, so a placeholder size stands in.
+    /// </summary>
+    public IReadOnlyList<(string Name, DataViewType Type)> AddedColumns()
     {
         var added = new List<(string, DataViewType)>();
         if (WeightColumn is not null)
@@ -102,7 +104,7 @@ internal sealed class StudentPlan
             added.Add((Consumer.PseudoLabelFlagColumnName, BooleanDataViewType.Instance));
             if (Consumer.SoftLabelColumnName is { } soft)
             {
-                added.Add((soft, new VectorDataViewType(NumberDataViewType.Single, classCount)));
+                added.Add((soft, new VectorDataViewType(NumberDataViewType.Single, 2)));
             }
         }
 
@@ -116,7 +118,7 @@ internal sealed class StudentPlan
     /// </summary>
     public SchemaShape CheckedOutput(IEstimator<ITransformer> student, SchemaShape input, StudentContext context)
     {
-        var added = AddedColumns(classCount: 2).Where(c => !input.Any(i => i.Name == c.Name)).ToList();
+        var added = AddedColumns().Where(c => !input.Any(i => i.Name == c.Name)).ToList();
         using (context.Enter())
         {
             try

@@ -26,10 +26,9 @@ internal abstract class TaskBinding<TTarget>
     /// learns of bad labels in seconds, not after a teacher's fit.
     /// </summary>
     /// <param name="training">The training data.</param>
-    /// <param name="labeled">Per training row, whether it is labeled.</param>
     /// <param name="cancellation">Stops the pass.</param>
     /// <exception cref="ArgumentException">The labels cannot train a teacher; the message says what the user did.</exception>
-    public abstract void CheckLabels(IDataView training, bool[] labeled, CancellationToken cancellation);
+    public abstract void CheckLabels(IDataView training, CancellationToken cancellation);
 
     /// <summary>Label columns holding "no label", added to unlabeled rows as the teacher scores them.</summary>
     public abstract IEnumerable<ComputedColumn> MissingLabelColumns();

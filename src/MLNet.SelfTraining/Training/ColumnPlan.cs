@@ -80,7 +80,7 @@ internal sealed class ColumnPlan<TTarget>
             computed.AddRange(_task.PseudoConsumerColumns(consumer, TargetOf));
         }
 
-        return new AugmentedDataView(unlabeled, SharedColumns, computed, pool.IsLabeled, pool.LabeledCount);
+        return new AugmentedDataView(unlabeled, SharedColumns, computed, pool.IsLabeled, pool.PseudoLabeledCount);
     }
 
     /// <summary>Unlabeled rows as the teacher scores them: all their columns, missing labels if they have none, and the row index.</summary>

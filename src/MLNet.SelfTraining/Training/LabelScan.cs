@@ -20,6 +20,24 @@ internal static class LabelScan
         return values.ToArray();
     }
 
+    /// <summary>The distinct non-null values <paramref name="makeReader"/>'s reader gives over <paramref name="data"/>, in one streaming pass.</summary>
+    public static HashSet<string> Distinct(IDataView data, IEnumerable<string> columns, Func<DataViewRow, Func<string?>> makeReader, CancellationToken cancellation)
+    {
+        var values = new HashSet<string>();
+        using var cursor = data.GetRowCursor(columns.Select(c => data.Schema[c]));
+        var read = makeReader(cursor);
+        for (int row = 0; cursor.MoveNext(); row++)
+        {
+            CheckCancellation(row, cancellation);
+            if (read() is { } value)
+            {
+                values.Add(value);
+            }
+        }
+
+        return values;
+    }
+
     /// <summary>The number of rows of <paramref name="data"/>, counting them when the view does not know.</summary>
     public static int Count(IDataView data, CancellationToken cancellation)
     {

@@ -19,8 +19,9 @@ internal static class ScoringPass
     {
         var (task, pool) = (state.Task, state.Pool);
         var selection = task.StartSelection();
-        var scoredRows = new List<int>();
-        long invalid = 0;
+        var candidates = new List<(int Row, TTarget Target, float Confidence)>();
+        var previouslyLabeled = new List<int>();
+        long scored = 0, invalid = 0;
         var view = state.Plan.ScoringView(state.Unlabeled, row => rescore || !pool.IsLabeled(row));
         TeacherPass.Run(model, view, task.TeacherColumns, cursor =>
         {
@@ -33,10 +34,15 @@ internal static class ScoringPass
                     return;
                 }
 
-                scoredRows.Add((int)row);
-                bool candidate = selection.Observe(target, confidence);
-                pool.Scored[row] = candidate ? task.Keep(target) : default!;
-                pool.ScoredConfidence[row] = candidate ? confidence : float.NaN;
+                scored++;
+                if (selection.Observe(target, confidence))
+                {
+                    candidates.Add(((int)row, task.Keep(target), confidence));
+                }
+                else if (pool.IsLabeled(row))
+                {
+                    previouslyLabeled.Add((int)row);
+                }
             };
         }, cancellation);
 
@@ -44,11 +50,9 @@ internal static class ScoringPass
         long selected = 0;
         double confidenceSum = 0;
         bool changed = false;
-        foreach (var row in scoredRows)
+        foreach (var (row, target, confidence) in candidates)
         {
-            var target = pool.Scored[row];
-            float confidence = pool.ScoredConfidence[row];
-            float multiplicity = float.IsNaN(confidence) ? 0 : selection.Multiplicity(target, confidence);
+            float multiplicity = selection.Multiplicity(target, confidence);
             bool wasLabeled = pool.IsLabeled(row);
             if (multiplicity > 0)
             {
@@ -63,10 +67,15 @@ internal static class ScoringPass
                 pool.Unlabel(row);
                 changed = true;
             }
-
-            pool.Scored[row] = default!;
         }
 
-        return new ScoringOutcome(scoredRows.Count + invalid, invalid, selected, selected == 0 ? double.NaN : confidenceSum / selected, changed);
+        // Re-scored rows that no longer pass the confidence test lose their pseudo label.
+        foreach (var row in previouslyLabeled)
+        {
+            pool.Unlabel(row);
+            changed = true;
+        }
+
+        return new ScoringOutcome(scored + invalid, invalid, selected, selected == 0 ? double.NaN : confidenceSum / selected, changed);
     }
 }

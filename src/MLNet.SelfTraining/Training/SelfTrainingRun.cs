@@ -47,17 +47,18 @@ internal sealed class SelfTrainingRun<TTarget>
                 $"The training data was expected to have at least one row whose {Labels()} is not missing; got {labeled.Length} rows, none labeled.", "trainingData");
         }
 
-        _task.CheckLabels(training, labeled, _cancellation);
+        _task.CheckLabels(training, _cancellation);
         var plan = PlanColumns(training, _request.Unlabeled);
         _warmStart = _options.InitializeStudentFromTeacher ? WarmStartTrainer(_student, plan.Student.Consumer) : null;
         var unlabeled = UnlabeledSource(training, labeled, _request.Unlabeled, plan);
         int unlabeledCount = LabelScan.Count(unlabeled, _cancellation);
-        CheckTeacherAccepts(plan.ScoringView(unlabeled, _ => true), plan.Student);
+        var scoringView = plan.ScoringView(unlabeled, _ => true);
+        CheckTeacherReads(schema => _request.Teacher.GetOutputSchema(ShapeColumns.With(ShapeColumns.Of(schema), plan.Student.AddedColumns())), scoringView);
         _log.Info(MessageSensitivity.None, $"Self-training: {labeledCount} labeled rows, {unlabeledCount} unlabeled rows, weights in {(plan.Student.WeightColumn is { } w ? $"'{w}'" : "no column")}.");
 
         var teacherModel = _request.Teacher.Fit(new AppendedDataView([plan.TeacherView(training, row => labeled[row], labeledCount)], _cancellation));
         _cancellation.ThrowIfCancellationRequested();
-        CheckTeacherReads(teacherModel, plan.ScoringView(unlabeled, _ => true));
+        CheckTeacherReads(teacherModel.GetOutputSchema, scoringView);
         _task.BindTeacher(teacherModel, training, plan.Student.Consumer, _cancellation);
         var agrees = _options.DiagnosticLabelColumnName is { } diagnostic && unlabeled.Schema.GetColumnOrNull(diagnostic) is not null
             ? _task.BindDiagnostic(unlabeled, diagnostic, _cancellation)
@@ -173,7 +174,7 @@ internal sealed class SelfTrainingRun<TTarget>
         }
 
         var excluded = new HashSet<string>(_task.LabelColumns);
-        excluded.UnionWith(student.AddedColumns(classCount: 2).Select(c => c.Name));
+        excluded.UnionWith(student.AddedColumns().Select(c => c.Name));
         var shared = new List<string>();
         foreach (var column in training.Schema.Where(c => !c.IsHidden && !excluded.Contains(c.Name)))
         {
@@ -229,24 +230,15 @@ internal sealed class SelfTrainingRun<TTarget>
 
     private string Labels() => string.Join(", ", _task.LabelColumns.Select(c => $"'{c}'"));
 
-    /// <summary>Before the teacher trains: its pipeline accepts the unlabeled rows (plus the columns the stage adds).</summary>
-    private void CheckTeacherAccepts(IDataView scoringView, StudentPlan student)
+    /// <summary>
+    /// The teacher reads the unlabeled rows: checked on its pipeline (plus the columns the stage adds) before it trains,
+    /// and on the fitted model after.
+    /// </summary>
+    private static void CheckTeacherReads(Func<DataViewSchema, object> outputSchemaOf, IDataView scoringView)
     {
         try
         {
-            _request.Teacher.GetOutputSchema(ShapeColumns.With(ShapeColumns.Of(scoringView.Schema), student.AddedColumns(classCount: 2)));
-        }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
-        {
-            throw new ArgumentException($"The unlabeled data does not match what the teacher consumes: {e.Message}", "unlabeledData", e);
-        }
-    }
-
-    private static void CheckTeacherReads(ITransformer teacherModel, IDataView scoringView)
-    {
-        try
-        {
-            teacherModel.GetOutputSchema(scoringView.Schema);
+            outputSchemaOf(scoringView.Schema);
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or FormatException)
         {

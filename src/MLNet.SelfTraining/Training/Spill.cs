@@ -22,9 +22,9 @@ internal sealed class Spill : IDisposable
     public IDataView Write(IDataView view)
     {
         DeleteLastFile();
-        _file = _folder.NewFilePath();
-        using (var stream = _folder.CreateFile(_file))
+        using (var stream = _folder.CreateFile(out var file))
         {
+            _file = file;
             _mlContext.Data.SaveAsBinary(view, stream, keepHidden: false);
         }
 
@@ -42,11 +42,7 @@ internal sealed class Spill : IDisposable
     }
 
     /// <summary>Deletes the run's folder and the files written so far; views over them must no longer be read.</summary>
-    public void Dispose()
-    {
-        DeleteLastFile();
-        _folder.Dispose();
-    }
+    public void Dispose() => _folder.Dispose();
 
     private void DeleteLastFile()
     {

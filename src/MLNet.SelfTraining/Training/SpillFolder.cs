@@ -16,18 +16,27 @@ internal sealed class SpillFolder : IDisposable
     /// <summary>Two start times of one process may differ by rounding; a reused PID starts much later.</summary>
     private const long StartTimeToleranceMilliseconds = 1_000;
 
+    private static readonly Lazy<long> s_currentStartTime = new(() =>
+    {
+        using var current = Process.GetCurrentProcess();
+        return StartTime(current);
+    });
+
     private readonly string _path;
     private bool _created;
 
     public SpillFolder(string tempFolder)
     {
         RemoveStaleFolders(tempFolder);
-        _path = Path.Combine(tempFolder, $"{Prefix}{Environment.ProcessId}-{StartTime(Process.GetCurrentProcess())}-{Guid.NewGuid():N}");
+        _path = Path.Combine(tempFolder, $"{Prefix}{Environment.ProcessId}-{s_currentStartTime.Value}-{Guid.NewGuid():N}");
     }
 
-    /// <summary>Creates a new file in the folder that only the current user can read, and returns its stream.</summary>
-    public FileStream CreateFile(string path)
+    /// <summary>Creates a new file in the folder (created if needed) that only the current user can read.</summary>
+    /// <param name="path">The new file's path.</param>
+    /// <returns>The file's stream, open for writing.</returns>
+    public FileStream CreateFile(out string path)
     {
+        path = NewFilePath();
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())
         {
@@ -37,8 +46,7 @@ internal sealed class SpillFolder : IDisposable
         return new FileStream(path, options);
     }
 
-    /// <summary>A new file path inside the folder, which is created if needed.</summary>
-    public string NewFilePath()
+    private string NewFilePath()
     {
         if (!_created)
         {

@@ -2,7 +2,7 @@ namespace MLNet.SelfTraining.Training;
 
 /// <summary>
 /// Per unlabeled row, what self-training decided: the round it was labeled in (−1 never), its pseudo target, the
-/// teacher's confidence and the row's multiplicity, plus the latest round's predictions. Rows themselves are never held.
+/// teacher's confidence and the row's multiplicity. Rows themselves are never held.
 /// </summary>
 /// <typeparam name="TTarget">The pseudo target of one row.</typeparam>
 internal sealed class UnlabeledPool<TTarget>
@@ -14,8 +14,6 @@ internal sealed class UnlabeledPool<TTarget>
         Target = new TTarget[count];
         Confidence = new float[count];
         Multiplicity = new float[count];
-        Scored = new TTarget[count];
-        ScoredConfidence = new float[count];
     }
 
     public int Count => LabeledIteration.Length;
@@ -29,13 +27,8 @@ internal sealed class UnlabeledPool<TTarget>
 
     public float[] Multiplicity { get; }
 
-    /// <summary>The prediction of the latest scoring pass (scratch, valid for the rows it scored).</summary>
-    public TTarget[] Scored { get; }
-
-    /// <summary>The confidence of the latest scoring pass (scratch, valid for the rows it scored; NaN for rows that were not candidates).</summary>
-    public float[] ScoredConfidence { get; }
-
-    public long LabeledCount => LabeledIteration.LongCount(i => i >= 0);
+    /// <summary>The number of pseudo-labeled rows.</summary>
+    public long PseudoLabeledCount => LabeledIteration.LongCount(i => i >= 0);
 
     public bool IsLabeled(long row) => LabeledIteration[row] >= 0;
 

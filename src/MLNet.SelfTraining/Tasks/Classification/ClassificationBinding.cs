@@ -43,18 +43,9 @@ internal sealed class ClassificationBinding : TaskBinding<ClassPrediction>
         return () => !isMissing();
     }
 
-    public override void CheckLabels(IDataView training, bool[] labeled, CancellationToken cancellation)
+    public override void CheckLabels(IDataView training, CancellationToken cancellation)
     {
-        var values = LabelScan.Read(training, LabelColumns, _codec.MakeValueReader, cancellation);
-        var classes = new HashSet<string>();
-        for (int row = 0; row < values.Length; row++)
-        {
-            if (labeled[row] && values[row] is { } value)
-            {
-                classes.Add(value);
-            }
-        }
-
+        var classes = LabelScan.Distinct(training, LabelColumns, _codec.MakeValueReader, cancellation);
         if (classes.Count == 1)
         {
             throw new ArgumentException(
@@ -125,10 +116,10 @@ internal sealed class ClassificationBinding : TaskBinding<ClassPrediction>
         => [_codec.MakeColumn(_codec.Column.Name, row => targetOf(row).Class)];
 
     public override IEnumerable<ComputedColumn> PseudoConsumerColumns(IPseudoLabelConsumer consumer, Func<long, ClassPrediction> targetOf)
-        => SoftTargets(consumer, row => targetOf(row) is { Probabilities: { } p } ? p : OneHot(targetOf(row).Class));
+        => SoftTargets(consumer, row => targetOf(row).Probabilities!);     // kept for every pseudo row when the consumer reads soft targets
 
     public override IEnumerable<ComputedColumn> HumanConsumerColumns(IPseudoLabelConsumer consumer)
-        => SoftTargets(consumer, row => OneHot(_classes[row]));
+        => SoftTargets(consumer, OneHotTargets());
 
     public override Func<int, ClassPrediction, bool> BindDiagnostic(IDataView unlabeled, string column, CancellationToken cancellation)
     {
@@ -149,18 +140,27 @@ internal sealed class ClassificationBinding : TaskBinding<ClassPrediction>
 
         int classCount = _classCount;
         return [new ComputedColumn<VBuffer<float>>(name, new VectorDataViewType(NumberDataViewType.Single, classCount),
-            (row, slot) => slot.Value = new VBuffer<float>(classCount, softOf(row)))];
+            (row, slot) =>
+            {
+                // Copied into the reader's own buffer: the per-class and per-row arrays are never handed out.
+                var value = slot.Value;
+                var editor = VBufferEditor.Create(ref value, classCount);
+                softOf(row).CopyTo(editor.Values);
+                slot.Value = editor.Commit();
+            })];
     }
 
-    private float[] OneHot(int classIndex)
+    /// <summary>The one-hot target of each human row's class (one array per class, shared; all zeros for a missing class).</summary>
+    private Func<long, float[]> OneHotTargets()
     {
-        var target = new float[_classCount];
-        if (classIndex >= 0)
+        var none = new float[_classCount];
+        var oneHot = Enumerable.Range(0, _classCount).Select(c =>
         {
-            target[classIndex] = 1f;
-        }
-
-        return target;
+            var target = new float[_classCount];
+            target[c] = 1f;
+            return target;
+        }).ToArray();
+        return row => _classes[row] >= 0 ? oneHot[_classes[row]] : none;
     }
 
     private void CheckEveryClassLabeled()
