@@ -9,12 +9,19 @@ work="$(mktemp -d "${TMPDIR:-/tmp}/pack-consumer-check.XXXXXX")"
 [ "${1:-}" = "--keep" ] || trap 'rm -rf "$work"' EXIT
 version="0.0.0-consumercheck.$(date +%s)"
 feed="$work/feed"
+# The consumer's target framework, and the TorchSharp-cpu version the repository pins (Directory.Packages.props).
+framework=net10.0
+torchsharp_version="$(sed -n 's/.*<PackageVersion Include="TorchSharp-cpu" Version="\([^"]*\)".*/\1/p' "$repo/Directory.Packages.props")"
 start=$(date +%s)
 fail() { echo "pack-consumer-check: FAILED: $*" >&2; exit 1; }
+[ -n "$torchsharp_version" ] || fail "no TorchSharp-cpu PackageVersion in Directory.Packages.props"
 
 echo "pack-consumer-check: packing $version into $feed"
+# The throwaway version is built under $work (--artifacts-path: bin and obj per project), so the repository's own
+# src/*/bin and src/*/obj are left as they are.
 for project in MLNet.SelfTraining MLNet.SelfTraining.Vision; do
-  dotnet pack "$repo/src/$project/$project.csproj" -c Release -o "$feed" -p:Version="$version" -nologo -v:q
+  dotnet pack "$repo/src/$project/$project.csproj" -c Release -o "$feed" --artifacts-path "$work/artifacts" \
+    -p:Version="$version" -nologo -v:q
 done
 
 # What the packages hold: readme, licence, symbols, only the dependencies the code uses, the compat targets.
@@ -61,7 +68,7 @@ cat > "$app/ConsumerCheck.csproj" <<XML
 <Project Sdk="Microsoft.NET.Sdk">
   <PropertyGroup>
     <OutputType>Exe</OutputType>
-    <TargetFramework>net10.0</TargetFramework>
+    <TargetFramework>$framework</TargetFramework>
     <Nullable>enable</Nullable>
     <ImplicitUsings>enable</ImplicitUsings>
     <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
@@ -69,17 +76,18 @@ cat > "$app/ConsumerCheck.csproj" <<XML
   <ItemGroup>
     <PackageReference Include="MLNet.SelfTraining" Version="$version" />
     <PackageReference Include="MLNet.SelfTraining.Vision" Version="$version" />
-    <PackageReference Include="TorchSharp-cpu" Version="0.107.0" />
+    <PackageReference Include="TorchSharp-cpu" Version="$torchsharp_version" />
   </ItemGroup>
 </Project>
 XML
 echo "pack-consumer-check: building and running the consumer in $app"
 dotnet build "$app/ConsumerCheck.csproj" -c Release -nologo -v:q
 # On Debian 12 the package's buildTransitive step must have replaced libLibTorchSharp.so by a patched copy and a shim.
-if [ "$(uname -s)" = Linux ] && ! strings -a "$(ldconfig -p | awk '/libstdc\+\+\.so\.6 .*x86-64/{print $NF; exit}')" | grep -qx GLIBCXX_3.4.32; then
+# The system libstdc++ as the C++ compiler (required by that step) finds it; no ldconfig, which is not on a user's PATH.
+if [ "$(uname -s)" = Linux ] && ! strings -a "$(g++ -print-file-name=libstdc++.so.6)" | grep -qx GLIBCXX_3.4.32; then
   find "$app/bin" -name libMLNetTorchSharpCompatShim.so | grep -q . || fail "the compat shim is not in the consumer's output"
 fi
-output="$(cd "$app" && dotnet bin/Release/net10.0/ConsumerCheck.dll)" || fail "the consumer exited with $?: $output"
+output="$(cd "$app" && dotnet "bin/Release/$framework/ConsumerCheck.dll")" || fail "the consumer exited with $?: $output"
 echo "$output"
 grep -q "^pack-consumer-check: student accuracy" <<<"$output" || fail "unexpected consumer output"
 echo "pack-consumer-check: OK in $(( $(date +%s) - start )) s"

@@ -8,26 +8,21 @@ without the "-randomsplitN" token (the same settings on the canonical split).
 """
 import argparse
 import glob
-import json
 import os
 import re
 
-
-def read_json(path):
-    with open(path) as f:
-        return json.load(f)
+from compare_core import load as summaries
+from phases import read_json
 
 
 def core_rows(folder):
     """(side, k) -> summary of sklearn.json and of the ML.NET L-BFGS Fixed rows of mnist.json."""
     rows = {}
-    if os.path.exists(os.path.join(folder, "sklearn.json")):
-        for s in read_json(os.path.join(folder, "sklearn.json"))["summaries"]:
-            rows[("scikit-learn LogisticRegression (C=1)", s["labeled"])] = (s["supervisedAccuracy"], s["studentAccuracy"], s["fitSecondsMedian"])
-    if os.path.exists(os.path.join(folder, "mnist.json")):
-        for s in read_json(os.path.join(folder, "mnist.json"))["summaries"]:
-            if s["trainer"] == "LbfgsMaximumEntropy" and s["weighting"] == "Fixed":
-                rows[("ML.NET LbfgsMaximumEntropy, Fixed α = 1", s["labeled"])] = (s["teacherAccuracy"], s["studentAccuracy"], s["fitSecondsMedian"])
+    for s in summaries(os.path.join(folder, "sklearn.json")):
+        rows[("scikit-learn LogisticRegression (C=1)", s["labeled"])] = (s["supervisedAccuracy"], s["studentAccuracy"], s["fitSecondsMedian"])
+    for s in summaries(os.path.join(folder, "mnist.json")):
+        if s["trainer"] == "LbfgsMaximumEntropy" and s["weighting"] == "Fixed":
+            rows[("ML.NET LbfgsMaximumEntropy, Fixed α = 1", s["labeled"])] = (s["teacherAccuracy"], s["studentAccuracy"], s["fitSecondsMedian"])
     return rows
 
 

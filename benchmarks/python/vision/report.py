@@ -13,17 +13,24 @@ from collections import defaultdict
 
 
 def load(folder):
-    runs, throughput = [], {}
+    """Runs (JSON with a config) and throughput measurements (JSON with trainImagesPerSecond). What a throughput file
+    measured is read from its content (implementation, policies, elastic), not from its name: run ids change over time
+    (throughput-torchsharp, throughput-elastic-pytorch, throughput-None-S1-S2-S4-torchsharp, ...)."""
+    runs, throughput = [], []
     for path in sorted(glob.glob(os.path.join(folder, "*.json"))):
         with open(path) as f:
             data = json.load(f)
-        name = os.path.basename(path)[:-5]
-        if name.startswith("throughput-"):
-            throughput[name[len("throughput-"):]] = data
+        data["file"] = os.path.basename(path)[:-5]
+        if "trainImagesPerSecond" in data:
+            throughput.append(data)
         elif "config" in data:
-            data["file"] = name
             runs.append(data)
     return runs, throughput
+
+
+def table(heading, rows):
+    """A markdown table, or nothing when it has no rows."""
+    return heading + rows + [""] if rows else []
 
 
 def pct(values):
@@ -69,55 +76,80 @@ def key(run):
             c["normalizeLoss"], c["threshold"], noise)
 
 
+POLICY_ORDER = {"None": 0, "S1": 1, "S2": 2, "S3": 3, "S4": 4}
+
+
+def tp_kind(t):
+    """0 = ML.NET trainer + transformer, 1 = plain TorchSharp network, 2 = PyTorch (from the file's implementation)."""
+    name = t.get("implementation", "")
+    if name.startswith("PyTorch"):
+        return 2
+    return 1 if "plain network" in name else 0
+
+
+def tp_label(t):
+    kind = tp_kind(t)
+    if kind == 2:
+        return "PyTorch (Debian " + t["implementation"].replace("PyTorch ", "") + ")"
+    return "TorchSharp, plain network" if kind == 1 else "ML.NET trainer + transformer (TorchSharp)"
+
+
+def is_elastic(t):
+    """Timed with and without elastic distortion: augmentations such as "S2+elastic16"."""
+    return any("+" in a for a in t["trainImagesPerSecond"])
+
+
+def policies(entries):
+    found = {p for t in entries for p in t["trainImagesPerSecond"]}
+    return sorted(found, key=lambda p: (POLICY_ORDER.get(p, len(POLICY_ORDER)), p))
+
+
 def elastic_throughput_table(tp):
     """The cost of elastic distortion: each policy timed with and without it in one process per implementation."""
-    pairs = [(n, tp["elastic-" + n]) for n in ["torchsharp", "pytorch"] if "elastic-" + n in tp]
-    if not pairs:
-        return []
-    lines = ["### Training throughput with elastic distortion (1 thread, batch 128, median of timed repeats)", "",
-             "| Implementation | Augmentation | Train img/s | With elastic / without | Repeats |", "|---|---|---:|---:|---|"]
-    for name, t in pairs:
+    entries = sorted((t for t in tp if is_elastic(t)), key=lambda t: (tp_kind(t), t["file"]))
+    rows = []
+    for t in entries:
         rates = t["trainImagesPerSecond"]
         for augmentation, rate in rates.items():
             base = rates.get(augmentation.split("+")[0])
             ratio = f"{rate / base:.2f}×" if "+" in augmentation and base else ""
             reps = ", ".join(f"{v:.0f}" for v in t["trainRepeatsImagesPerSecond"][augmentation])
-            lines.append(f"| {'ML.NET (TorchSharp)' if name == 'torchsharp' else 'PyTorch'} | {augmentation} | {rate:.0f} | {ratio} | {reps} |")
-    if len(pairs) == 2:
-        ours, theirs = pairs[0][1]["trainImagesPerSecond"], pairs[1][1]["trainImagesPerSecond"]
-        ratios = ", ".join(f"{k} {ours[k] / theirs[k]:.2f}×" for k in ours if k in theirs)
-        lines.append(f"| *ratio ML.NET / PyTorch* | {ratios} | | | |")
-    return lines + [""]
+            rows.append(f"| {'PyTorch' if tp_kind(t) == 2 else 'ML.NET (TorchSharp)'} | {augmentation} | {rate:.0f} | {ratio} | {reps} |")
+    ours = [t for t in entries if tp_kind(t) == 0]
+    theirs = [t for t in entries if tp_kind(t) == 2]
+    if len(ours) == 1 and len(theirs) == 1:
+        a, b = ours[0]["trainImagesPerSecond"], theirs[0]["trainImagesPerSecond"]
+        rows.append(f"| *ratio ML.NET / PyTorch* | {', '.join(f'{k} {a[k] / b[k]:.2f}×' for k in a if k in b)} | | | |")
+    return table(["### Training throughput with elastic distortion (1 thread, batch 128, median of timed repeats)", "",
+                  "| Implementation | Augmentation | Train img/s | With elastic / without | Repeats |", "|---|---|---:|---:|---|"], rows)
 
 
 def throughput_table(tp):
-    if not tp:
+    """Training throughput per augmentation policy found in the files, inference throughput and peak memory."""
+    entries = sorted((t for t in tp if not is_elastic(t)), key=lambda t: (tp_kind(t), t["file"]))
+    if not entries:
         return []
-    lines = ["### Throughput (1 thread, train batch 128, inference batch 256, median of timed repeats)", "",
-             "| Implementation | Train img/s, no aug | Train img/s, S1 | Inference img/s | Peak RSS MiB | Repeats (train None) |",
-             "|---|---:|---:|---:|---:|---|"]
-    names = {"torchsharp": "ML.NET trainer + transformer (TorchSharp)", "torchsharp-raw": "TorchSharp, plain network",
-             "pytorch": "PyTorch (Debian " + tp.get("pytorch", {}).get("implementation", "").replace("PyTorch ", "") + ")"}
-    for name in ["torchsharp", "torchsharp-raw", "pytorch"]:
-        if name not in tp:
-            continue
-        t = tp[name]
+    columns = policies(entries)
+    repeats = columns[0]
+    rows = []
+    for t in entries:
         tr = t["trainImagesPerSecond"]
-        reps = ", ".join(f"{v:.0f}" for v in t["trainRepeatsImagesPerSecond"].get("None", []))
-        s1 = f"{tr['S1']:.0f}" if "S1" in tr else "—"
-        lines.append(f"| {names[name]} | {tr['None']:.0f} | {s1} | {t['inferImagesPerSecond']:.0f} | {t['peakRssMiB']:.0f} | {reps} |")
-    if "pytorch" in tp:
-        p = tp["pytorch"]
-        for name in ["torchsharp", "torchsharp-raw"]:
-            if name not in tp:
-                continue
-            t = tp[name]
-            ratios = [f"train no-aug {t['trainImagesPerSecond']['None'] / p['trainImagesPerSecond']['None']:.2f}×"]
-            if "S1" in t["trainImagesPerSecond"]:
-                ratios.append(f"train S1 {t['trainImagesPerSecond']['S1'] / p['trainImagesPerSecond']['S1']:.2f}×")
+        cells = [f"{tr[p]:.0f}" if p in tr else "—" for p in columns]
+        reps = ", ".join(f"{v:.0f}" for v in t["trainRepeatsImagesPerSecond"].get(repeats, []))
+        rows.append(f"| {tp_label(t)} | {' | '.join(cells)} | {t['inferImagesPerSecond']:.0f} | {t['peakRssMiB']:.0f} | {reps} |")
+    pytorch = [t for t in entries if tp_kind(t) == 2]
+    if len(pytorch) == 1:
+        p = pytorch[0]
+        for t in (t for t in entries if tp_kind(t) != 2):
+            ratios = [f"train {'no-aug' if k == 'None' else k} {t['trainImagesPerSecond'][k] / p['trainImagesPerSecond'][k]:.2f}×"
+                      for k in columns if k in t["trainImagesPerSecond"] and k in p["trainImagesPerSecond"]]
             ratios.append(f"inference {t['inferImagesPerSecond'] / p['inferImagesPerSecond']:.2f}×")
-            lines.append(f"| *ratio {names[name]} / PyTorch* | {', '.join(ratios)} | | | | |")
-    return lines + [""]
+            rows.append(f"| *ratio {tp_label(t)} / PyTorch* | {', '.join(ratios)} |" + " |" * (len(columns) + 2))
+    names = ["no aug" if p == "None" else p for p in columns]
+    return table(["### Throughput (1 thread, train batch 128, inference batch 256, median of timed repeats)", "",
+                  "| Implementation | " + " | ".join(f"Train img/s, {n}" for n in names)
+                  + f" | Inference img/s | Peak RSS MiB | Repeats (train {columns[0]}) |",
+                  "|---|" + "---:|" * (len(columns) + 2) + "---|"], rows)
 
 
 def grouped(runs):
@@ -128,14 +160,15 @@ def grouped(runs):
 
 
 def headline_table(groups, steps):
-    lines = [f"### Teacher vs student (teacher S2; student S4 + stochastic depth 0.2; hard labels above 0.9; loss normalization; 1 round; {steps}+{steps} steps)", "",
-             "| k | Implementation | Seeds | Teacher acc % | Student acc % | Student − teacher (pt) | Pseudo labels (acc %) | Fit s | Peak RSS MiB |",
-             "|---:|---|---|---:|---:|---:|---|---:|---:|"]
+    heading = [f"### Teacher vs student (teacher S2; student S4 + stochastic depth 0.2; hard labels above 0.9; loss normalization; 1 round; {steps}+{steps} steps)", "",
+               "| k | Implementation | Seeds | Teacher acc % | Student acc % | Student − teacher (pt) | Pseudo labels (acc %) | Fit s | Peak RSS MiB |",
+               "|---:|---|---|---:|---:|---:|---|---:|---:|"]
+    lines = []
     for (im, k, policy, t, s, rounds, soft, norm, thr, noise), rs in sorted(groups.items(), key=lambda kv: (kv[0][1], kv[0][0])):
         if policy != "S2" or t != steps or s != steps or rounds != 1 or soft or not norm or thr != 0.9 or noise != "student S4, SD 0.2":
             continue
         lines.append(row(k, im, rs))
-    return lines + [""]
+    return table(heading, lines)
 
 
 def row(first, im, rs, extra=None):
@@ -153,9 +186,10 @@ def row(first, im, rs, extra=None):
 
 
 def long_table(groups, steps):
-    lines = [f"### Longer students (teacher S2, {steps} steps; student S2, {3 * steps} steps per round; hard labels above 0.9; loss normalization)", "",
-             "| k | Rounds | Implementation | Seeds | Teacher acc % | Student acc % | Student − teacher (pt) | Pseudo labels (acc %) | Fit s | Peak RSS MiB |",
-             "|---:|---|---|---|---:|---:|---:|---|---:|---:|"]
+    heading = [f"### Longer students (teacher S2, {steps} steps; student S2, {3 * steps} steps per round; hard labels above 0.9; loss normalization)", "",
+               "| k | Rounds | Implementation | Seeds | Teacher acc % | Student acc % | Student − teacher (pt) | Pseudo labels (acc %) | Fit s | Peak RSS MiB |",
+               "|---:|---|---|---|---:|---:|---:|---|---:|---:|"]
+    lines = []
     items = [(kk, rs) for kk, rs in groups.items()
              if kk[2] == "S2" and kk[3] == steps and kk[4] == 3 * steps and not kk[6] and kk[7] and kk[8] == 0.9
              and kk[9] in ("", "re-labeled each round")]
@@ -164,7 +198,7 @@ def long_table(groups, steps):
     ceiling = [(kk, rs) for kk, rs in groups.items() if kk[5] == 0]
     for (im, k, policy, t, s, rounds, soft, norm, thr, noise), rs in sorted(ceiling):
         lines.append(row(k, im, rs, f"0 (supervised ceiling: {k} true labels, {policy}, {t} steps{', ' + noise if noise else ''})"))
-    return lines + [""]
+    return table(heading, lines)
 
 
 LEVER_TOKENS = ("width", "rotation", "AutoAugment", "online", "class-balanced", "learning rate", "elastic", "from the teacher")
@@ -182,13 +216,14 @@ def levers_table(runs, variant):
 def fixmatch_table(runs, variant):
     """Students that re-label online with the FixMatch confidence mask (the teacher's labels are never targets)."""
     chosen = [r for r in runs if r["config"].get("onlineMask")]
-    return runs_table("FixMatch-style students (online re-labeling with the confidence mask; threshold 0 = every unlabeled image a candidate)", chosen, variant) if chosen else []
+    return runs_table("FixMatch-style students (online re-labeling with the confidence mask; threshold 0 = every unlabeled image a candidate)", chosen, variant)
 
 
 def runs_table(title, chosen, variant):
-    lines = [f"### {title}", "",
-             "| k | Implementation, seed | Policy, steps, threshold | Variant | Rounds | Teacher acc % | Student acc % by round | Pseudo labels (acc %) | Fit s | Peak RSS MiB |",
-             "|---:|---|---|---|---:|---:|---|---|---:|---:|"]
+    heading = [f"### {title}", "",
+               "| k | Implementation, seed | Policy, steps, threshold | Variant | Rounds | Teacher acc % | Student acc % by round | Pseudo labels (acc %) | Fit s | Peak RSS MiB |",
+               "|---:|---|---|---|---:|---:|---|---|---:|---:|"]
+    lines = []
     for r in sorted(chosen, key=lambda r: (r["config"]["labeled"], r["config"]["rounds"], variant[id(r)], impl(r), r["config"]["seed"])):
         c = r["config"]
         by_round = " → ".join(f"{100 * x['studentAccuracy']:.2f}" for x in r["rounds"] if "studentAccuracy" in x) \
@@ -197,21 +232,22 @@ def runs_table(title, chosen, variant):
         lines.append(f"| {c['labeled']} | {impl(r)}, {c['seed']} | {c['policy']}, {c['teacherSteps']}+{c['studentSteps']}, {c['threshold']:g} "
                      f"| {variant[id(r)] or 'paper recipe'} | {c['rounds']} "
                      f"| {100 * r['teacherAccuracy']:.2f} | {by_round} | {pseudo} | {r['fitSeconds']:.0f} | {r['peakRssMiB']:.0f} |")
-    return lines + [""]
+    return table(heading, lines)
 
 
 def study_table(groups, steps):
-    lines = [f"### Study at k = 100 ({steps}+{steps} steps; seeds as listed)", "",
-             "| Policy | Labels, loss, rounds, threshold, student noise | Implementation | Seeds | Teacher acc % | Student acc % | Student − teacher (pt) | Pseudo labels (acc %) | Fit s | Peak RSS MiB |",
-             "|---|---|---|---|---:|---:|---:|---|---:|---:|"]
-    order = {"None": 0, "S1": 1, "S2": 2, "S3": 3, "S4": 4}
+    heading = [f"### Study at k = 100 ({steps}+{steps} steps; seeds as listed)", "",
+               "| Policy | Labels, loss, rounds, threshold, student noise | Implementation | Seeds | Teacher acc % | Student acc % | Student − teacher (pt) | Pseudo labels (acc %) | Fit s | Peak RSS MiB |",
+               "|---|---|---|---|---:|---:|---:|---|---:|---:|"]
+    lines = []
+    order = POLICY_ORDER
     items = [(kk, rs) for kk, rs in groups.items() if kk[1] == 100 and kk[3] == steps and kk[4] == steps]
     for (im, k, policy, t, s, rounds, soft, norm, thr, noise), rs in sorted(items, key=lambda kv: (kv[0][0] != "ML.NET", order[kv[0][2]], kv[0][6], not kv[0][7], kv[0][5], kv[0][8], kv[0][9])):
         variant = f"{'soft' if soft else 'hard'}, {'normalized' if norm else 'plain L_h+L_p'}, {rounds} round{'s' if rounds > 1 else ''}, threshold {thr}"
         if noise:
             variant += f", {noise}"
         lines.append(row(policy, im, rs, variant))
-    return lines + [""]
+    return table(heading, lines)
 
 
 def run_tables(runs):
