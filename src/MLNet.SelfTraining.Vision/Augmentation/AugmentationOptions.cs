@@ -27,6 +27,14 @@ public sealed class AugmentationOptions
     /// <summary>Largest zoom factor of the scale jitter, or <see langword="null"/> for the policy's (1.2 for S1/S2, 2.0 for S3/S4).</summary>
     public double? ScaleJitterMaximum { get; set; }
 
+    /// <summary>The scale jitter's range that runs: the set bounds, or the policy's where unset (0.8–1.2 for S1/S2,
+    /// 0.5–2.0 for S3/S4).</summary>
+    internal (double Minimum, double Maximum) ResolvedScaleJitter()
+    {
+        var large = Policy is AugmentationPolicy.S3 or AugmentationPolicy.S4;
+        return (ScaleJitterMinimum ?? (large ? 0.5 : 0.8), ScaleJitterMaximum ?? (large ? 2.0 : 1.2));
+    }
+
     /// <summary>The TorchVision AutoAugment policy used by S2 and S3. Default: <see cref="torchvision.autoaugment.AutoAugmentPolicy.ImageNet"/>.</summary>
     public torchvision.autoaugment.AutoAugmentPolicy AutoAugmentPolicy { get; set; } = torchvision.autoaugment.AutoAugmentPolicy.ImageNet;
 

@@ -16,13 +16,14 @@ internal sealed class ImageAugmenter : IDisposable
 
     private readonly Generator _generator;
     private readonly PhotometricAugment? _photometric;
-    private readonly PhotometricAugment? _colour;
+    private readonly int _colourOperations;
+    private readonly int _colourMagnitudeBin;
+    private PhotometricAugment? _colour;
     private readonly ScaleJitter? _jitter;
 
     public ImageAugmenter(AugmentationOptions options, long seed)
     {
         _generator = new Generator((ulong)seed);
-        var large = options.Policy is AugmentationPolicy.S3 or AugmentationPolicy.S4;
         _photometric = options.Policy switch
         {
             AugmentationPolicy.S2 or AugmentationPolicy.S3 => new PhotometricAugment(
@@ -31,16 +32,15 @@ internal sealed class ImageAugmenter : IDisposable
                 options.RandAugmentOperations, 3 * options.RandAugmentMagnitude, MagnitudeBins, generator: _generator)),
             _ => null,
         };
-        if (_photometric is not null)
-        {
-            _colour = new PhotometricAugment(new ColourRandAugment(options.RandAugmentOperations, 3 * options.RandAugmentMagnitude, MagnitudeBins, _generator));
-        }
+        _colourOperations = options.RandAugmentOperations;
+        _colourMagnitudeBin = 3 * options.RandAugmentMagnitude;
 
         if (options.Policy != AugmentationPolicy.None)
         {
+            var (minimum, maximum) = options.ResolvedScaleJitter();
             _jitter = new ScaleJitter(
-                options.ScaleJitterMinimum ?? (large ? 0.5 : 0.8),
-                options.ScaleJitterMaximum ?? (large ? 2.0 : 1.2),
+                minimum,
+                maximum,
                 options.HorizontalFlip,
                 options.MaximumRotationDegrees,
                 options.ElasticAlpha > 0 ? new ElasticDistortion(options.ElasticAlpha, options.ElasticSigma) : null);
@@ -55,7 +55,7 @@ internal sealed class ImageAugmenter : IDisposable
     {
         using var scope = NewDisposeScope();
         var result = images.alias();
-        var photometric = target.MovesWithPixels ? _colour : _photometric;
+        var photometric = target.MovesWithPixels ? Colour() : _photometric;
         if (photometric is not null)
         {
             result = photometric.Apply(result);
@@ -72,4 +72,16 @@ internal sealed class ImageAugmenter : IDisposable
     }
 
     public void Dispose() => _generator.Dispose();
+
+    // The colour-only RandAugment for targets that move with the pixels, built on first use (classification never
+    // needs it). Building it draws nothing from the generator.
+    private PhotometricAugment? Colour()
+    {
+        if (_photometric is null)
+        {
+            return null;
+        }
+
+        return _colour ??= new PhotometricAugment(new ColourRandAugment(_colourOperations, _colourMagnitudeBin, MagnitudeBins, _generator));
+    }
 }

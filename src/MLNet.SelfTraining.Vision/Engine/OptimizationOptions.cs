@@ -43,7 +43,7 @@ public sealed class OptimizationOptions
     /// the <see cref="Microsoft.ML.MLContext"/>'s random source. Default: <see langword="null"/>.</summary>
     public int? Seed { get; set; }
 
-    /// <summary>TorchSharp intra-op threads (process-wide, set at fit and load). Default: 1; on small CPU machines more
+    /// <summary>TorchSharp intra-op threads (process-wide, set at fit; recorded in a saved model, not applied when it is loaded). Default: 1; on small CPU machines more
     /// threads can be much slower.</summary>
     public int NumberOfThreads { get; set; } = Defaults.NumberOfThreads;
 

@@ -2,7 +2,7 @@ using static TorchSharp.torch;
 
 namespace MLNet.SelfTraining.Vision.Engine;
 
-/// <summary>A training batch made ready off the training thread: row indices and the augmented images.</summary>
+/// <summary>A training batch made ready by the batch source (on the training thread): row indices and the augmented images.</summary>
 internal sealed class PreparedBatch : IDisposable
 {
     public PreparedBatch(int[] rows, Tensor index, Tensor images)

@@ -29,14 +29,10 @@ internal sealed class ImageFileReader
     public void Read(string path, Span<float> pixels)
     {
         var fullPath = _folder.Resolve(path);
-        if (!File.Exists(fullPath))
-        {
-            throw new FileNotFoundException($"Image file '{fullPath}' was expected but does not exist.", fullPath);
-        }
-
+        using var stream = Open(fullPath);
         try
         {
-            var info = Image.Identify(_configuration, fullPath, out _)
+            var info = Image.Identify(_configuration, stream, out _)
                 ?? throw new InvalidDataException($"Image file '{fullPath}' is not in a format ImageSharp can read (expected PNG, JPEG, BMP, GIF, TGA, TIFF, WebP or PBM).");
             long area = (long)info.Width * info.Height;
             if (area > _options.MaximumPixels)
@@ -45,7 +41,8 @@ internal sealed class ImageFileReader
                     $"Image file '{fullPath}' is {info.Width}×{info.Height} = {area} pixels; expected at most {_options.MaximumPixels} ({nameof(ImagePixelsOptions)}.{nameof(ImagePixelsOptions.MaximumPixels)}, a guard against decompression bombs).");
             }
 
-            using var image = Decode(fullPath);
+            stream.Seek(0, SeekOrigin.Begin);
+            using var image = Decode(stream);
             image.Mutate(x => x.Resize(_options.Width, _options.Height));
             CopyPixels(image, pixels);
         }
@@ -60,8 +57,22 @@ internal sealed class ImageFileReader
         }
     }
 
-    /// <summary>Decodes the first frame of the file at <paramref name="fullPath"/>.</summary>
-    internal Image<Rgb24> Decode(string fullPath) => Image.Load<Rgb24>(_configuration, fullPath);
+    /// <summary>Decodes the first frame of the image in <paramref name="stream"/>, from its current position.</summary>
+    internal Image<Rgb24> Decode(Stream stream) => Image.Load<Rgb24>(_configuration, stream);
+
+    /// <summary>Opens the file for reading once (identified and decoded from the same stream), or throws that it is missing.</summary>
+    private static FileStream Open(string fullPath)
+    {
+        try
+        {
+            return new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.Read);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException
+            || (e is UnauthorizedAccessException && Directory.Exists(fullPath)))
+        {
+            throw new FileNotFoundException($"Image file '{fullPath}' was expected but does not exist.", fullPath, e);
+        }
+    }
 
     private void CopyPixels(Image<Rgb24> image, Span<float> pixels)
     {

@@ -17,6 +17,8 @@ internal sealed class ImageFolderScan
         MatchType = MatchType.Simple,
     };
 
+    private static readonly EnumerationOptions TopLevel = new() { AttributesToSkip = Enumeration.AttributesToSkip };
+
     private readonly string _root;
     private readonly ImageFolderOptions _options;
     private readonly HashSet<string> _extensions;
@@ -39,14 +41,14 @@ internal sealed class ImageFolderScan
                 $"Image folder '{_root}' has no '{LabeledFolder}' folder; expected {LabeledFolder}/<class>/<image> files (and optionally {UnlabeledFolder}/**).");
         }
 
-        var stray = Directory.EnumerateFiles(labeled, "*", new EnumerationOptions { AttributesToSkip = Enumeration.AttributesToSkip }).Where(IsImage).FirstOrDefault();
+        var stray = Directory.EnumerateFiles(labeled, "*", TopLevel).Where(IsImage).FirstOrDefault();
         if (stray is not null)
         {
             throw new InvalidDataException($"Image file '{stray}' is directly in '{labeled}'; expected it in a class folder, {LabeledFolder}/<class>/{Path.GetFileName(stray)}.");
         }
 
         var rows = new List<(string, string)>();
-        foreach (var classFolder in Directory.EnumerateDirectories(labeled, "*", new EnumerationOptions { AttributesToSkip = Enumeration.AttributesToSkip }).Order(StringComparer.Ordinal))
+        foreach (var classFolder in Directory.EnumerateDirectories(labeled, "*", TopLevel).Order(StringComparer.Ordinal))
         {
             var label = Path.GetFileName(classFolder);
             rows.AddRange(Files(classFolder).Select(f => (f, label)));

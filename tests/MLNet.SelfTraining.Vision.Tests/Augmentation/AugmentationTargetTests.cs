@@ -114,6 +114,7 @@ public sealed class AugmentationTargetTests
         var bright = result.squeeze(1);
         Assert.IsGreaterThan(0.9, bright.masked_select(square).gt(0.3).to_type(ScalarType.Float32).mean().ToDouble(), "the square's mask lies on the square's pixels");
         Assert.IsGreaterThan(0.9, square.masked_select(bright.gt(0.7)).to_type(ScalarType.Float32).mean().ToDouble(), "the square's pixels have the square's class");
+        Assert.IsTrue(moved.eq(MaskTarget.Ignore).any().ToBoolean(), "some pixels are ignored");
         Assert.IsTrue(bright.masked_select(moved.eq(MaskTarget.Ignore)).eq(0).all().ToBoolean(), "ignored pixels are padding");
     }
 

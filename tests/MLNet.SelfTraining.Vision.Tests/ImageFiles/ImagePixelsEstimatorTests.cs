@@ -118,7 +118,8 @@ public sealed class ImagePixelsEstimatorTests
             animation.SaveAsGif(path);
         }
 
-        using var image = new ImageFileReader(new ImagePixelsOptions()).Decode(path);
+        using var stream = File.OpenRead(path);
+        using var image = new ImageFileReader(new ImagePixelsOptions()).Decode(stream);
 
         Assert.AreEqual(1, image.Frames.Count);
         Assert.IsTrue(Read(folder, new ImagePixelsOptions { Height = 2, Width = 2 }, "animated.gif").Single().All(p => p == 1f));

@@ -21,12 +21,8 @@ internal sealed class ArchiveMutator
 
     public ArchiveMutator(string archive, int seed)
     {
+        _manifest = TestArchives.Manifest(archive);
         using var zip = ZipFile.OpenRead(archive);
-        using (var reader = new StreamReader(zip.GetEntry("manifest.json")!.Open()))
-        {
-            _manifest = reader.ReadToEnd();
-        }
-
         using var weights = new MemoryStream();
         using (var stream = zip.GetEntry("weights.bin")!.Open())
         {

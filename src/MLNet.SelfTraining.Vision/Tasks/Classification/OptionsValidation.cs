@@ -65,8 +65,7 @@ internal static class OptionsValidation
 
     private static void CheckAugmentation(AugmentationOptions augmentation)
     {
-        var minimum = augmentation.ScaleJitterMinimum ?? 0.5;
-        var maximum = augmentation.ScaleJitterMaximum ?? 2.0;
+        var (minimum, maximum) = augmentation.ResolvedScaleJitter();
         Require(minimum > 0 && double.IsFinite(minimum), Path(Augmentation, nameof(augmentation.ScaleJitterMinimum)), "finite and positive", minimum);
         Require(maximum >= minimum && double.IsFinite(maximum), Path(Augmentation, nameof(augmentation.ScaleJitterMaximum)), $"finite and at least ScaleJitterMinimum ({minimum})", maximum);
         Require(augmentation.RandAugmentOperations >= 1, Path(Augmentation, nameof(augmentation.RandAugmentOperations)), "at least 1", augmentation.RandAugmentOperations);

@@ -1,5 +1,6 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using MLNet.SelfTraining.Vision.Augmentation;
 using MLNet.SelfTraining.Vision.Tasks.Classification;
 using MLNet.SelfTraining.Vision.Tests.Infrastructure;
 
@@ -141,6 +142,19 @@ public sealed class BadInputTests
         StringAssert.Contains(onlineError.Message, "The 'Student.OnlineRelabelThreshold' option of TorchImageClassifierTrainer must be null or in the range (0, 1]. Got 0 instead.");
         StringAssert.Contains(rotationError.Message, "The 'Augmentation.MaximumRotationDegrees' option of TorchImageClassifierTrainer must be in the range [0, 180]. Got -5 instead.");
         StringAssert.Contains(elasticError.Message, "The 'Augmentation.ElasticSigma' option of TorchImageClassifierTrainer must be finite and positive. Got 0 instead.");
+    }
+
+    [TestMethod]
+    public void ScaleJitterMaximum_BelowThePolicysMinimum_IsRejectedNamingTheOption()
+    {
+        var error = Rejected(o =>
+        {
+            o.Augmentation.Policy = AugmentationPolicy.S1;
+            o.Augmentation.ScaleJitterMaximum = 0.7;
+        });
+
+        Assert.AreEqual("Augmentation.ScaleJitterMaximum", error.ParamName);
+        StringAssert.Contains(error.Message, "The 'Augmentation.ScaleJitterMaximum' option of TorchImageClassifierTrainer must be finite and at least ScaleJitterMinimum (0.8). Got 0.7 instead.");
     }
 
     [TestMethod]

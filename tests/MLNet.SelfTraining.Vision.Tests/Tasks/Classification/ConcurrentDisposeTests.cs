@@ -1,5 +1,4 @@
 using Microsoft.ML;
-using Microsoft.ML.Data;
 using MLNet.SelfTraining.Vision.Tasks.Classification;
 using MLNet.SelfTraining.Vision.Tests.Infrastructure;
 
@@ -21,27 +20,42 @@ public sealed class ConcurrentDisposeTests
             trained.Save(path);
         }
 
-        var image = new ImageOnly { Features = SyntheticImages.Rows(1, seed: 2)[0].Features };
+        var image = SyntheticImages.Rows(1, seed: 2)[0];
         var random = new Random(3);
         for (var repetition = 0; repetition < 30; repetition++)
         {
             var model = TorchImageClassifierTransformer.Load(mlContext, path);
-            var engine = mlContext.Model.CreatePredictionEngine<ImageOnly, ScoreOnly>(model);
-            var predictions = Task.Run(() => PredictUntilDisposed(engine, image));
-            Thread.Sleep(random.Next(3));
+            var engine = mlContext.Model.CreatePredictionEngine<ImageRow, ScoreOnly>(model);
+            using var predicted = new ManualResetEventSlim();
+            using var stop = new CancellationTokenSource();
+            var predictions = Task.Run(() => PredictUntilDisposed(engine, image, predicted, stop.Token));
+            try
+            {
+                Assert.IsTrue(predicted.Wait(TimeSpan.FromSeconds(30)), "the worker predicted once before the dispose");
+                Thread.Sleep(random.Next(3));
 
-            model.Dispose();
+                model.Dispose();
 
-            Assert.IsGreaterThanOrEqualTo(0, predictions.Result, "predictions before the dispose");
+                Assert.IsTrue(predictions.Wait(TimeSpan.FromSeconds(30)), "the worker finished after the dispose");
+            }
+            finally
+            {
+                stop.Cancel();
+            }
+
+            Assert.IsGreaterThan(0, predictions.Result, "predictions before the dispose");
             Assert.ThrowsExactly<ObjectDisposedException>(() => engine.Predict(image));
             Assert.ThrowsExactly<ObjectDisposedException>(() => model.Transform(mlContext.Data.LoadFromEnumerable([image])));
         }
     }
 
-    /// <summary>Predicts until the model is disposed; returns how many predictions succeeded first.</summary>
-    private static int PredictUntilDisposed(PredictionEngine<ImageOnly, ScoreOnly> engine, ImageOnly image)
+    /// <summary>
+    /// Predicts until the model is disposed (or <paramref name="stop"/> is cancelled), signalling
+    /// <paramref name="predicted"/> after the first success; returns how many predictions succeeded first.
+    /// </summary>
+    private static int PredictUntilDisposed(PredictionEngine<ImageRow, ScoreOnly> engine, ImageRow image, ManualResetEventSlim predicted, CancellationToken stop)
     {
-        for (var count = 0; ; count++)
+        for (var count = 0; !stop.IsCancellationRequested; count++)
         {
             try
             {
@@ -51,13 +65,11 @@ public sealed class ConcurrentDisposeTests
             {
                 return count;
             }
-        }
-    }
 
-    private sealed class ImageOnly
-    {
-        [VectorType(SyntheticImages.PixelCount)]
-        public float[] Features { get; set; } = [];
+            predicted.Set();
+        }
+
+        return -1;
     }
 
     private sealed class ScoreOnly

@@ -8,6 +8,8 @@ namespace MLNet.SelfTraining.Vision.Tests.Classification;
 [TestClass]
 public sealed class SelfTrainingStudentTests
 {
+    public TestContext TestContext { get; set; } = null!;
+
     private static (IDataView Labeled, IDataView Unlabeled) Data(MLContext mlContext)
         => (SyntheticImages.KeyedView(mlContext, SyntheticImages.Rows(30, seed: 1)),
             SyntheticImages.KeyedView(mlContext, SyntheticImages.Rows(90, seed: 2)));
@@ -47,10 +49,13 @@ public sealed class SelfTrainingStudentTests
     }
 
     [TestMethod]
+    [Timeout(120_000, CooperativeCancellation = true)]
     public void SelfTrainingToken_StopsAVisionStudentWithinSeconds()
     {
         var mlContext = new MLContext(seed: 1);
-        using var cancellation = new CancellationTokenSource();
+        // Linked to the test's token so that the timeout (cooperative, as MSTest 4 requires) also stops the
+        // 1,000,000-step student if the log-triggered cancel below never happens.
+        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(TestContext.CancellationToken);
         var cancelledAt = new Stopwatch();
         mlContext.Log += (_, e) =>
         {
