@@ -1,0 +1,74 @@
+using System.Globalization;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace MLNet.SelfTraining.SampleData.Scenes;
+
+/// <summary>The schemas of scene data views: detection and segmentation targets, or a digit key for classification.</summary>
+internal static class SceneSchema
+{
+    /// <summary>The index of <c>Features</c> in both schemas.</summary>
+    public const int FeaturesIndex = 0;
+
+    /// <summary>The index of <c>Mask</c> in the scene schema (<c>Label</c> in the classification schema).</summary>
+    public const int MaskIndex = 1;
+
+    /// <summary>The index of <c>Labels</c> in the scene schema.</summary>
+    public const int LabelsIndex = 2;
+
+    /// <summary>The index of <c>Box</c> in the scene schema.</summary>
+    public const int BoxIndex = 3;
+
+    /// <summary>The index of <c>TrueMask</c> in the scene schema with hidden targets.</summary>
+    public const int TrueMaskIndex = 4;
+
+    /// <summary>The index of <c>Label</c> in the classification schema.</summary>
+    public const int LabelIndex = 1;
+
+    /// <summary>The annotation kind ML.NET reads key values from (AnnotationUtils.Kinds.KeyValues, not public).</summary>
+    private const string KeyValuesKind = "KeyValues";
+
+    /// <summary>The digit key type: <see cref="uint"/> keys 1 to 10 for digits 0 to 9 (0 = missing).</summary>
+    private static readonly KeyDataViewType s_digitType = new(typeof(uint), MnistData.ClassCount);
+
+    /// <summary>
+    /// <c>Features</c>, <c>Mask</c> (with the class names), <c>Labels</c> (digit keys), <c>Box</c>, and
+    /// <c>TrueMask</c> when <paramref name="hideTargets"/> is set.
+    /// </summary>
+    public static DataViewSchema CreateScenes(int canvasSize, bool hideTargets)
+    {
+        var maskType = new VectorDataViewType(NumberDataViewType.Byte, canvasSize, canvasSize);
+        var classNames = SegmentationMasks.ClassNames(SceneSet.MaskClassNames);
+        var builder = new DataViewSchema.Builder();
+        builder.AddColumn(DefaultColumnNames.Features, FeaturesType(canvasSize));
+        builder.AddColumn(DefaultColumnNames.Mask, maskType, classNames);
+        builder.AddColumn(DefaultColumnNames.Labels, new VectorDataViewType(s_digitType), DigitKeyValues());
+        builder.AddColumn(DefaultColumnNames.Box, new VectorDataViewType(NumberDataViewType.Single));
+        if (hideTargets)
+        {
+            builder.AddColumn(SceneSet.TrueMaskColumnName, maskType, classNames);
+        }
+
+        return builder.ToSchema();
+    }
+
+    /// <summary><c>Features</c> and <c>Label</c> (a digit key).</summary>
+    public static DataViewSchema CreateClassification(int canvasSize)
+    {
+        var builder = new DataViewSchema.Builder();
+        builder.AddColumn(DefaultColumnNames.Features, FeaturesType(canvasSize));
+        builder.AddColumn(DefaultColumnNames.Label, s_digitType, DigitKeyValues());
+        return builder.ToSchema();
+    }
+
+    private static VectorDataViewType FeaturesType(int canvasSize) => new(NumberDataViewType.Single, 1, canvasSize, canvasSize);
+
+    private static DataViewSchema.Annotations DigitKeyValues()
+    {
+        var names = Enumerable.Range(0, MnistData.ClassCount).Select(d => d.ToString(CultureInfo.InvariantCulture).AsMemory()).ToArray();
+        var builder = new DataViewSchema.Annotations.Builder();
+        builder.Add(KeyValuesKind, new VectorDataViewType(TextDataViewType.Instance, names.Length),
+            (ref VBuffer<ReadOnlyMemory<char>> value) => value = new VBuffer<ReadOnlyMemory<char>>(names.Length, names));
+        return builder.ToAnnotations();
+    }
+}
