@@ -9,12 +9,6 @@ internal static class MnistSchema
     /// <summary>The index of the label column in the schema; the features column follows it.</summary>
     public const int LabelIndex = 0;
 
-    /// <summary>The annotation kind ML.NET reads key values from (AnnotationUtils.Kinds.KeyValues, not public).</summary>
-    private const string KeyValuesKind = "KeyValues";
-
-    /// <summary>The label type: <see cref="uint"/> keys 1 to 10 for digits 0 to 9 (0 = missing).</summary>
-    private static readonly KeyDataViewType s_labelType = new(typeof(uint), MnistData.ClassCount);
-
     /// <summary>The features type: 784 <see cref="float"/> values of shape 1 × 28 × 28.</summary>
     private static readonly VectorDataViewType s_featuresType =
         new(NumberDataViewType.Single, 1, MnistData.ImageSide, MnistData.ImageSide);
@@ -30,23 +24,9 @@ internal static class MnistSchema
                 nameof(featuresColumnName));
         }
 
-        var labelAnnotations = new DataViewSchema.Annotations.Builder();
-        labelAnnotations.Add<VBuffer<ReadOnlyMemory<char>>>(
-            KeyValuesKind, new VectorDataViewType(TextDataViewType.Instance, MnistData.ClassCount), GetDigitNames);
         var builder = new DataViewSchema.Builder();
-        builder.AddColumn(MnistDataset.LabelColumnName, s_labelType, labelAnnotations.ToAnnotations());
+        builder.AddColumn(MnistDataset.LabelColumnName, DigitKeys.Type, DigitKeys.KeyValues());
         builder.AddColumn(featuresColumnName, s_featuresType);
         return builder.ToSchema();
-    }
-
-    private static void GetDigitNames(ref VBuffer<ReadOnlyMemory<char>> value)
-    {
-        var editor = VBufferEditor.Create(ref value, MnistData.ClassCount);
-        for (var digit = 0; digit < MnistData.ClassCount; digit++)
-        {
-            editor.Values[digit] = digit.ToString(System.Globalization.CultureInfo.InvariantCulture).AsMemory();
-        }
-
-        value = editor.Commit();
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
@@ -25,12 +24,6 @@ internal static class SceneSchema
     /// <summary>The index of <c>Label</c> in the classification schema.</summary>
     public const int LabelIndex = 1;
 
-    /// <summary>The annotation kind ML.NET reads key values from (AnnotationUtils.Kinds.KeyValues, not public).</summary>
-    private const string KeyValuesKind = "KeyValues";
-
-    /// <summary>The digit key type: <see cref="uint"/> keys 1 to 10 for digits 0 to 9 (0 = missing).</summary>
-    private static readonly KeyDataViewType s_digitType = new(typeof(uint), MnistData.ClassCount);
-
     /// <summary>
     /// <c>Features</c>, <c>Mask</c> (with the class names), <c>Labels</c> (digit keys), <c>Box</c>, and
     /// <c>TrueMask</c> when <paramref name="hideTargets"/> is set.
@@ -42,7 +35,7 @@ internal static class SceneSchema
         var builder = new DataViewSchema.Builder();
         builder.AddColumn(DefaultColumnNames.Features, FeaturesType(canvasSize));
         builder.AddColumn(DefaultColumnNames.Mask, maskType, classNames);
-        builder.AddColumn(DefaultColumnNames.Labels, new VectorDataViewType(s_digitType), DigitKeyValues());
+        builder.AddColumn(DefaultColumnNames.Labels, new VectorDataViewType(DigitKeys.Type), DigitKeys.KeyValues());
         builder.AddColumn(DefaultColumnNames.Box, new VectorDataViewType(NumberDataViewType.Single));
         if (hideTargets)
         {
@@ -57,18 +50,9 @@ internal static class SceneSchema
     {
         var builder = new DataViewSchema.Builder();
         builder.AddColumn(DefaultColumnNames.Features, FeaturesType(canvasSize));
-        builder.AddColumn(DefaultColumnNames.Label, s_digitType, DigitKeyValues());
+        builder.AddColumn(DefaultColumnNames.Label, DigitKeys.Type, DigitKeys.KeyValues());
         return builder.ToSchema();
     }
 
     private static VectorDataViewType FeaturesType(int canvasSize) => new(NumberDataViewType.Single, 1, canvasSize, canvasSize);
-
-    private static DataViewSchema.Annotations DigitKeyValues()
-    {
-        var names = Enumerable.Range(0, MnistData.ClassCount).Select(d => d.ToString(CultureInfo.InvariantCulture).AsMemory()).ToArray();
-        var builder = new DataViewSchema.Annotations.Builder();
-        builder.Add(KeyValuesKind, new VectorDataViewType(TextDataViewType.Instance, names.Length),
-            (ref VBuffer<ReadOnlyMemory<char>> value) => value = new VBuffer<ReadOnlyMemory<char>>(names.Length, names));
-        return builder.ToAnnotations();
-    }
 }
