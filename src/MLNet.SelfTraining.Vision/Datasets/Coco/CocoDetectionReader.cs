@@ -40,9 +40,8 @@ internal static class CocoDetectionReader
                     $"Annotations file '{path}': images[{i}] (image id {image.Id}) declares width {image.Width}, height {image.Height}, but its image file '{Path.Combine(root, image.FileName)}' is {size.Width}×{size.Height}; expected the same size.");
             }
 
-            double scaleX = (double)options.Width / image.Width, scaleY = (double)options.Height / image.Height;
             labels[i] = image.Boxes.Select(b => b.Key).ToArray();
-            boxes[i] = image.Boxes.SelectMany(b => new[] { (float)(b.X0 * scaleX), (float)(b.Y0 * scaleY), (float)(b.X1 * scaleX), (float)(b.Y1 * scaleY) }).ToArray();
+            boxes[i] = image.Boxes.SelectMany(b => Scaled(b, image, options)).ToArray();
         }
 
         return new InMemoryColumns()
@@ -54,6 +53,13 @@ internal static class CocoDetectionReader
             .Scalar(DatasetColumnNames.ImageHeight, NumberDataViewType.Int32, file.Images.Select(m => m.Height).ToArray())
             .ToDataView(catalog, file.Images.Select(m => m.Id.ToString(CultureInfo.InvariantCulture)));
     }
+
+    /// <summary>The corners of <paramref name="box"/> in pixels of the resized image (multiplied before dividing, so whole-number ratios are exact).</summary>
+    private static float[] Scaled(CocoAnnotationsFile.Box box, CocoAnnotationsFile.Image image, CocoDetectionOptions options) =>
+    [
+        (float)(box.X0 * options.Width / image.Width), (float)(box.Y0 * options.Height / image.Height),
+        (float)(box.X1 * options.Width / image.Width), (float)(box.Y1 * options.Height / image.Height),
+    ];
 
     /// <summary>Reads one image, adding <paramref name="context"/> (the JSON path, ids and annotations file) to its errors.</summary>
     private static Size Read(ImageFileReader reader, CocoAnnotationsFile.Image image, Span<float> pixels, string context)

@@ -134,7 +134,6 @@ internal sealed class DetectionRows
             throw RowError(row, id, _boxes, $"{box.Length} values", $"4 per label, {4 * count}");
         }
 
-        double scaleX = (double)width / _modelWidth, scaleY = (double)height / _modelHeight;
         var result = new double[count][];
         for (var b = 0; b < count; b++)
         {
@@ -144,8 +143,9 @@ internal sealed class DetectionRows
                 throw RowError(row, id, _boxes, $"box {b} = ({c[0]}, {c[1]}, {c[2]}, {c[3]})", "finite corners x0, y0, x1, y1 with x1 ≥ x0 and y1 ≥ y0");
             }
 
-            double x0 = c[0] * scaleX, y0 = c[1] * scaleY;
-            result[b] = [x0, y0, (c[2] * scaleX) - x0, (c[3] * scaleY) - y0];
+            // Multiplied before dividing, so that scaling there and back is exact for whole-number ratios.
+            double x0 = (double)c[0] * width / _modelWidth, y0 = (double)c[1] * height / _modelHeight;
+            result[b] = [x0, y0, ((double)c[2] * width / _modelWidth) - x0, ((double)c[3] * height / _modelHeight) - y0];
         }
 
         return result;
