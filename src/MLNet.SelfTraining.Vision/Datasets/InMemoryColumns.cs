@@ -35,7 +35,7 @@ internal sealed class InMemoryColumns
 
     /// <summary>The view: the <see cref="DatasetColumnNames.ImageId"/> column of <paramref name="imageIds"/>, then the added columns.</summary>
     public IDataView ToDataView(DataOperationsCatalog catalog, IEnumerable<string> imageIds)
-        => new AugmentedDataView(catalog.LoadFromEnumerable(imageIds.Select(id => new IdRow { ImageId = id })), null, _columns);
+        => new AugmentedDataView(catalog.LoadFromEnumerable(imageIds.Select(id => new IdRow { ImageId = id }).ToArray()), null, _columns);
 
     /// <summary>One row's image id.</summary>
     private sealed class IdRow

@@ -26,19 +26,19 @@ internal sealed class CocoAnnotationsFile
     private static readonly JsonSerializerOptions s_json = new() { MaxDepth = MaximumDepth };
 
     private readonly string _path;
+    private readonly List<Image> _images = [];
+    private readonly List<(long Id, string Name)> _categories = [];
 
-    private CocoAnnotationsFile(string path, List<Image> images, List<(long Id, string Name)> categories)
+    private CocoAnnotationsFile(string path)
     {
         _path = path;
-        Images = images;
-        Categories = categories;
     }
 
     /// <summary>The images, in the order of the file's <c>images</c>.</summary>
-    public IReadOnlyList<Image> Images { get; }
+    public IReadOnlyList<Image> Images => _images;
 
     /// <summary>The categories in id order; box keys are 1 + the index here.</summary>
-    public IReadOnlyList<(long Id, string Name)> Categories { get; }
+    public IReadOnlyList<(long Id, string Name)> Categories => _categories;
 
     /// <summary>Reads and checks the file at <paramref name="path"/> (a full path).</summary>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
@@ -58,11 +58,13 @@ internal sealed class CocoAnnotationsFile
                 $"Annotations file '{path}' is not valid COCO JSON at line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1} (JSON path {e.Path}): {e.Message}", e);
         }
 
-        var file = new CocoAnnotationsFile(path, [], []);
-        return file.Check(json ?? throw new InvalidDataException($"Annotations file '{path}' holds null; expected a JSON object with images, categories and annotations."), options);
+        var file = new CocoAnnotationsFile(path);
+        file.Check(json ?? throw new InvalidDataException($"Annotations file '{path}' holds null; expected a JSON object with images, categories and annotations."), options);
+        return file;
     }
 
-    private CocoAnnotationsFile Check(CocoJson json, CocoDetectionOptions options)
+    /// <summary>Checks <paramref name="json"/> and fills <see cref="Images"/> and <see cref="Categories"/>.</summary>
+    private void Check(CocoJson json, CocoDetectionOptions options)
     {
         var images = Required(json.Images, "images");
         var categories = Required(json.Categories, "categories");
@@ -72,7 +74,6 @@ internal sealed class CocoAnnotationsFile
         Bound(annotations.Count, options.MaximumAnnotations, "annotations", nameof(CocoDetectionOptions.MaximumAnnotations));
 
         var imageIndex = new Dictionary<long, int>();
-        var checkedImages = new List<Image>(images.Count);
         for (var i = 0; i < images.Count; i++)
         {
             var at = $"images[{i}]";
@@ -86,7 +87,7 @@ internal sealed class CocoAnnotationsFile
                 throw Error($"{at}.id is {id}, the id of images[{imageIndex[id]}] too; expected unique image ids");
             }
 
-            checkedImages.Add(new Image(id, fileName, width, height, []));
+            _images.Add(new Image(id, fileName, width, height, []));
         }
 
         var categoryEntries = new List<(long Id, string Name, int At)>(categories.Count);
@@ -127,7 +128,7 @@ internal sealed class CocoAnnotationsFile
 
             var imageId = Required(annotation.ImageId, $"{at}.image_id (annotation id {id})");
             var image = imageIndex.TryGetValue(imageId, out var index)
-                ? checkedImages[index]
+                ? _images[index]
                 : throw Error($"{at}.image_id (annotation id {id}) is {imageId}; expected the id of an entry of images");
             var categoryId = Required(annotation.CategoryId, $"{at}.category_id (annotation id {id})");
             var key = keys.TryGetValue(categoryId, out var k)
@@ -146,7 +147,7 @@ internal sealed class CocoAnnotationsFile
             }
         }
 
-        return new CocoAnnotationsFile(_path, checkedImages, categoryEntries.Select(c => (c.Id, c.Name)).ToList());
+        _categories.AddRange(categoryEntries.Select(c => (c.Id, c.Name)));
     }
 
     private Box Corners(double[] bbox, string at, Image image)

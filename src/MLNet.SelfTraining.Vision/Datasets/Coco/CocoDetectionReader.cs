@@ -12,6 +12,10 @@ namespace MLNet.SelfTraining.Vision.Datasets.Coco;
 /// (decoded and resized by <see cref="ImageFileReader"/>, its size checked against the declared one) with its boxes
 /// scaled to the resized image.
 /// </summary>
+/// <remarks>
+/// Eager (see <see cref="DatasetImageOptions"/>): the annotations file is parsed whole anyway, a bad image fails the
+/// load naming it and its JSON path, and self-training's many passes over the data read memory instead of decoding again.
+/// </remarks>
 internal static class CocoDetectionReader
 {
     public static IDataView Load(DataOperationsCatalog catalog, string annotationsPath, string imagesFolder, CocoDetectionOptions options)

@@ -10,6 +10,11 @@ namespace MLNet.SelfTraining.Vision.Datasets.Voc;
 /// <see cref="ImageFileReader"/>) and mask (<see cref="MaskPngReader"/>, checked against the classes and the image's size,
 /// resized nearest-neighbour).
 /// </summary>
+/// <remarks>
+/// Eager (see <see cref="DatasetImageOptions"/>): a bad file fails the load naming it, and self-training's many passes
+/// over the data read memory instead of decoding again. A mask's size is checked against its image's, which needs both
+/// decoded together anyway.
+/// </remarks>
 internal static class VocSegmentationReader
 {
     public static IDataView Load(DataOperationsCatalog catalog, string folder, VocSegmentationOptions options)
