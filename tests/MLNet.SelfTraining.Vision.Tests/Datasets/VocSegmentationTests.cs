@@ -76,7 +76,8 @@ public sealed class VocSegmentationTests
         var data = Ml.Data.LoadVocSegmentation(_folder.Root, new VocSegmentationOptions { Width = 12, Height = 10, Channels = 1, ClassNames = names });
 
         var read = ViewColumns.Vectors<byte>(data, "Mask");
-        var expected = Enumerable.Range(0, 10 * 12).Select(i => masks["a"][((((2 * (i / 12)) + 1) * 20 / 20) * 24) + (((2 * (i % 12)) + 1) * 24 / 24)]).ToArray();
+        // Halving both sides: output pixel (x, y) takes the input pixel under its centre, (2x + 1, 2y + 1).
+        var expected = Enumerable.Range(0, 10 * 12).Select(i => masks["a"][((2 * (i / 12)) + 1) * 24 + (2 * (i % 12)) + 1]).ToArray();
         CollectionAssert.AreEqual(expected, read[0]);
         Assert.HasCount(10 * 12, ViewColumns.Vectors<float>(data, "Features")[0]);
         CollectionAssert.AreEqual(names, SegmentationMasks.TryGetClassNames(data.Schema["Mask"]));
