@@ -26,7 +26,8 @@ internal sealed class ImageFileReader
     public int Size => _options.Channels * _options.Height * _options.Width;
 
     /// <summary>Fills <paramref name="pixels"/> from the file at <paramref name="path"/>, or throws naming the file.</summary>
-    public void Read(string path, Span<float> pixels)
+    /// <returns>The size of the image in the file, before resizing.</returns>
+    public Size Read(string path, Span<float> pixels)
     {
         var fullPath = _folder.Resolve(path);
         using var stream = Open(fullPath);
@@ -45,6 +46,7 @@ internal sealed class ImageFileReader
             using var image = Decode(stream);
             image.Mutate(x => x.Resize(_options.Width, _options.Height));
             CopyPixels(image, pixels);
+            return new Size(info.Width, info.Height);
         }
         catch (Exception e) when (e is UnknownImageFormatException or ImageFormatException or NotSupportedException)
         {

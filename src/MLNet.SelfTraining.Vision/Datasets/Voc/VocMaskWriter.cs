@@ -1,0 +1,51 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using MLNet.SelfTraining.Vision.Data;
+using MLNet.SelfTraining.Vision.Datasets.Png;
+using MLNet.SelfTraining.Vision.ImageFiles;
+
+namespace MLNet.SelfTraining.Vision.Datasets.Voc;
+
+/// <summary>Writes a mask column as VOC indexed PNGs, <c>&lt;folder&gt;/&lt;image id&gt;.png</c>, each atomically.</summary>
+internal static class VocMaskWriter
+{
+    public static void Save(IDataView data, string folder, VocMaskWriteOptions options)
+    {
+        var mask = data.Schema.GetColumnOrNull(options.MaskColumnName) ?? throw SchemaErrors.Missing("mask", options.MaskColumnName);
+        if (mask.Type is not VectorDataViewType { ItemType: NumberDataViewType { RawType: var raw }, IsKnownSize: true, Dimensions.Length: 2 } maskType
+            || raw != typeof(byte))
+        {
+            throw SchemaErrors.Mismatch("mask", mask.Name, "known-size vector of Byte with dimensions H×W", $"{mask.Type}");
+        }
+
+        var id = data.Schema.GetColumnOrNull(options.ImageIdColumnName) ?? throw SchemaErrors.Missing("image id", options.ImageIdColumnName);
+        if (id.Type is not TextDataViewType)
+        {
+            throw SchemaErrors.Mismatch("image id", id.Name, "String", $"{id.Type}");
+        }
+
+        int height = maskType.Dimensions[0], width = maskType.Dimensions[1];
+        var target = new ImageFolder(Directory.CreateDirectory(folder).FullName);
+        var written = new HashSet<string>(StringComparer.Ordinal);
+        using var cursor = data.GetRowCursor([mask, id]);
+        var maskGetter = cursor.GetGetter<VBuffer<byte>>(mask);
+        var idGetter = cursor.GetGetter<ReadOnlyMemory<char>>(id);
+        VBuffer<byte> values = default;
+        ReadOnlyMemory<char> idValue = default;
+        while (cursor.MoveNext())
+        {
+            idGetter(ref idValue);
+            var name = idValue.ToString();
+            if (!VocLayout.IsValidId(name) || !written.Add(name))
+            {
+                throw new InvalidDataException(
+                    $"Row {cursor.Position} has image id '{name}' in column '{id.Name}'; expected a unique id that names a file (not empty, no path separators, not '.' or '..').");
+            }
+
+            maskGetter(ref values);
+            var file = target.Resolve(name + ".png");
+            var image = new MaskImage(width, height, values.DenseValues().ToArray());
+            AtomicFile.Write(file, stream => MaskPngWriter.Write(stream, image));
+        }
+    }
+}
