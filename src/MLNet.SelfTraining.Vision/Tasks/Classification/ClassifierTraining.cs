@@ -25,7 +25,7 @@ internal sealed class ClassifierTraining
     /// <param name="seed">Seeds sampling and augmentation.</param>
     /// <param name="channel">The log.</param>
     /// <param name="run">The self-training run the classifier is a student of: its α weighs the pseudo loss (1 without
-    /// one) and its token stops training too.</param>
+    /// one), its token stops training too, and it receives the training steps.</param>
     public ClassifierTraining(TorchImageClassifierTrainer.Options options, ClassifierSpec spec, int seed, IChannel channel, StudentContext? run)
     {
         _run = run;
@@ -61,7 +61,8 @@ internal sealed class ClassifierTraining
         using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(_options.CancellationToken, _run?.CancellationToken ?? CancellationToken.None);
         var loss = new ClassificationLoss(normalizer);
         var settings = new TrainingSettings(optimization.Optimizer, optimization.LearningRate, optimization.Momentum, optimization.Nesterov,
-            optimization.WeightDecay, totalSteps, (int)(optimization.WarmupFraction * totalSteps), sampler.StepsPerEpoch, cancellation.Token);
+            optimization.WeightDecay, totalSteps, (int)(optimization.WarmupFraction * totalSteps), sampler.StepsPerEpoch, cancellation.Token,
+            StepProgress.Of(_options.Progress, _run));
         using var average = optimization.WeightAverageDecay is { } decay ? new WeightAverage(network, decay) : null;
         // Batches are prepared on this thread, not overlapped on a worker: see BatchSource for the TorchSharp race.
         var batches = new BatchSource<PreparedBatch>(sampler.NextBatch, rows =>
