@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Microsoft.ML;
 using MLNet.SelfTraining.SampleData;
 using MnistSelfTraining;
+using Spectre.Console;
 
 var labeledOption = new Option<int>("--labeled") { Description = "Labeled images (k, a multiple of 10) of the canonical MNIST-10k split.", DefaultValueFactory = _ => 100 };
 var roundsOption = new Option<int>("--rounds") { Description = "Self-training rounds of the tabular (pixels) workflow.", DefaultValueFactory = _ => 3 };
@@ -23,6 +24,11 @@ var root = new RootCommand("Self-training on the embedded MNIST-10k: an ML.NET t
 };
 root.SetAction(parse =>
 {
+    if (!AnsiConsole.Profile.Capabilities.Interactive)
+    {
+        AnsiConsole.Profile.Width = 160;   // a log file or CI: Spectre's 80-column default would wrap the tables and lines
+    }
+
     var clock = Stopwatch.StartNew();
     var mlContext = new MLContext(seed: 1);
     var accuracy = new List<(string Model, double[] Accuracy)>();

@@ -36,7 +36,7 @@ internal static class Report
         foreach (var (name, evaluation) in new[] { ("teacher", teacher), ("student", student) })
         {
             AnsiConsole.MarkupLine($"Confusion matrix of the {name} (rows: true digit, columns: predicted):");
-            AnsiConsole.WriteLine(evaluation.Metrics.ConfusionMatrix.GetFormattedConfusionTable());
+            Console.WriteLine(evaluation.Metrics.ConfusionMatrix.GetFormattedConfusionTable());   // plain text, wider than 80 columns
         }
     }
 
