@@ -1,7 +1,7 @@
 namespace MnistSelfTraining;
 
 /// <summary>How the sample's TorchSharp CNN is self-trained: one of the library's <c>ImageSelfTrainingRecipe</c> presets (figures in docs/results.md).</summary>
-internal enum CnnRecipe
+public enum CnnRecipe
 {
     /// <summary>
     /// Zoph et al.'s recipe: the teacher's hard pseudo labels above 0.9, a fresh student on human + pseudo rows with the

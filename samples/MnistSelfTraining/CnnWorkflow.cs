@@ -1,7 +1,5 @@
 using Microsoft.ML;
-using MLNet.SelfTraining.Vision;
 using MLNet.SelfTraining.Vision.Models;
-using MLNet.SelfTraining.Vision.Tasks.Classification;
 
 namespace MnistSelfTraining;
 
@@ -16,26 +14,37 @@ internal static class CnnWorkflow
     /// <param name="recipe">The recipe.</param>
     /// <param name="network">The input images and network; <see langword="null"/> is 1×28×28 digits.</param>
     /// <param name="unlabeledAreLabeled">Whether the unlabeled rows keep their true "Label" (MNIST), to report pseudo-label accuracy.</param>
-    public static void Run(MLContext mlContext, IDataView labeled, IDataView unlabeled, IDataView test, int steps, CnnRecipe recipe,
+    /// <returns>Test accuracy of the teacher (round 0) and of each round's student.</returns>
+    public static double[] Run(MLContext mlContext, IDataView labeled, IDataView unlabeled, IDataView test, int steps, CnnRecipe recipe,
         NetworkOptions? network = null, bool unlabeledAreLabeled = true)
     {
-        var fixMatch = recipe == CnnRecipe.FixMatch;
-        var selfTraining = fixMatch
-            ? ImageSelfTrainingRecipe.FixMatch(teacherSteps: steps, seed: 1, network: network)
-            : ImageSelfTrainingRecipe.Paper(steps, seed: 1, network: network);
+        var selfTraining = MnistCnnModel.BuildRecipe(steps, recipe, network);
         if (unlabeledAreLabeled)
         {
             selfTraining.SelfTraining.DiagnosticLabelColumnName = "Label";   // report pseudo-label accuracy (never trained on)
         }
 
         var studentSteps = selfTraining.Student.Optimization.NumberOfSteps;
-        using var model = LogProgress.Run(mlContext, $"Self-training a TorchSharp CNN ({recipe} recipe: {steps} teacher steps, {studentSteps} student steps)…",
-            () => mlContext.MulticlassClassification.Trainers.SelfTraining(mlContext, unlabeled, selfTraining).Fit(labeled));
+        using var model = SelfTrainingProgressBar.Run($"Self-training a TorchSharp CNN ({recipe} recipe: {steps} teacher steps, {studentSteps} student steps)", bar =>
+        {
+            selfTraining.SelfTraining.Progress = bar;   // stages, rows scored, student steps
+            selfTraining.Teacher.Progress = bar;        // the teacher's steps (it trains before any round) and losses
+            selfTraining.Student.Progress = bar;        // the student's losses
+            return MnistCnnModel.RetrainModel(mlContext, labeled, unlabeled, selfTraining);
+        });
         Report.Rounds(model);
-        Report.Metrics(fixMatch
+        var teacher = MnistModel.Evaluate(mlContext, model.Teacher, test);
+        var student = MnistModel.Evaluate(mlContext, model, test);
+        Report.Metrics(recipe == CnnRecipe.FixMatch
                 ? "TorchSharp CNN (FixMatch-style student: S2 + elastic, online labels ≥ 0.95 with the mask, plain loss)"
                 : "TorchSharp CNN (S2 augmentation, hard pseudo labels > 0.9, loss normalization)",
-            mlContext.MulticlassClassification.Evaluate(model.Teacher.Transform(test)),
-            mlContext.MulticlassClassification.Evaluate(model.Transform(test)));
+            teacher, student);
+        Report.Calibration(teacher, student, StudentCalibration.Check(model, unlabeled, student));
+
+        MnistCnnModel.SaveModel(model, MnistCnnModel.ModelPath);
+        var threshold = selfTraining.SelfTraining.Selection.ConfidenceThreshold;
+        Report.Figure("the CNN pseudo labels' confidence per class", Plots.ConfidenceHistograms("MnistCnnModel.pseudo-label-confidence.png",
+            $"CNN, threshold {threshold}", PseudoLabelConfidence.Of(model, unlabeled), LabelNames.Of(labeled), threshold));
+        return [teacher.Metrics.MicroAccuracy, .. model.Rounds.Select(r => mlContext.MulticlassClassification.Evaluate(r.Student!.Transform(test)).MicroAccuracy)];
     }
 }

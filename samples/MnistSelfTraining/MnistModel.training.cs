@@ -16,8 +16,11 @@ public partial class MnistModel
             labelColumnName: "Label", featureColumnName: "Features", exampleWeightColumnName: "Weight",
             l1Regularization: 0f, l2Regularization: 1f);
 
-    /// <summary>Self-trains <see cref="BuildPipeline"/> on the labeled rows and the unlabeled pool.</summary>
-    public static SelfTrainingTransformer RetrainModel(MLContext mlContext, IDataView labeled, IDataView unlabeled, int rounds)
+    /// <summary>
+    /// Self-trains <see cref="BuildPipeline"/> on the labeled rows and the unlabeled pool, keeping every round's student
+    /// (to evaluate each round) and reporting to <paramref name="progress"/>.
+    /// </summary>
+    public static SelfTrainingTransformer RetrainModel(MLContext mlContext, IDataView labeled, IDataView unlabeled, int rounds, IProgress<SelfTrainingProgress>? progress = null)
     {
         var options = new SelfTrainingOptions
         {
@@ -25,6 +28,8 @@ public partial class MnistModel
             Weighting = PseudoLabelWeighting.Fixed,
             Selection = new PseudoLabelOptions { ConfidenceThreshold = 0.75 },
             DiagnosticLabelColumnName = "Label",
+            KeepRoundModels = true,
+            Progress = progress,
         };
         return mlContext.MulticlassClassification.Trainers.SelfTraining(mlContext, BuildPipeline(mlContext), unlabeled, options).Fit(labeled);
     }

@@ -1,7 +1,9 @@
 using System.CommandLine;
+using System.Diagnostics;
 using Microsoft.ML;
 using MLNet.SelfTraining.SampleData;
 using MnistSelfTraining;
+using Spectre.Console;
 
 var labeledOption = new Option<int>("--labeled") { Description = "Labeled images (k, a multiple of 10) of the canonical MNIST-10k split.", DefaultValueFactory = _ => 100 };
 var roundsOption = new Option<int>("--rounds") { Description = "Self-training rounds of the tabular (pixels) workflow.", DefaultValueFactory = _ => 3 };
@@ -22,35 +24,35 @@ var root = new RootCommand("Self-training on the embedded MNIST-10k: an ML.NET t
 };
 root.SetAction(parse =>
 {
+    if (!AnsiConsole.Profile.Capabilities.Interactive)
+    {
+        AnsiConsole.Profile.Width = 160;   // a log file or CI: Spectre's 80-column default would wrap the tables and lines
+    }
+
+    var clock = Stopwatch.StartNew();
     var mlContext = new MLContext(seed: 1);
+    var accuracy = new List<(string Model, double[] Accuracy)>();
+    int steps = parse.GetValue(stepsOption);
     if (parse.GetValue(imagesOption) is { } images)
     {
-        ImageFolderWorkflow.Run(mlContext, images, parse.GetValue(channelsOption), parse.GetValue(sizeOption), parse.GetValue(stepsOption), parse.GetValue(recipeOption));
-        return 0;
+        accuracy.Add(("TorchSharp CNN", ImageFolderWorkflow.Run(mlContext, images, parse.GetValue(channelsOption), parse.GetValue(sizeOption), steps, parse.GetValue(recipeOption))));
     }
-
-    var split = MnistSplit.Canonical(MnistDataset.ReadEmbedded10k(), parse.GetValue(labeledOption));
-    Report.Data(split);
-    var labeled = split.LoadLabeled(mlContext);
-    var unlabeled = split.Data.ToDataView(mlContext, split.Unlabeled);
-    var test = split.LoadTest(mlContext);
-
-    var model = LogProgress.Run(mlContext, "Self-training LbfgsMaximumEntropy on pixels…",
-        () => MnistModel.RetrainModel(mlContext, labeled, unlabeled, parse.GetValue(roundsOption)));
-    Report.Rounds(model);
-    Report.Metrics("pixels + LbfgsMaximumEntropy",
-        mlContext.MulticlassClassification.Evaluate(model.Teacher.Transform(test)),
-        mlContext.MulticlassClassification.Evaluate(model.Transform(test)));
-
-    MnistModel.SaveModel(mlContext, model, labeled, MnistModel.MLNetModelPath);
-    Report.Prediction(split);
-
-    int steps = parse.GetValue(stepsOption);
-    if (steps > 0)
+    else
     {
-        CnnWorkflow.Run(mlContext, labeled, unlabeled, test, steps, parse.GetValue(recipeOption));
+        var split = MnistSplit.Canonical(MnistDataset.ReadEmbedded10k(), parse.GetValue(labeledOption));
+        Report.Data(split);
+        accuracy.Add(("pixels + L-BFGS", PixelsWorkflow.Run(mlContext, split, parse.GetValue(roundsOption))));
+        if (steps > 0)
+        {
+            accuracy.Add(("TorchSharp CNN", CnnWorkflow.Run(mlContext, split.LoadLabeled(mlContext), split.Data.ToDataView(mlContext, split.Unlabeled), split.LoadTest(mlContext), steps, parse.GetValue(recipeOption))));
+            int index = split.Test[^1];
+            Report.Prediction("The CNN student", MnistCnnModel.ModelPath, "TorchImageClassifierTransformer.Load",
+                MnistCnnModel.PredictAllLabels(PixelsWorkflow.Input(split, index)), index, $"{split.Data.GetLabel(index)}");
+        }
     }
 
+    Report.Figure("test accuracy per round", Plots.AccuracyPerRound("MnistSelfTraining.accuracy-per-round.png", accuracy));
+    Console.WriteLine($"Done in {clock.Elapsed.TotalMinutes:F1} min.");
     return 0;
 });
 return root.Parse(args).Invoke();

@@ -1,4 +1,3 @@
-using Microsoft.ML.Data;
 using MLNet.SelfTraining;
 using MLNet.SelfTraining.SampleData;
 using Spectre.Console;
@@ -25,25 +24,51 @@ internal static class Report
         AnsiConsole.MarkupLine($"Stopped: {model.StopReason}.");
     }
 
-    public static void Metrics(string title, MulticlassClassificationMetrics teacher, MulticlassClassificationMetrics student)
+    /// <summary>Accuracy and calibration of the teacher and the student on the test rows, then their confusion matrices.</summary>
+    public static void Metrics(string title, ModelEvaluation teacher, ModelEvaluation student)
     {
-        var table = new Table().Title(title).AddColumns("metric", "teacher (labeled only)", "self-trained student");
-        table.AddRow("micro accuracy", $"{teacher.MicroAccuracy:P2}", $"{student.MicroAccuracy:P2}");
-        table.AddRow("macro accuracy", $"{teacher.MacroAccuracy:P2}", $"{student.MacroAccuracy:P2}");
-        table.AddRow("log-loss", $"{teacher.LogLoss:F3}", $"{student.LogLoss:F3}");
-        for (int c = 0; c < teacher.PerClassLogLoss.Count; c++)
-        {
-            table.AddRow($"log-loss digit {c}", $"{teacher.PerClassLogLoss[c]:F3}", $"{student.PerClassLogLoss[c]:F3}");
-        }
-
+        var table = new Table().Title(Markup.Escape(title)).AddColumns("metric", "teacher (labeled only)", "self-trained student");
+        table.AddRow("micro accuracy", $"{teacher.Metrics.MicroAccuracy:P2}", $"{student.Metrics.MicroAccuracy:P2}");
+        table.AddRow("macro accuracy", $"{teacher.Metrics.MacroAccuracy:P2}", $"{student.Metrics.MacroAccuracy:P2}");
+        table.AddRow("log-loss", $"{teacher.Metrics.LogLoss:F3}", $"{student.Metrics.LogLoss:F3}");
+        table.AddRow($"expected calibration error ({ExpectedCalibrationError.Bins} bins)", $"{teacher.ExpectedCalibrationError:F3}", $"{student.ExpectedCalibrationError:F3}");
         AnsiConsole.Write(table);
+        foreach (var (name, evaluation) in new[] { ("teacher", teacher), ("student", student) })
+        {
+            AnsiConsole.MarkupLine($"Confusion matrix of the {name} (rows: true digit, columns: predicted):");
+            Console.WriteLine(evaluation.Metrics.ConfusionMatrix.GetFormattedConfusionTable());   // plain text, wider than 80 columns
+        }
     }
 
-    public static void Prediction(MnistSplit split)
+    /// <summary>Says whether the student is overconfident and what the remedy checked here gives.</summary>
+    public static void Calibration(ModelEvaluation teacher, ModelEvaluation student, (double Temperature, double LogLoss, double ExpectedCalibrationError) remedy)
     {
-        int index = split.Test[^1];
-        var input = new MnistModel.ModelInput { Features = split.Data.GetImage(index).ToArray().Select(b => b / 255f).ToArray() };
-        var top = MnistModel.PredictAllLabels(input).Take(3).Select(p => $"{p.Key} ({p.Value:P1})");
-        AnsiConsole.MarkupLine($"Saved {Markup.Escape(MnistModel.MLNetModelPath)}; reloaded with plain ML.NET, it reads test image {index} (a {split.Data.GetLabel(index)}) as: {string.Join(", ", top)}.");
+        var (t, s) = (teacher.Metrics, student.Metrics);
+        if (s.LogLoss <= t.LogLoss && student.ExpectedCalibrationError <= teacher.ExpectedCalibrationError)
+        {
+            AnsiConsole.MarkupLine($"Calibration: the student's log-loss ({t.LogLoss:F3} → {s.LogLoss:F3}) and expected calibration error ({teacher.ExpectedCalibrationError:F3} → {student.ExpectedCalibrationError:F3}) did not rise: its probabilities are as trustworthy as its teacher's.");
+            return;
+        }
+
+        AnsiConsole.MarkupLine(
+            $"[yellow]Calibration: the student is more accurate ({t.MicroAccuracy:P2} → {s.MicroAccuracy:P2}) but its log-loss rose ({t.LogLoss:F3} → {s.LogLoss:F3}) "
+            + $"and so did its expected calibration error ({teacher.ExpectedCalibrationError:F3} → {student.ExpectedCalibrationError:F3}): it learnt the teacher's hard pseudo labels as if they were certain, "
+            + "so its probabilities are overconfident; do not read them as probabilities as they are.[/]");
+        AnsiConsole.MarkupLine(
+            $"Remedy checked here: temperature scaling, T = {remedy.Temperature:F2} fitted on the unlabeled images so the student's probabilities match its teacher's (no labels spent): "
+            + $"log-loss {s.LogLoss:F3} → {remedy.LogLoss:F3}, expected calibration error {student.ExpectedCalibrationError:F3} → {remedy.ExpectedCalibrationError:F3}, accuracy unchanged "
+            + "(TemperatureScaling.Apply on the Score column; with a labeled validation set, fit T on it instead). "
+            + "A student that trains on the teacher's probabilities (soft targets, TorchImageClassifierTrainer.Options.SoftLabelColumnName) avoids it at training time; this sample does not run that.");
+    }
+
+    public static void Prediction(string model, string path, string reader, IEnumerable<KeyValuePair<string, float>> digits, int index, string truth)
+    {
+        var top = digits.Take(3).Select(p => $"{p.Key} ({p.Value:P1})");
+        AnsiConsole.MarkupLine($"{Markup.Escape(model)} saved to {Markup.Escape(path)}; reloaded with {Markup.Escape(reader)}, it reads test image {index} (a {Markup.Escape(truth)}) as: {string.Join(", ", top)}.");
+    }
+
+    public static void Figure(string what, string path)
+    {
+        AnsiConsole.MarkupLine($"Wrote {Markup.Escape(what)}: {Markup.Escape(path)}");
     }
 }

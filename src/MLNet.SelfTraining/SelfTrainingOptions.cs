@@ -91,6 +91,19 @@ public sealed class SelfTrainingOptions
     /// </summary>
     public CancellationToken CancellationToken { get; set; }
 
+    /// <summary>
+    /// Receives the run's progress: the round, the stage (teacher or student training started and finished, rows scored
+    /// of the total, pseudo labels selected) and, for students that report them through
+    /// <see cref="Students.StudentContext.ReportTrainingSteps"/> (the TorchSharp classifier does), training steps done of
+    /// the total; see <see cref="SelfTrainingStage"/>. Reports are made synchronously on the thread that fits, so a
+    /// handler must be quick and must not throw (an exception stops the fit). <see cref="Progress{T}"/> posts each
+    /// report to the <see cref="SynchronizationContext"/> captured when it was created — in a console application the
+    /// thread pool, so reports can then arrive out of order and after <c>Fit</c> returns; implement
+    /// <see cref="IProgress{T}"/> directly to handle them in order. Reporting never changes training. Default
+    /// <see langword="null"/>: no reports.
+    /// </summary>
+    public IProgress<SelfTrainingProgress>? Progress { get; set; }
+
     /// <summary>Checks the options and throws an exception that names the offending one.</summary>
     public void Validate()
     {

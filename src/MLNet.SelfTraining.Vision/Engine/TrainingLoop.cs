@@ -8,7 +8,8 @@ namespace MLNet.SelfTraining.Vision.Engine;
 /// <summary>
 /// The task-independent optimization loop: per step a dispose scope, cancellation check, warmup-cosine learning rate,
 /// zero-grad/backward/step (and optionally the update of a moving average of the weights, see <see cref="WeightAverage"/>,
-/// copied into the model at the end); per epoch a progress message (mean loss, images/s) on the ML.NET channel.
+/// copied into the model at the end); per step a <see cref="TrainingProgress"/> report to
+/// <see cref="TrainingSettings.Progress"/>; per epoch a progress message (mean loss, images/s) on the ML.NET channel.
 /// </summary>
 /// <remarks>The caller supplies the loss of each step; tensors it creates are released by the step's dispose scope.</remarks>
 internal sealed class TrainingLoop
@@ -56,6 +57,8 @@ internal sealed class TrainingLoop
                 images += count;
                 epochSteps++;
             }
+
+            _settings.Progress?.Report(new TrainingProgress(step + 1, _settings.TotalSteps, lossSum / epochSteps, schedule.LearningRate(step)));
             if (epochSteps == _settings.StepsPerEpoch || step == _settings.TotalSteps - 1)
             {
                 var seconds = clock.Elapsed.TotalSeconds;

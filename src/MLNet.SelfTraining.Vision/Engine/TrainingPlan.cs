@@ -7,7 +7,7 @@ namespace MLNet.SelfTraining.Vision.Engine;
 /// What every task's training run sets up the same way from the rows' pseudo flags and the option groups: the human
 /// and pseudo-labeled rows (the pseudo rows become the human ones when there are no others), the batch sampler, the
 /// number of steps (logged with the mode), the loss normalizer with the run's α, the loop settings with the trainer's
-/// and the run's cancellation tokens linked.
+/// and the run's cancellation tokens linked and its steps reported to the trainer's and the run's progress.
 /// </summary>
 internal sealed class TrainingPlan : IDisposable
 {
@@ -18,12 +18,14 @@ internal sealed class TrainingPlan : IDisposable
     /// <param name="optimization">The optimization options.</param>
     /// <param name="student">The student options.</param>
     /// <param name="cancellationToken">The trainer's own token.</param>
+    /// <param name="progress">The trainer's own step progress (its options' <c>Progress</c>); inside self-training the
+    /// steps also reach the run's progress.</param>
     /// <param name="run">The self-training run the trainer is a student of: its α weighs the pseudo loss (1 without
     /// one) and its token stops training too.</param>
     /// <param name="seed">Seeds the sampler.</param>
     /// <param name="channel">The log.</param>
     public TrainingPlan(bool[] isPseudo, OptimizationOptions optimization, StudentOptions student, CancellationToken cancellationToken,
-        StudentContext? run, int seed, IChannel channel)
+        IProgress<TrainingProgress>? progress, StudentContext? run, int seed, IChannel channel)
     {
         _channel = channel;
         var human = Enumerable.Range(0, isPseudo.Length).Where(i => !isPseudo[i]).ToArray();
@@ -42,7 +44,8 @@ internal sealed class TrainingPlan : IDisposable
         Normalizer = new LossNormalizer(run?.PseudoLabelWeight ?? 1.0, student.LossAverageDecay, student.NormalizeLoss);
         _cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, run?.CancellationToken ?? CancellationToken.None);
         Settings = new TrainingSettings(optimization.Optimizer, optimization.LearningRate, optimization.Momentum, optimization.Nesterov,
-            optimization.WeightDecay, totalSteps, (int)(optimization.WarmupFraction * totalSteps), Sampler.StepsPerEpoch, _cancellation.Token);
+            optimization.WeightDecay, totalSteps, (int)(optimization.WarmupFraction * totalSteps), Sampler.StepsPerEpoch, _cancellation.Token,
+            StepProgress.Of(progress, run));
     }
 
     /// <summary>The batches: human rows first, then pseudo-labeled rows.</summary>

@@ -10,6 +10,7 @@ namespace MLNet.SelfTraining.Vision.Engine;
 /// <param name="WarmupSteps">Steps of linear warmup before the cosine decay.</param>
 /// <param name="StepsPerEpoch">Steps between two progress reports.</param>
 /// <param name="CancellationToken">Checked before every step.</param>
+/// <param name="Progress">Receives every step, on the training thread; <see langword="null"/> reports nothing.</param>
 internal sealed record TrainingSettings(
     TorchOptimizer Optimizer,
     double LearningRate,
@@ -19,4 +20,5 @@ internal sealed record TrainingSettings(
     int TotalSteps,
     int WarmupSteps,
     int StepsPerEpoch,
-    CancellationToken CancellationToken);
+    CancellationToken CancellationToken,
+    IProgress<TrainingProgress>? Progress = null);

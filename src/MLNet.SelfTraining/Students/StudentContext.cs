@@ -1,3 +1,5 @@
+using MLNet.SelfTraining.Training;
+
 namespace MLNet.SelfTraining.Students;
 
 /// <summary>
@@ -11,17 +13,21 @@ namespace MLNet.SelfTraining.Students;
 /// <c>GetOutputSchema</c> and its <c>Fit</c>. In <c>Fit</c>, a non-null <see cref="Current"/> means the trainer is being
 /// trained as a self-training student: it must then find its pseudo-label flag column in its input (or throw), weigh the
 /// pseudo-labeled part of its loss by <see cref="PseudoLabelWeight"/>, and stop when <see cref="CancellationToken"/> is
-/// cancelled. The context flows with the calling thread's execution context (it is an <see cref="AsyncLocal{T}"/>).
+/// cancelled. A student that trains in steps reports them with <see cref="ReportTrainingSteps"/> (the run passes them
+/// on to <see cref="SelfTrainingOptions.Progress"/>). The context flows with the calling thread's execution context (it
+/// is an <see cref="AsyncLocal{T}"/>).
 /// </remarks>
 public sealed class StudentContext
 {
     private static readonly AsyncLocal<StudentContext?> s_current = new();
     private readonly List<IPseudoLabelConsumer> _consumers = [];
+    private readonly RunProgress? _progress;
 
-    internal StudentContext(double pseudoLabelWeight, CancellationToken cancellationToken)
+    internal StudentContext(double pseudoLabelWeight, CancellationToken cancellationToken, RunProgress? progress = null)
     {
         PseudoLabelWeight = pseudoLabelWeight;
         CancellationToken = cancellationToken;
+        _progress = progress;
     }
 
     /// <summary>The run the calling code is part of, or <see langword="null"/> outside self-training.</summary>
@@ -48,6 +54,21 @@ public sealed class StudentContext
                 _consumers.Add(consumer);
             }
         }
+    }
+
+    /// <summary>
+    /// Reports that the student has done <paramref name="completed"/> of its <paramref name="total"/> training steps; the
+    /// run passes it on to <see cref="SelfTrainingOptions.Progress"/> as a <see cref="SelfTrainingStage.StudentTraining"/>
+    /// report of the current round. Call it from the thread that fits, after each step (or as often as suits the
+    /// trainer); it does nothing when the run has no progress callback.
+    /// </summary>
+    /// <param name="completed">Steps done, from 1.</param>
+    /// <param name="total">Steps of the whole fit.</param>
+    public void ReportTrainingSteps(long completed, long total)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(completed);
+        ArgumentOutOfRangeException.ThrowIfLessThan(total, completed);
+        _progress?.Report(SelfTrainingStage.StudentTraining, completed, total);
     }
 
     /// <summary>Makes this context <see cref="Current"/> until the returned scope is disposed.</summary>

@@ -14,20 +14,28 @@ internal static class ScoringPass
     /// <param name="model">The round's teacher.</param>
     /// <param name="round">The round (1-based), recorded for newly labeled rows.</param>
     /// <param name="rescore">Whether rows pseudo-labeled in earlier rounds are scored again.</param>
+    /// <param name="progress">Receives the rows scored of the rows to score (<see cref="SelfTrainingStage.Scoring"/>).</param>
     /// <param name="cancellation">Stops the pass.</param>
-    public static ScoringOutcome Run<TTarget>(RunState<TTarget> state, ITransformer model, int round, bool rescore, CancellationToken cancellation)
+    public static ScoringOutcome Run<TTarget>(RunState<TTarget> state, ITransformer model, int round, bool rescore, RunProgress progress, CancellationToken cancellation)
     {
         var (task, pool) = (state.Task, state.Pool);
         var selection = task.StartSelection();
         var candidates = new List<(int Row, TTarget Target, float Confidence)>();
         var previouslyLabeled = new List<int>();
-        long scored = 0, invalid = 0;
+        long scored = 0, invalid = 0, seen = 0;
+        long toScore = rescore ? pool.Count : pool.Count - pool.PseudoLabeledCount;
+        progress.Report(SelfTrainingStage.Scoring, 0, toScore);
         var view = state.Plan.ScoringView(state.Unlabeled, row => rescore || !pool.IsLabeled(row));
         TeacherPass.Run(model, view, task.TeacherColumns, cursor =>
         {
             var read = task.MakeTeacherReader(cursor);
             return row =>
             {
+                if (++seen % RunProgress.ScoringInterval == 0)
+                {
+                    progress.Report(SelfTrainingStage.Scoring, seen, toScore);
+                }
+
                 if (!read(out var target, out var confidence))
                 {
                     invalid++;
@@ -46,6 +54,7 @@ internal static class ScoringPass
             };
         }, cancellation);
 
+        progress.Report(SelfTrainingStage.Scoring, seen, toScore);
         selection.Finish();
         long selected = 0;
         double confidenceSum = 0;

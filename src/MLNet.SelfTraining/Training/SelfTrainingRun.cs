@@ -23,6 +23,7 @@ internal sealed class SelfTrainingRun<TTarget>
     private readonly IEstimator<ITransformer> _student;
     private readonly CancellationToken _cancellation;
     private readonly StudentContext _context;
+    private readonly RunProgress _progress;
     private IWarmStartStudent? _warmStart;
 
     public SelfTrainingRun(FitRequest request, TaskBinding<TTarget> task)
@@ -33,7 +34,8 @@ internal sealed class SelfTrainingRun<TTarget>
         _log = request.Log;
         _student = _options.Student ?? request.Teacher;
         _cancellation = _options.CancellationToken;
-        _context = new StudentContext(_options.PseudoLabelWeight, _cancellation);
+        _progress = new RunProgress(_options.Progress, _options.MaximumIterations);
+        _context = new StudentContext(_options.PseudoLabelWeight, _cancellation, _progress);
     }
 
     public SelfTrainingTransformer Fit()
@@ -56,8 +58,10 @@ internal sealed class SelfTrainingRun<TTarget>
         CheckTeacherReads(schema => _request.Teacher.GetOutputSchema(ShapeColumns.With(ShapeColumns.Of(schema), plan.Student.AddedColumns())), scoringView);
         _log.Info(MessageSensitivity.None, $"Self-training: {labeledCount} labeled rows, {unlabeledCount} unlabeled rows, weights in {(plan.Student.WeightColumn is { } w ? $"'{w}'" : "no column")}.");
 
+        _progress.Report(SelfTrainingStage.TeacherTraining);
         var teacherModel = _request.Teacher.Fit(new AppendedDataView([plan.TeacherView(training, row => labeled[row], labeledCount)], _cancellation));
         _cancellation.ThrowIfCancellationRequested();
+        _progress.Report(SelfTrainingStage.TeacherTrained);
         CheckTeacherReads(teacherModel.GetOutputSchema, scoringView);
         _task.BindTeacher(teacherModel, training, plan.Student.Consumer, _cancellation);
         var agrees = _options.DiagnosticLabelColumnName is { } diagnostic && unlabeled.Schema.GetColumnOrNull(diagnostic) is not null
@@ -84,7 +88,9 @@ internal sealed class SelfTrainingRun<TTarget>
             }
 
             var clock = Stopwatch.StartNew();
-            var scoring = ScoringPass.Run(state, model, round, _options.RescorePseudoLabels, _cancellation);
+            _progress.Round = round;
+            var scoring = ScoringPass.Run(state, model, round, _options.RescorePseudoLabels, _progress, _cancellation);
+            _progress.Report(SelfTrainingStage.PseudoLabelsSelected, scoring.Selected, scoring.Scored);
             if (!scoring.Changed)
             {
                 _log.Info(MessageSensitivity.None, $"Round {round}: {_task.NoSelection}; stopping.");
@@ -95,7 +101,9 @@ internal sealed class SelfTrainingRun<TTarget>
             var (humanLoss, pseudoLoss, weight) = PseudoLabelWeights.Compute(state, model, _options, _cancellation);
             var pseudoView = spill.Write(state.Plan.StudentPseudoView(state.Unlabeled, state.Pool, row => (float)(weight * state.Pool.Multiplicity[row])));
             var humanView = state.Plan.StudentHumanView(state.Training, row => state.Labeled[row], state.LabeledCount);
+            _progress.Report(SelfTrainingStage.StudentTraining);
             var student = FitStudent(model, new AppendedDataView([humanView, pseudoView], _cancellation));
+            _progress.Report(SelfTrainingStage.StudentTrained);
             if (!_options.KeepRoundModels)
             {
                 ReleaseIntermediate(model, teacherModel);
@@ -113,6 +121,7 @@ internal sealed class SelfTrainingRun<TTarget>
             stop = SelfTrainingStopReason.AllLabeled;
         }
 
+        _progress.Report(SelfTrainingStage.Finished, rounds.Count, _options.MaximumIterations);
         var pool = state.Pool;
         var reported = Enumerable.Range(0, pool.Count).Select(row => pool.IsLabeled(row) ? _task.ReportedClass(pool.Target[row]) : -1).ToArray();
         return new SelfTrainingTransformer(model, teacherModel, rounds, stop, pool.LabeledIteration, reported);

@@ -25,7 +25,7 @@ internal sealed class ClassifierTraining
     /// <param name="seed">Seeds sampling and augmentation.</param>
     /// <param name="channel">The log.</param>
     /// <param name="run">The self-training run the classifier is a student of: its α weighs the pseudo loss (1 without
-    /// one) and its token stops training too.</param>
+    /// one), its token stops training too, and it receives the training steps.</param>
     public ClassifierTraining(TorchImageClassifierTrainer.Options options, ClassifierSpec spec, int seed, IChannel channel, StudentContext? run)
     {
         _run = run;
@@ -38,7 +38,7 @@ internal sealed class ClassifierTraining
     /// <summary>Trains <paramref name="network"/> on <paramref name="data"/> and leaves it in eval mode.</summary>
     public void Run(ClassifierNetwork network, TrainingSet data)
     {
-        using var plan = new TrainingPlan(data.IsPseudo, _options.Optimization, _options.Student, _options.CancellationToken, _run, _seed, _channel);
+        using var plan = new TrainingPlan(data.IsPseudo, _options.Optimization, _options.Student, _options.CancellationToken, _options.Progress, _run, _seed, _channel);
         var (optimization, student, sampler) = (_options.Optimization, _options.Student, plan.Sampler);
         using var images = tensor(data.Pixels, [data.Count, _spec.Channels, _spec.ImageHeight, _spec.ImageWidth]);
         using var labels = tensor(data.Labels);

@@ -54,6 +54,15 @@ public sealed partial class TorchImageClassifierTrainer
         /// the run's token (<see cref="SelfTrainingOptions.CancellationToken"/>) stops it as well. Default: none.</summary>
         public CancellationToken CancellationToken { get; set; }
 
+        /// <summary>Receives every optimizer step of a fit (step, total steps, loss average, learning rate), on the training
+        /// thread, synchronously: a handler must be quick and must not throw (an exception stops the fit).
+        /// <see cref="Progress{T}"/> posts each report to the <see cref="SynchronizationContext"/> captured when it was
+        /// created (the thread pool in a console application, where reports can then arrive out of order); implement
+        /// <see cref="IProgress{T}"/> directly to handle them in order. Inside self-training the steps also go to the run's
+        /// <see cref="SelfTrainingOptions.Progress"/> (as <see cref="SelfTrainingStage.StudentTraining"/> reports), whether
+        /// or not this option is set. Reporting never changes training. Default: <see langword="null"/>.</summary>
+        public IProgress<TrainingProgress>? Progress { get; set; }
+
         internal static class Defaults
         {
             public const string FeatureColumnName = "Features";

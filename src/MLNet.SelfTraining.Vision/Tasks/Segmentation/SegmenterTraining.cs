@@ -37,7 +37,7 @@ internal sealed class SegmenterTraining
     /// <summary>Trains <paramref name="network"/> on <paramref name="data"/> and leaves it in eval mode.</summary>
     public void Run(SegmenterNetwork network, SegmentationSet data)
     {
-        using var plan = new TrainingPlan(data.IsPseudo, _options.Optimization, _options.Student, _options.CancellationToken, _run, _seed, _channel);
+        using var plan = new TrainingPlan(data.IsPseudo, _options.Optimization, _options.Student, _options.CancellationToken, _options.Progress, _run, _seed, _channel);
         using var images = tensor(data.Pixels, [data.Count, _spec.Channels, _spec.ImageHeight, _spec.ImageWidth]);
         using var masks = tensor(data.Masks, [data.Count, _spec.ImageHeight, _spec.ImageWidth]);
         using var weights = data.Weights is null ? null : tensor(data.Weights);

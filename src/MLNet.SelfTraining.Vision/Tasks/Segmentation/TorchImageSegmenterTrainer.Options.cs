@@ -59,6 +59,12 @@ public sealed partial class TorchImageSegmenterTrainer
         /// <summary>Cancels training between steps. Default: none.</summary>
         public CancellationToken CancellationToken { get; set; }
 
+        /// <summary>Receives every optimizer step of a fit (step, total steps, loss average, learning rate), on the training
+        /// thread, synchronously: a handler must be quick and must not throw (an exception stops the fit). Inside
+        /// self-training the steps also go to the run's <see cref="SelfTrainingOptions.Progress"/>, whether or not this
+        /// option is set. Reporting never changes training. Default: <see langword="null"/>.</summary>
+        public IProgress<TrainingProgress>? Progress { get; set; }
+
         internal static class Defaults
         {
             public const string FeatureColumnName = DefaultColumnNames.Features;
