@@ -9,7 +9,7 @@ public sealed record SelfTrainingRound
     /// <summary>Unlabeled rows the teacher scored this round.</summary>
     public required long Scored { get; init; }
 
-    /// <summary>Scored rows whose class probabilities were NaN (e.g. NaN features); they are never selected.</summary>
+    /// <summary>Scored rows whose class probabilities (segmentation: every pixel's confidence) were NaN (e.g. NaN features); they are never selected.</summary>
     public required long InvalidScores { get; init; }
 
     /// <summary>Rows newly pseudo-labeled this round.</summary>
@@ -18,7 +18,10 @@ public sealed record SelfTrainingRound
     /// <summary>Pseudo-labeled rows the student of this round trained on.</summary>
     public required long PseudoLabeled { get; init; }
 
-    /// <summary>Per class (score slot order), the pseudo-labeled rows the student trained on.</summary>
+    /// <summary>
+    /// Per class (score slot order), the pseudo-labeled rows the student trained on; for segmentation, the pseudo-labeled
+    /// images with at least one pseudo pixel of the class.
+    /// </summary>
     public required IReadOnlyList<long> PseudoLabeledPerClass { get; init; }
 
     /// <summary>The teacher's mean confidence on the rows it selected this round (NaN when none).</summary>
@@ -30,7 +33,7 @@ public sealed record SelfTrainingRound
     /// </summary>
     public required double? PseudoLabelAccuracy { get; init; }
 
-    /// <summary>The teacher's mean log-loss on the human labels (L̄_h).</summary>
+    /// <summary>The teacher's mean log-loss on the human labels (L̄_h); NaN when the task cannot measure it (segmentation).</summary>
     public required double HumanLoss { get; init; }
 
     /// <summary>The teacher's mean log-loss on the selected pseudo labels (L̄_p).</summary>

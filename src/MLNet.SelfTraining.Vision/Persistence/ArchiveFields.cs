@@ -61,4 +61,29 @@ internal static class ArchiveFields
                 $"'{path}' declares {field} = {value}; expected one of {string.Join(", ", Enum.GetNames<TEnum>())}.");
         }
     }
+
+    /// <exception cref="InvalidDataException"><paramref name="names"/> is not <see langword="null"/> and does not hold
+    /// <paramref name="classCount"/> distinct names of at most <see cref="MaximumNameLength"/> characters.</exception>
+    public static void RequireClassNames(string path, string[]? names, int classCount)
+    {
+        if (names is null)
+        {
+            return;
+        }
+
+        if (names.Length != classCount)
+        {
+            throw new InvalidDataException($"'{path}': classNames has {names.Length} names; expected {classCount} (network.classCount).");
+        }
+
+        var first = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < names.Length; i++)
+        {
+            RequireText(path, $"classNames[{i}]", names[i], 0);
+            if (!first.TryAdd(names[i], i))
+            {
+                throw new InvalidDataException($"'{path}': classNames[{i}] = '{names[i]}' repeats classNames[{first[names[i]]}]; expected distinct names.");
+            }
+        }
+    }
 }

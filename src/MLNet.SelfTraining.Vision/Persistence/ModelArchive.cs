@@ -106,6 +106,42 @@ internal static class ModelArchive
         return bytes.AsMemory(0, read);
     }
 
+    /// <summary>
+    /// Reads a model archive: the manifest (<see cref="ReadManifest{TManifest}"/>), its fields (<paramref name="check"/>),
+    /// the declared network's size against the weights entry (<see cref="ArchiveSizes.RequireWeights"/>), all before the
+    /// network is built; then each weight tensor against the network (<see cref="WeightsReader"/>).
+    /// </summary>
+    /// <param name="path">The archive file.</param>
+    /// <param name="check">Checks every manifest field (throwing <see cref="InvalidDataException"/>) and returns the
+    /// number of parameters of the declared network.</param>
+    /// <param name="create">Builds the declared network.</param>
+    /// <param name="rename">The network's key of a saved tensor name (a format migration), or <see langword="null"/> for the identity.</param>
+    /// <exception cref="InvalidDataException">The file is not such an archive, is newer, declares impossible values, or
+    /// its weights do not fit the declared network.</exception>
+    public static (TManifest Manifest, TModule Module) Load<TManifest, TModule>(string path, Func<TManifest, double> check,
+        Func<TManifest, TModule> create, Func<TManifest, Func<string, string>>? rename = null)
+        where TManifest : class, IArchiveManifest
+        where TModule : nn.Module
+    {
+        using var zip = ZipFile.OpenRead(path);
+        var manifest = ReadManifest<TManifest>(zip, path);
+        var weights = WeightsEntry(zip, manifest, path);
+        ArchiveSizes.RequireWeights(path, check(manifest), weights);
+        var module = create(manifest);
+        try
+        {
+            using var stream = weights.Open();
+            WeightsReader.Load(module, stream, rename?.Invoke(manifest) ?? (name => name), path, weights.FullName);
+        }
+        catch
+        {
+            module.Dispose();
+            throw;
+        }
+
+        return (manifest, module);
+    }
+
     /// <summary>The entry holding the weights.</summary>
     /// <exception cref="InvalidDataException">The archive has no such entry.</exception>
     public static ZipArchiveEntry WeightsEntry(ZipArchive zip, IArchiveManifest manifest, string path) =>

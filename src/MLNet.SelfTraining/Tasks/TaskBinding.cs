@@ -18,6 +18,9 @@ internal abstract class TaskBinding<TTarget>
     /// <summary>The number of classes (valid after <see cref="BindTeacher"/>), for per-class counts.</summary>
     public abstract int ClassCount { get; }
 
+    /// <summary>What the log says when a scoring pass selects nothing new (the run then stops with <see cref="SelfTrainingStopReason.NoChange"/>).</summary>
+    public virtual string NoSelection => "no new row passed selection";
+
     /// <summary>Makes a reader telling whether the current training row is labeled (it reads only <see cref="LabelColumns"/>).</summary>
     public abstract Func<bool> MakeLabeledReader(DataViewRow row);
 

@@ -31,7 +31,7 @@ internal static class PseudoLabelWeights
                 }
             };
         }, cancellation);
-        humanLoss /= Math.Max(humanRows, 1);
+        humanLoss = humanRows > 0 ? humanLoss / humanRows : double.NaN;     // NaN: the task cannot measure it (segmentation)
 
         double pseudoLoss = 0, pseudoMass = 0;
         var pool = state.Pool;

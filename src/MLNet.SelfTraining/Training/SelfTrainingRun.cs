@@ -87,7 +87,7 @@ internal sealed class SelfTrainingRun<TTarget>
             var scoring = ScoringPass.Run(state, model, round, _options.RescorePseudoLabels, _cancellation);
             if (!scoring.Changed)
             {
-                _log.Info(MessageSensitivity.None, $"Round {round}: no new row passed selection; stopping.");
+                _log.Info(MessageSensitivity.None, $"Round {round}: {_task.NoSelection}; stopping.");
                 stop = SelfTrainingStopReason.NoChange;
                 break;
             }

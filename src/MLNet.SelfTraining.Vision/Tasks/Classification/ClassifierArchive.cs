@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using MLNet.SelfTraining.Vision.Persistence;
 
 namespace MLNet.SelfTraining.Vision.Tasks.Classification;
@@ -17,26 +16,14 @@ internal static class ClassifierArchive
     /// <summary>Reads the manifest and builds the network with the archive's weights.</summary>
     /// <exception cref="InvalidDataException">The file is not a classifier archive, is newer, declares impossible values, or
     /// its weights do not fit the declared network.</exception>
-    public static (ClassifierManifest Manifest, ClassifierNetwork Network) Load(string path)
-    {
-        using var zip = ZipFile.OpenRead(path);
-        var manifest = ModelArchive.ReadManifest<ClassifierManifest>(zip, path);
-        var weights = ModelArchive.WeightsEntry(zip, manifest, path);
-        ClassifierManifestChecks.Check(manifest, path);
-        ArchiveSizes.RequireWeights(path, manifest.Network.ParameterCount(), weights);
-        var network = new ClassifierNetwork(manifest.Network);
-        try
-        {
-            using var stream = weights.Open();
-            Func<string, string> rename = manifest.FormatVersion == ClassifierArchiveV1.FormatVersion ? ClassifierArchiveV1.Rename : name => name;
-            WeightsReader.Load(network, stream, rename, path, weights.FullName);
-        }
-        catch
-        {
-            network.Dispose();
-            throw;
-        }
-
-        return (manifest, network);
-    }
+    public static (ClassifierManifest Manifest, ClassifierNetwork Network) Load(string path) =>
+        ModelArchive.Load<ClassifierManifest, ClassifierNetwork>(
+            path,
+            manifest =>
+            {
+                ClassifierManifestChecks.Check(manifest, path);
+                return manifest.Network.ParameterCount();
+            },
+            manifest => new ClassifierNetwork(manifest.Network),
+            manifest => manifest.FormatVersion == ClassifierArchiveV1.FormatVersion ? ClassifierArchiveV1.Rename : name => name);
 }

@@ -41,29 +41,6 @@ internal static class ClassifierManifestChecks
         ArchiveFields.RequireName(path, "labelColumnName", manifest.LabelColumnName);
         ArchiveFields.RequireName(path, "scoreColumnName", manifest.ScoreColumnName);
         ArchiveFields.RequireName(path, "predictedLabelColumnName", manifest.PredictedLabelColumnName);
-        CheckClassNames(manifest.ClassNames, spec.ClassCount, path);
-    }
-
-    private static void CheckClassNames(string[]? names, int classCount, string path)
-    {
-        if (names is null)
-        {
-            return;
-        }
-
-        if (names.Length != classCount)
-        {
-            throw new InvalidDataException($"'{path}': classNames has {names.Length} names; expected {classCount} (network.classCount).");
-        }
-
-        var first = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < names.Length; i++)
-        {
-            ArchiveFields.RequireText(path, $"classNames[{i}]", names[i], 0);
-            if (!first.TryAdd(names[i], i))
-            {
-                throw new InvalidDataException($"'{path}': classNames[{i}] = '{names[i]}' repeats classNames[{first[names[i]]}]; expected distinct names.");
-            }
-        }
+        ArchiveFields.RequireClassNames(path, manifest.ClassNames, spec.ClassCount);
     }
 }

@@ -38,30 +38,14 @@ internal sealed class ClassifierTraining
     /// <summary>Trains <paramref name="network"/> on <paramref name="data"/> and leaves it in eval mode.</summary>
     public void Run(ClassifierNetwork network, TrainingSet data)
     {
-        var human = Enumerable.Range(0, data.Count).Where(i => !data.IsPseudo[i]).ToArray();
-        var pseudo = Enumerable.Range(0, data.Count).Where(i => data.IsPseudo[i]).ToArray();
-        if (human.Length == 0)
-        {
-            (human, pseudo) = (pseudo, human);
-        }
-
-        var (optimization, student) = (_options.Optimization, _options.Student);
-        var sampler = new MixedBatchSampler(human, pseudo, optimization.BatchSize, student.PseudoLabelRatio, _seed);
-        var totalSteps = optimization.NumberOfSteps ?? optimization.NumberOfEpochs * sampler.StepsPerEpoch;
-        _channel.Info(MessageSensitivity.None, pseudo.Length > 0
-            ? $"Student mode: {human.Length} human-labeled and {pseudo.Length} pseudo-labeled rows, batches of {sampler.HumanBatchSize} + {sampler.PseudoBatchSize}, {totalSteps} steps."
-            : $"Supervised: {human.Length} rows, batches of {sampler.HumanBatchSize}, {totalSteps} steps.");
-
+        using var plan = new TrainingPlan(data.IsPseudo, _options.Optimization, _options.Student, _options.CancellationToken, _run, _seed, _channel);
+        var (optimization, student, sampler) = (_options.Optimization, _options.Student, plan.Sampler);
         using var images = tensor(data.Pixels, [data.Count, _spec.Channels, _spec.ImageHeight, _spec.ImageWidth]);
         using var labels = tensor(data.Labels);
         using var weights = data.Weights is null ? null : tensor(data.Weights);
         using var soft = data.SoftTargets is null ? null : tensor(data.SoftTargets, [data.Count, _spec.ClassCount]);
         using var augmenter = new ImageAugmenter(_options.Augmentation, _seed);
-        var normalizer = new LossNormalizer(_run?.PseudoLabelWeight ?? 1.0, student.LossAverageDecay, student.NormalizeLoss);
-        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(_options.CancellationToken, _run?.CancellationToken ?? CancellationToken.None);
-        var loss = new ClassificationLoss(normalizer);
-        var settings = new TrainingSettings(optimization.Optimizer, optimization.LearningRate, optimization.Momentum, optimization.Nesterov,
-            optimization.WeightDecay, totalSteps, (int)(optimization.WarmupFraction * totalSteps), sampler.StepsPerEpoch, cancellation.Token);
+        var loss = new ClassificationLoss(plan.Normalizer);
         using var average = optimization.WeightAverageDecay is { } decay ? new WeightAverage(network, decay) : null;
         // Batches are prepared on this thread, not overlapped on a worker: see BatchSource for the TorchSharp race.
         var batches = new BatchSource<PreparedBatch>(sampler.NextBatch, rows =>
@@ -71,11 +55,11 @@ internal sealed class ClassifierTraining
             var augmented = augmenter.Apply(images.index_select(0, index));
             return new PreparedBatch(rows, index.DetachFromDisposeScope(), augmented.DetachFromDisposeScope());
         });
-        var relabeler = student.OnlineRelabelThreshold is { } threshold && pseudo.Length > 0
+        var relabeler = student.OnlineRelabelThreshold is { } threshold && plan.PseudoRowCount > 0
             ? new OnlineRelabeler(threshold, student.MaskUnconfidentPseudoRows)
             : null;
         using var meanTeacher = relabeler is not null && student.RelabelWithWeightAverage ? new ClassifierNetwork(_spec) : null;
-        new TrainingLoop(settings, _channel).Run(network, step =>
+        new TrainingLoop(plan.Settings, _channel).Run(network, step =>
         {
             using var batch = batches.Take(step);
             var targets = (soft ?? labels).index_select(0, batch.Index);
@@ -94,19 +78,12 @@ internal sealed class ClassifierTraining
             return (loss.Compute(logits, targets, weights?.index_select(0, batch.Index), sampler.HumanBatchSize, keep), batch.Rows.Length);
         }, average);
         network.eval();
-        Report(normalizer, pseudo.Length, relabeler);
+        plan.ReportLossAverages();
+        Report(relabeler);
     }
 
-    private void Report(LossNormalizer normalizer, int pseudoRows, OnlineRelabeler? relabeler)
+    private void Report(OnlineRelabeler? relabeler)
     {
-        if (pseudoRows > 0)
-        {
-            var (humanWeight, pseudoWeight) = normalizer.Weights;
-            _channel.Info(MessageSensitivity.None,
-                $"Loss averages at the end: human {normalizer.HumanLossAverage:F4}, pseudo {normalizer.PseudoLossAverage:F4}"
-                + $"; weights human {humanWeight:F3}, pseudo {pseudoWeight:F3}.");
-        }
-
         if (relabeler is not null)
         {
             _channel.Info(MessageSensitivity.None,

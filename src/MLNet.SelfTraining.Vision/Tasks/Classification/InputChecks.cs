@@ -8,19 +8,8 @@ namespace MLNet.SelfTraining.Vision.Tasks.Classification;
 internal static class InputChecks
 {
     /// <summary>Returns the image column, which must be a known-size <see cref="float"/> vector of C·H·W values.</summary>
-    public static DataViewSchema.Column CheckFeatures(DataViewSchema schema, string name, ClassifierSpec spec)
-    {
-        var column = schema.GetColumnOrNull(name) ?? throw SchemaErrors.Missing("feature", name);
-        var size = spec.Channels * spec.ImageHeight * spec.ImageWidth;
-        if (column.Type is not VectorDataViewType { ItemType: NumberDataViewType, Size: var actual } vector
-            || vector.ItemType != NumberDataViewType.Single || actual != size)
-        {
-            throw SchemaErrors.Mismatch("feature", name,
-                $"Vector<Single, {size}> ({spec.Channels}×{spec.ImageHeight}×{spec.ImageWidth} from the image shape options)",
-                $"{column.Type}");
-        }
-        return column;
-    }
+    public static DataViewSchema.Column CheckFeatures(DataViewSchema schema, string name, ClassifierSpec spec) =>
+        ImageColumnChecks.Features(schema, name, spec.Channels, spec.ImageHeight, spec.ImageWidth);
 
     /// <summary>Checks the training columns of <paramref name="schema"/>; returns them and the label's classes.</summary>
     public static (TrainingColumns Columns, ClassLabels Classes) CheckTraining(DataViewSchema schema, TorchImageClassifierTrainer.Options options, ClassifierSpec shape)
