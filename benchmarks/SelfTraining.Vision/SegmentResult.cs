@@ -11,7 +11,7 @@ namespace SelfTraining.Vision;
 /// <param name="StudentFitSeconds">Fit time of the student (the student trainer's Fit inside self-training).</param>
 /// <param name="SelfTrainingSeconds">Fit time of the self-training estimator (the teacher's scoring pass, pseudo masks, student).</param>
 /// <param name="TeacherTrainImagesPerSecond">Teacher steps × batch / teacher fit seconds.</param>
-/// <param name="StudentTrainImagesPerSecond">Student steps × batch / student fit seconds.</param>
+/// <param name="StudentTrainImagesPerSecond">Student steps × batch / student fit seconds; null when no student was trained (no pseudo pixel: the teacher stays the model).</param>
 /// <param name="InferImagesPerSecond">Unlabeled scenes / seconds of the teacher's pass over them (predicted mask and confidence read).</param>
 /// <param name="PeakRssMiB">Peak RSS of the process.</param>
 /// <param name="StartedUtc">Start time.</param>
@@ -26,7 +26,7 @@ internal sealed record SegmentResult(
     double StudentFitSeconds,
     double SelfTrainingSeconds,
     double TeacherTrainImagesPerSecond,
-    double StudentTrainImagesPerSecond,
+    double? StudentTrainImagesPerSecond,
     double InferImagesPerSecond,
     double PeakRssMiB,
     string StartedUtc);

@@ -3,7 +3,6 @@ using Microsoft.ML;
 using MLNet.SelfTraining;
 using MLNet.SelfTraining.Evaluation;
 using MLNet.SelfTraining.Vision;
-using MLNet.SelfTraining.Vision.Tasks.Segmentation;
 
 namespace SelfTraining.Vision;
 
@@ -45,7 +44,7 @@ internal static class SegmentRun
         teacher.Dispose();
         return new SegmentResult("ML.NET/TorchSharp", config, teacherScores, studentScores, pseudoMasks, cached, teacherSeconds, student.Seconds,
             selfTrainingSeconds, (double)config.TeacherSteps * config.BatchSize / teacherSeconds,
-            (double)config.StudentSteps * config.BatchSize / student.Seconds, inferImagesPerSecond, PeakMemory.PeakRssMiB(), started);
+            student.Seconds > 0 ? (double)config.StudentSteps * config.BatchSize / student.Seconds : null, inferImagesPerSecond, PeakMemory.PeakRssMiB(), started);
     }
 
     private static MaskScores Scores(SegmentationMetrics metrics) =>

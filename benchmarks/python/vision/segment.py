@@ -6,7 +6,8 @@ schedule, batches, loss and pseudo-mask rule (segmentation.py).
 Teacher on the labeled scenes (cached in <results folder>/teachers, shared by the runs with the same teacher settings);
 a timed pass of it over the unlabeled scenes (pseudo masks: its class where its confidence is >= threshold, else 255;
 their statistics against the hidden true masks; inference images/s); a student from scratch on human and pseudo masks
-(scenes with at least one pseudo pixel), batches half human, half pseudo; mIoU of both on the test scenes.
+(scenes with at least one pseudo pixel), batches half human, half pseudo (no pseudo pixel at all: the teacher stays the
+model, as the core's self-training stops); mIoU of both on the test scenes.
 The results folder (the folder of -o) holds scenes/ (run-vision.sh exports them there) and teachers/.
 Usage: segment.py --config benchmarks/configs/vision/PHASE.json --run ID [--quick] -o out.json
 """
@@ -82,9 +83,11 @@ def main():
     summary = dict(images=len(pool_x), pseudoImages=len(pseudo_rows), selectedPixelShare=selected.float().mean().item(),
                    pseudoPixelAccuracy=(pseudo[judged] == pool_truth[judged]).float().mean().item())
 
-    student = new_model()
-    student_seconds = seg.train(student, torch.cat([human_x, pool_x]), torch.cat([human_y, pseudo]), np.arange(len(human_x)), pseudo_rows,
-                                c["studentSteps"], c["seed"], c["studentPolicy"], normalize=c["normalizeLoss"], **train)
+    student, student_seconds = teacher, 0.0               # no pseudo pixel: the core stops (NoChange), the teacher is the model
+    if len(pseudo_rows):
+        student = new_model()
+        student_seconds = seg.train(student, torch.cat([human_x, pool_x]), torch.cat([human_y, pseudo]), np.arange(len(human_x)),
+                                    pseudo_rows, c["studentSteps"], c["seed"], c["studentPolicy"], normalize=c["normalizeLoss"], **train)
     self_training_seconds = time.perf_counter() - clock        # the teacher's pass, the pseudo masks and the student
     config = {name: value for name, value in c.items() if name not in ("id", "kind", "implementation")}
     results.emit(dict(
@@ -92,7 +95,8 @@ def main():
         teacher=seg.metrics(test_y, seg.predict(teacher, test_x)[0]), student=seg.metrics(test_y, seg.predict(student, test_x)[0]),
         pseudoMasks=summary, teacherCached=cached, teacherFitSeconds=teacher_seconds, studentFitSeconds=student_seconds,
         selfTrainingSeconds=self_training_seconds, teacherTrainImagesPerSecond=c["teacherSteps"] * c["batchSize"] / teacher_seconds,
-        studentTrainImagesPerSecond=c["studentSteps"] * c["batchSize"] / student_seconds, inferImagesPerSecond=infer_rate,
+        studentTrainImagesPerSecond=c["studentSteps"] * c["batchSize"] / student_seconds if student_seconds else None,
+        inferImagesPerSecond=infer_rate,
         peakRssMiB=results.peak_rss_mib(), startedUtc=started), a.output)
 
 
