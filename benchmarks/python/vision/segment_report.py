@@ -45,7 +45,8 @@ def accuracy_table(results):
         teacher = [r["teacher"]["meanIoU"] for r in rs]
         student = [r["student"]["meanIoU"] for r in rs]
         delta = sum(s - t for s, t in zip(student, teacher)) / len(rs) * 100
-        pseudo = "; ".join(f"{100 * r['pseudoMasks']['selectedPixelShare']:.1f} ({100 * r['pseudoMasks']['pseudoPixelAccuracy']:.1f})" for r in rs)
+        pseudo = "; ".join(f"{100 * float(r['pseudoMasks']['selectedPixelShare']):.1f} ({100 * float(r['pseudoMasks']['pseudoPixelAccuracy']):.1f})"
+                           for r in rs)                   # float(): C# writes NaN (no pseudo pixel) as "NaN"
         rows.append(f"| {labeled} | {describe(key)} | {impl} | {','.join(str(r['config']['seed']) for r in rs)} | {pct(teacher)} "
                     f"| {pct(student)} | {delta:+.1f} | {pct([r['teacher']['pixelAccuracy'] for r in rs])} "
                     f"| {pct([r['student']['pixelAccuracy'] for r in rs])} | {pseudo} | {max(r['peakRssMiB'] for r in rs):.0f} |")
