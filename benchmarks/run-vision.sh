@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Vision student benchmarks (issue 4): the runs of phase files (benchmarks/configs/vision/*.json: a question and the runs
+# Vision student benchmarks (issues 4 and 14): the runs of phase files (benchmarks/configs/vision/*.json: a question and the runs
 # that answer it; format in benchmarks/README.md). ML.NET runs go to benchmarks/SelfTraining.Vision (the library's
 # TorchSharp SmallCnn through ML.NET), PyTorch runs to benchmarks/python/vision (a replica of the same network, split,
 # policy, optimizer and schedule); both read the run from the phase file.
@@ -7,9 +7,11 @@
 # Usage: bash benchmarks/run-vision.sh [--phase P]... [--quick] [--jobs N] [--out DIR]
 #   --phase   a phase file's name (e.g. paper-recipe), its former name (e.g. study), a path, or all (the default)
 #   --quick   smoke run: seed-1 runs only, every step count x 3/50 (500 -> 30), one timed repeat (figures meaningless)
-#   --jobs    self-training runs in parallel (default 2); throughput runs go first, one at a time
+#   --jobs    self-training and segmentation runs in parallel (default 2); throughput runs go first, one at a time
 #   --out     result folder (default benchmarks/results/vision-<UTC date>[-quick])
 # Writes DIR/<run id>.json and .log (a run whose JSON exists is skipped, so a run resumes) and DIR.md; prints the markdown.
+# Segmentation runs: the scenes are exported once per phase file to DIR/scenes (for the PyTorch replica; the ML.NET runs
+# generate the same bytes) and trained teachers are cached in DIR/teachers, shared by the runs with the same teacher.
 set -euo pipefail
 
 PHASES=(); QUICK=""; JOBS=2; OUT=""
@@ -40,7 +42,7 @@ BIN="benchmarks/SelfTraining.Vision/bin/Release/net10.0/SelfTraining.Vision"
 [ -n "$OUT" ] || OUT="benchmarks/results/vision-$(date -u +%F)${QUICK:+-quick}"
 mkdir -p "$OUT"
 
-# 3. The runs, one line each: phase file, run id, kind (selftrain | throughput), implementation (mlnet | pytorch).
+# 3. The runs, one line each: phase file, run id, kind (selftrain | throughput | segment), implementation (mlnet | pytorch).
 RUNS="$(mktemp)"
 trap 'rm -f "$RUNS"' EXIT
 if [ ${#PHASES[@]} -eq 0 ] || [ "${PHASES[0]}" = all ]; then PHASES=(benchmarks/configs/vision/*.json); fi
@@ -49,7 +51,12 @@ for phase in "${PHASES[@]}"; do
   "$PY" benchmarks/python/phases.py list "$file" $QUICK | sed "s|^|$file |" >> "$RUNS"
 done
 
-# The kind names both the C# command and the Python script: selftrain, throughput.
+# The scenes of each phase file's segment runs, for the Python replica.
+for file in $(awk '$3 == "segment" { print $1 }' "$RUNS" | sort -u); do
+  "$BIN" scenes-export --config "$file" $QUICK --out "$OUT/scenes" >&2
+done
+
+# The kind names both the C# command and the Python script: selftrain, throughput, segment.
 run_one() {
   local file=$1 id=$2 kind=$3 impl=$4
   [ -s "$OUT/$id.json" ] && return 0
@@ -64,7 +71,7 @@ run_one() {
 export -f run_one
 export BIN PY OUT QUICK
 awk '$3 == "throughput"' "$RUNS" | xargs -r -L 1 bash -c 'run_one "$@"' _
-awk '$3 == "selftrain"' "$RUNS" | xargs -r -P "$JOBS" -L 1 bash -c 'run_one "$@"' _
+awk '$3 == "selftrain" || $3 == "segment"' "$RUNS" | xargs -r -P "$JOBS" -L 1 bash -c 'run_one "$@"' _
 
 # 4. Report.
 "$PY" benchmarks/python/vision/report.py "$OUT" > "$OUT.md"

@@ -10,6 +10,11 @@ internal static class RunCommand
 {
     /// <summary>The command <paramref name="kind"/> (also its name): reads the run as <typeparamref name="TConfig"/> and runs it with <paramref name="run"/>.</summary>
     public static Command Create<TConfig>(string kind, string description, Func<TConfig, object> run)
+        where TConfig : IRunConfig<TConfig> =>
+        Create<TConfig>(kind, description, (settings, _) => run(settings));
+
+    /// <summary>As above; <paramref name="run"/> also gets the result file (<c>-o</c>), whose folder may hold files runs share.</summary>
+    public static Command Create<TConfig>(string kind, string description, Func<TConfig, string?, object> run)
         where TConfig : IRunConfig<TConfig>
     {
         var config = new Option<string>("--config") { Description = "Phase file (benchmarks/configs/vision/*.json).", Required = true };
@@ -26,7 +31,7 @@ internal static class RunCommand
             }
 
             var settings = chosen.Read<TConfig>();
-            Json.Emit(run(parse.GetValue(quick) ? settings.Shrunk() : settings), parse.GetValue(output));
+            Json.Emit(run(parse.GetValue(quick) ? settings.Shrunk() : settings, parse.GetValue(output)), parse.GetValue(output));
             return 0;
         });
         return command;

@@ -29,12 +29,30 @@ internal static class RunId
         ("split", v => "randomsplit" + SplitChoice.Seed(v.GetValue<string>())),
     ];
 
+    /// <summary>Variant tokens of a segmentation id, in order: the prefix, then the value, when the setting differs from the schema default.</summary>
+    private static readonly (string Setting, string Prefix)[] s_segmentTokens =
+    [
+        ("unlabeled", "u"),
+        ("testScenes", "test"),
+        ("canvas", "c"),
+        ("maximumDigits", "d"),
+        ("scenesSeed", "scenes"),
+        ("width", "w"),
+        ("batchSize", "b"),
+        ("learningRate", "lr"),
+    ];
+
     /// <summary>The id of the run with <paramref name="settings"/> (defaults applied) of a kind with <paramref name="defaults"/>.</summary>
     public static string Of(JsonObject settings, JsonObject defaults)
     {
         bool Differs(string name) => !JsonNode.DeepEquals(settings[name], defaults[name]);
         string Text(string name) => settings[name]!.GetValue<string>();
         bool Flag(string name) => settings[name]!.GetValue<bool>();
+
+        if (Text("kind") == RunKind.Segment)
+        {
+            return SegmentId(settings, Differs, Flag);
+        }
 
         if (Text("kind") == RunKind.Throughput)
         {
@@ -59,6 +77,19 @@ internal static class RunId
         }
 
         return id.ToString();
+    }
+
+    /// <summary>
+    /// <c>&lt;implementation&gt;-seg-k&lt;labeled&gt;-&lt;teacherPolicy&gt;-student&lt;studentPolicy&gt;-&lt;norm|plain&gt;-th&lt;threshold&gt;-t&lt;teacherSteps&gt;-s&lt;studentSteps&gt;-seed&lt;seed&gt;</c>,
+    /// then one token per setting of <see cref="s_segmentTokens"/> that differs from its default.
+    /// </summary>
+    private static string SegmentId(JsonObject settings, Func<string, bool> differs, Func<string, bool> flag)
+    {
+        string Setting(string name) => settings[name]!.GetValueKind() == System.Text.Json.JsonValueKind.String ? settings[name]!.GetValue<string>() : Number(settings[name]!);
+        var id = string.Join('-', Setting("implementation"), "seg", "k" + Setting("labeled"), Setting("teacherPolicy"), "student" + Setting("studentPolicy"),
+            flag("normalizeLoss") ? "norm" : "plain", "th" + Setting("threshold"), "t" + Setting("teacherSteps"), "s" + Setting("studentSteps"),
+            "seed" + Setting("seed"));
+        return id + string.Concat(s_segmentTokens.Where(t => differs(t.Setting)).Select(t => "-" + t.Prefix + Setting(t.Setting)));
     }
 
     /// <summary>A number as in an id: shortest round trip, no trailing .0, lower case (as Python's repr).</summary>

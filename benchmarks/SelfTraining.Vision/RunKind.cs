@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace SelfTraining.Vision;
 
 /// <summary>
-/// A kind of run a phase file may hold (<c>selftrain</c> or <c>throughput</c>), as the phase schema
+/// A kind of run a phase file may hold (<c>selftrain</c>, <c>throughput</c> or <c>segment</c>), as the phase schema
 /// (benchmarks/configs/phase.schema.json) defines it: its settings, their defaults and the settings a run must end up with.
 /// </summary>
 internal sealed class RunKind
@@ -11,6 +11,8 @@ internal sealed class RunKind
     public const string SelfTrain = "selftrain";
 
     public const string Throughput = "throughput";
+
+    public const string Segment = "segment";
 
     private RunKind(JsonObject definition)
     {
@@ -30,7 +32,7 @@ internal sealed class RunKind
     /// <summary>The settings a run must have once every default is applied.</summary>
     public IReadOnlyList<string> Required { get; }
 
-    /// <summary>Reads both kinds from the schema at <paramref name="schemaPath"/>.</summary>
+    /// <summary>Reads every kind from the schema at <paramref name="schemaPath"/>.</summary>
     public static IReadOnlyDictionary<string, RunKind> ReadAll(string schemaPath)
     {
         var definitions = JsonNode.Parse(File.ReadAllText(schemaPath))!["$defs"]!;
@@ -38,6 +40,7 @@ internal sealed class RunKind
         {
             [SelfTrain] = new(definitions[SelfTrain]!.AsObject()),
             [Throughput] = new(definitions[Throughput]!.AsObject()),
+            [Segment] = new(definitions[Segment]!.AsObject()),
         };
     }
 

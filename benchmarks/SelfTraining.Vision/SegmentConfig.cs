@@ -1,0 +1,65 @@
+using MLNet.SelfTraining.SampleData;
+using MLNet.SelfTraining.SampleData.Scenes;
+using MLNet.SelfTraining.Vision.Augmentation;
+
+namespace SelfTraining.Vision;
+
+/// <summary>One segmentation run's settings (a <c>segment</c> run of a phase file; see benchmarks/configs/phase.schema.json).</summary>
+/// <param name="Labeled">Labeled scenes.</param>
+/// <param name="Unlabeled">Unlabeled scenes.</param>
+/// <param name="TestScenes">Test scenes.</param>
+/// <param name="Canvas">Scene side S in pixels.</param>
+/// <param name="MaximumDigits">Most digits per scene.</param>
+/// <param name="ScenesSeed">Seed of <see cref="SceneSplit.Create"/> (fixed across trainer seeds).</param>
+/// <param name="Seed">Seed of teacher and student.</param>
+/// <param name="TeacherPolicy">Augmentation policy of the teacher.</param>
+/// <param name="StudentPolicy">Augmentation policy of the student.</param>
+/// <param name="TeacherSteps">Optimizer steps of the teacher.</param>
+/// <param name="StudentSteps">Optimizer steps of the student.</param>
+/// <param name="NormalizeLoss">The paper's loss normalization of the student.</param>
+/// <param name="Threshold">Pixel confidence from which a pixel is a pseudo pixel (inclusive).</param>
+/// <param name="Width">SmallCnn base width.</param>
+/// <param name="BatchSize">Training batch size (the student's is half human, half pseudo).</param>
+/// <param name="LearningRate">Peak AdamW learning rate.</param>
+internal sealed record SegmentConfig(
+    int Labeled,
+    int Unlabeled,
+    int TestScenes,
+    int Canvas,
+    int MaximumDigits,
+    int ScenesSeed,
+    int Seed,
+    AugmentationPolicy TeacherPolicy,
+    AugmentationPolicy StudentPolicy,
+    int TeacherSteps,
+    int StudentSteps,
+    bool NormalizeLoss,
+    double Threshold,
+    int Width,
+    int BatchSize,
+    double LearningRate) : IRunConfig<SegmentConfig>
+{
+    /// <summary>The same run for a smoke test (<c>--quick</c>): step counts, unlabeled and test scenes × 3/50.</summary>
+    public SegmentConfig Shrunk() => this with
+    {
+        TeacherSteps = QuickRun.Steps(TeacherSteps),
+        StudentSteps = QuickRun.Steps(StudentSteps),
+        Unlabeled = QuickRun.Steps(Unlabeled),
+        TestScenes = QuickRun.Steps(TestScenes),
+    };
+
+    /// <summary>The scenes of the run: <see cref="SceneSplit.Create"/> on the embedded MNIST-10k, no object-centric images.</summary>
+    public SceneSplit CreateScenes() => CreateScenes(Labeled);
+
+    /// <summary>The scenes of the run with <paramref name="labeled"/> labeled scenes.</summary>
+    public SceneSplit CreateScenes(int labeled) => SceneSplit.Create(MnistDataset.ReadEmbedded10k(), labeled, Unlabeled, TestScenes, 0,
+        new SceneOptions { CanvasSize = Canvas, MaximumDigits = MaximumDigits }, ScenesSeed);
+
+    /// <summary>
+    /// The name of the teacher's cache entry: every setting the teacher depends on (the benchmarks' Python side names
+    /// its entries alike, with <c>pytorch</c>).
+    /// </summary>
+    public string TeacherKey(string implementation) =>
+        FormattableString.Invariant(
+            $"teacher-{implementation}-k{Labeled}-{TeacherPolicy}-t{TeacherSteps}-seed{Seed}-c{Canvas}-d{MaximumDigits}-scenes{ScenesSeed}-w{Width}-b{BatchSize}-lr{LearningRate}");
+}
