@@ -18,7 +18,7 @@ public sealed class SegmenterStudentModeTests
         using (StudentRun.Enter(pseudoLabelWeight: 1))
         {
             ShapeCapture.OutputOf(trainer, data);
-            Assert.IsTrue(Consumers(StudentContext.Current!).Contains(trainer), "GetOutputSchema registers the trainer");
+            Assert.IsTrue(StudentContext.Current!.Consumers.Contains(trainer), "GetOutputSchema registers the trainer");
             var error = Assert.ThrowsExactly<InvalidOperationException>(() => trainer.Fit(data));
             StringAssert.Contains(error.Message, "no 'IsPseudoLabel' column (Options.PseudoLabelFlagColumnName)");
         }
@@ -65,9 +65,6 @@ public sealed class SegmenterStudentModeTests
             Assert.ThrowsExactly<OperationCanceledException>(() => mlContext.Segmentation().Trainers.TorchSegmenter(SyntheticScenes.Options(steps: 1_000_000)).Fit(data));
         }
     }
-
-    private static IReadOnlyList<IPseudoLabelConsumer> Consumers(StudentContext context) =>
-        (IReadOnlyList<IPseudoLabelConsumer>)typeof(StudentContext).GetProperty("Consumers", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!.GetValue(context)!;
 
     private sealed class StudentSceneRow
     {
