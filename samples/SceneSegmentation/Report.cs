@@ -12,8 +12,8 @@ internal static class Report
     public static void Scenes(SceneSplit split, int seed)
     {
         AnsiConsole.MarkupLine($"[bold]Scenes[/] ({split.Test.CanvasSize}×{split.Test.CanvasSize} pixels, MNIST-10k digits from disjoint pools, seed {seed}): "
-            + $"{Describe(split.Labeled)} labeled, {Describe(split.Unlabeled)} unlabeled (masks hidden), {Describe(split.Test)} test; "
-            + $"{SceneSet.MaskClassNames.Count} classes (background, digits 0–9), rims of the digits ignored (255).");
+            + $"{SceneSet.MaskClassNames.Count} classes (background, digits 0–9), the digits' anti-aliased rims ignored (255).");
+        AnsiConsole.MarkupLine($"  {Describe(split.Labeled)} labeled, {Describe(split.Unlabeled)} unlabeled (masks hidden), {Describe(split.Test)} test.");
     }
 
     public static void Voc(string folder, long labeled, long unlabeled, long test, int size, int classes)
@@ -22,7 +22,8 @@ internal static class Report
             + $"{test:N0} test (val); images read as 3×{size}×{size}; {classes} classes.");
     }
 
-    public static void Rounds(SelfTrainingTransformer model)
+    /// <summary>The rounds, then how the pseudo masks divide by their most frequent class other than the background.</summary>
+    public static void Rounds(SelfTrainingTransformer model, IReadOnlyList<string> classNames)
     {
         var table = new Table().AddColumns("round", "images scored", "pseudo-labeled images", "mean pixel confidence", "pseudo-mask accuracy (≥ 90 % of pixels right)", "seconds");
         foreach (var r in model.Rounds)
@@ -31,6 +32,12 @@ internal static class Report
         }
 
         AnsiConsole.Write(table);
+        foreach (var r in model.Rounds)
+        {
+            var perClass = r.PseudoLabeledPerClass.Select((count, c) => $"{(c == 0 ? "no digit pixel" : classNames[c])}: {count:N0}");
+            AnsiConsole.MarkupLine($"Round {r.Round}'s pseudo masks by their most frequent digit: {Markup.Escape(string.Join(", ", perClass))}.");
+        }
+
         AnsiConsole.MarkupLine($"Stopped: {model.StopReason}.");
     }
 

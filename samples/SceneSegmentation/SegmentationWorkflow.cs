@@ -37,9 +37,9 @@ internal static class SegmentationWorkflow
             var pipeline = SceneSegmentationModel.BuildPipeline(mlContext, unlabeled, teacherOptions, studentOptions, bar, diagnosticMaskColumnName);
             return SceneSegmentationModel.RetrainModel(labeled, pipeline);
         });
-        Report.Rounds(model);
         var teacher = SceneSegmentationModel.Evaluate(mlContext, model.Teacher, test);
         var student = SceneSegmentationModel.Evaluate(mlContext, model, test);
+        Report.Rounds(model, teacher.ClassNames);
         Report.Metrics($"TorchSharp segmenter on {test.GetRowCount():N0} test images", teacher, student);
 
         SceneSegmentationModel.ModelPath = Path.GetFullPath(Path.Combine(output, "SceneSegmentationModel.zip"));
