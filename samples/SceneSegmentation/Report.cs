@@ -22,7 +22,7 @@ internal static class Report
             + $"{test:N0} test (val); images read as 3×{size}×{size}; {classes} classes.");
     }
 
-    /// <summary>The rounds, then how the pseudo masks divide by their most frequent class other than the background.</summary>
+    /// <summary>The rounds, then per class the pseudo masks that hold at least one pseudo pixel of it.</summary>
     public static void Rounds(SelfTrainingTransformer model, IReadOnlyList<string> classNames)
     {
         var table = new Table().AddColumns("round", "images scored", "pseudo-labeled images", "mean pixel confidence", "pseudo-mask accuracy (≥ 90 % of pixels right)", "seconds");
@@ -34,8 +34,8 @@ internal static class Report
         AnsiConsole.Write(table);
         foreach (var r in model.Rounds)
         {
-            var perClass = r.PseudoLabeledPerClass.Select((count, c) => $"{(c == 0 ? "no digit pixel" : classNames[c])}: {count:N0}");
-            AnsiConsole.MarkupLine($"Round {r.Round}'s pseudo masks by their most frequent digit: {Markup.Escape(string.Join(", ", perClass))}.");
+            var perClass = r.PseudoLabeledPerClass.Select((count, c) => $"{classNames[c]}: {count:N0}");
+            AnsiConsole.MarkupLine($"Round {r.Round}'s pseudo masks, images with a pseudo pixel of each class: {Markup.Escape(string.Join(", ", perClass))}.");
         }
 
         AnsiConsole.MarkupLine($"Stopped: {model.StopReason}.");
