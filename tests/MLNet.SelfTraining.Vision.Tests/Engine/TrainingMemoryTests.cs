@@ -2,6 +2,7 @@ using Microsoft.ML;
 using Microsoft.ML.Runtime;
 using MLNet.SelfTraining.Vision.Augmentation;
 using MLNet.SelfTraining.Vision.Engine;
+using MLNet.SelfTraining.Vision.Models;
 using MLNet.SelfTraining.Vision.Models.Backbones;
 using MLNet.SelfTraining.Vision.Tasks.Classification;
 using MLNet.SelfTraining.Vision.Tests.Infrastructure;
@@ -18,7 +19,7 @@ public sealed class TrainingMemoryTests
     public void TrainingLoop_KeepsTheLiveTensorCountFlatOver300Steps(bool averageAndMask)
     {
         manual_seed(1);
-        using var network = new ClassifierNetwork(new ClassifierSpec(BackboneArchitecture.SmallCnn, 1, 12, 12, 3, 8, [1], 0.2, 0.1));
+        using var network = ClassifierNetwork.Create(new ImageNetworkSpec(BackboneArchitecture.SmallCnn, 1, 12, 12, 3, 8, [1], 0.2, 0.1));
         using var images = rand(32, 1, 12, 12);
         using var labels = randint(3, [32]);
         using var augmenter = new ImageAugmenter(new AugmentationOptions { Policy = AugmentationPolicy.S1 }, seed: 1);

@@ -1,3 +1,4 @@
+using MLNet.SelfTraining.Vision.Models;
 using MLNet.SelfTraining.Vision.Persistence;
 
 namespace MLNet.SelfTraining.Vision.Tasks.Classification;
@@ -10,20 +11,20 @@ namespace MLNet.SelfTraining.Vision.Tasks.Classification;
 /// </summary>
 internal static class ClassifierArchive
 {
-    public static void Save(string path, ClassifierManifest manifest, ClassifierNetwork network) =>
+    public static void Save(string path, ClassifierManifest manifest, ImageNetwork network) =>
         ModelArchive.Save(path, manifest, network);
 
     /// <summary>Reads the manifest and builds the network with the archive's weights.</summary>
     /// <exception cref="InvalidDataException">The file is not a classifier archive, is newer, declares impossible values, or
     /// its weights do not fit the declared network.</exception>
-    public static (ClassifierManifest Manifest, ClassifierNetwork Network) Load(string path) =>
-        ModelArchive.Load<ClassifierManifest, ClassifierNetwork>(
+    public static (ClassifierManifest Manifest, ImageNetwork Network) Load(string path) =>
+        ModelArchive.Load<ClassifierManifest, ImageNetwork>(
             path,
             manifest =>
             {
                 ClassifierManifestChecks.Check(manifest, path);
-                return manifest.Network.ParameterCount();
+                return ClassifierNetwork.ParameterCount(manifest.Network);
             },
-            manifest => new ClassifierNetwork(manifest.Network),
+            manifest => ClassifierNetwork.Create(manifest.Network),
             manifest => manifest.FormatVersion == ClassifierArchiveV1.FormatVersion ? ClassifierArchiveV1.Rename : name => name);
 }

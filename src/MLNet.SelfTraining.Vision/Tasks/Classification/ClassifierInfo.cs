@@ -1,3 +1,5 @@
+using MLNet.SelfTraining.Vision.Models;
+
 namespace MLNet.SelfTraining.Vision.Tasks.Classification;
 
 /// <summary>What scoring needs to know about a fitted classifier besides its weights.</summary>
@@ -10,7 +12,7 @@ namespace MLNet.SelfTraining.Vision.Tasks.Classification;
 internal sealed record ClassifierInfo(
     string FeatureColumnName,
     string LabelColumnName,
-    ClassifierSpec Spec,
+    ImageNetworkSpec Spec,
     ClassLabels Classes,
     float InputScale,
     int InferenceBatchSize);

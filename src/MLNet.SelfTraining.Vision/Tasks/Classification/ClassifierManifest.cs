@@ -1,3 +1,4 @@
+using MLNet.SelfTraining.Vision.Models;
 using MLNet.SelfTraining.Vision.Persistence;
 
 namespace MLNet.SelfTraining.Vision.Tasks.Classification;
@@ -21,7 +22,7 @@ internal sealed record ClassifierManifest : IArchiveManifest
     public int FormatVersion { get; init; } = CurrentFormatVersion;
 
     /// <summary>The network: architecture, hyperparameters, input shape (C, H, W) and class count.</summary>
-    public required ClassifierSpec Network { get; init; }
+    public required ImageNetworkSpec Network { get; init; }
 
     /// <summary>The label's key values (class names) in key order, or <see langword="null"/> when they were not text.</summary>
     public string[]? ClassNames { get; init; }

@@ -1,43 +1,33 @@
+using MLNet.SelfTraining.Vision.Models;
 using MLNet.SelfTraining.Vision.Models.Backbones;
 using MLNet.SelfTraining.Vision.Models.Heads;
-using static TorchSharp.torch;
 
 namespace MLNet.SelfTraining.Vision.Tasks.Classification;
 
 /// <summary>
-/// The classifier network: a backbone and a classification head. (B, C, H, W) images → (B, classes) logits; the
-/// <c>state_dict</c> keys are <c>backbone.*</c> and <c>head.*</c>.
+/// The classifier network: a backbone and a <see cref="ClassificationHead"/> (an <see cref="ImageNetwork"/>).
+/// (B, C, H, W) images → (B, classes) logits; the <c>state_dict</c> keys are <c>backbone.*</c> and <c>head.*</c>.
 /// </summary>
-internal sealed class ClassifierNetwork : nn.Module<Tensor, Tensor>
+internal static class ClassifierNetwork
 {
-    private readonly Backbone backbone;
-    private readonly ClassificationHead head;
-
-    public ClassifierNetwork(ClassifierSpec spec) : base(nameof(ClassifierNetwork))
+    /// <summary>Builds the network of <paramref name="spec"/> with weights drawn from TorchSharp's generator.</summary>
+    public static ImageNetwork Create(ImageNetworkSpec spec)
     {
-        backbone = BackboneFactory.Create(spec.Backbone);
-        head = new ClassificationHead(spec.Pooling, backbone.OutputChannels, spec.ImageHeight / backbone.Stride,
+        var backbone = BackboneFactory.Create(spec.Backbone);
+        var head = new ClassificationHead(Pooling(spec), backbone.OutputChannels, spec.ImageHeight / backbone.Stride,
             spec.ImageWidth / backbone.Stride, spec.DropoutRate, spec.ClassCount);
-        RegisterComponents();
+        return new ImageNetwork(nameof(ClassifierNetwork), backbone, head);
     }
 
-    /// <summary>The feature extractor, which can be saved and loaded on its own.</summary>
-    public Backbone Backbone => backbone;
-
-    public override Tensor forward(Tensor input)
+    /// <summary>The number of trainable parameters of backbone and head.</summary>
+    public static double ParameterCount(ImageNetworkSpec spec)
     {
-        using var scope = NewDisposeScope();
-        return head.forward(backbone.forward(input)).MoveToOuterDisposeScope();
+        var backbone = spec.Backbone;
+        return backbone.ParameterCount() + ClassificationHead.ParameterCount(Pooling(spec), backbone.OutputChannels,
+            spec.ImageHeight / backbone.Stride, spec.ImageWidth / backbone.Stride, spec.ClassCount);
     }
 
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            backbone.Dispose();
-            head.Dispose();
-        }
-
-        base.Dispose(disposing);
-    }
+    /// <summary>How the head pools: the small CNN's classifier flattens its (fixed-size) map, the ResNet's averages it.</summary>
+    private static HeadPooling Pooling(ImageNetworkSpec spec) =>
+        spec.Architecture == BackboneArchitecture.SmallCnn ? HeadPooling.Flatten : HeadPooling.GlobalAverage;
 }

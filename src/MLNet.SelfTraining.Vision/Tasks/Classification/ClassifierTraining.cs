@@ -2,6 +2,7 @@ using Microsoft.ML.Runtime;
 using MLNet.SelfTraining.Students;
 using MLNet.SelfTraining.Vision.Augmentation;
 using MLNet.SelfTraining.Vision.Engine;
+using MLNet.SelfTraining.Vision.Models;
 using static TorchSharp.torch;
 
 namespace MLNet.SelfTraining.Vision.Tasks.Classification;
@@ -15,7 +16,7 @@ namespace MLNet.SelfTraining.Vision.Tasks.Classification;
 internal sealed class ClassifierTraining
 {
     private readonly TorchImageClassifierTrainer.Options _options;
-    private readonly ClassifierSpec _spec;
+    private readonly ImageNetworkSpec _spec;
     private readonly int _seed;
     private readonly IChannel _channel;
     private readonly StudentContext? _run;
@@ -26,7 +27,7 @@ internal sealed class ClassifierTraining
     /// <param name="channel">The log.</param>
     /// <param name="run">The self-training run the classifier is a student of: its α weighs the pseudo loss (1 without
     /// one), its token stops training too, and it receives the training steps.</param>
-    public ClassifierTraining(TorchImageClassifierTrainer.Options options, ClassifierSpec spec, int seed, IChannel channel, StudentContext? run)
+    public ClassifierTraining(TorchImageClassifierTrainer.Options options, ImageNetworkSpec spec, int seed, IChannel channel, StudentContext? run)
     {
         _run = run;
         _options = options;
@@ -36,7 +37,7 @@ internal sealed class ClassifierTraining
     }
 
     /// <summary>Trains <paramref name="network"/> on <paramref name="data"/> and leaves it in eval mode.</summary>
-    public void Run(ClassifierNetwork network, TrainingSet data)
+    public void Run(ImageNetwork network, TrainingSet data)
     {
         using var plan = new TrainingPlan(data.IsPseudo, _options.Optimization, _options.Student, _options.CancellationToken, _options.Progress, _run, _seed, _channel);
         var (optimization, student, sampler) = (_options.Optimization, _options.Student, plan.Sampler);
@@ -58,7 +59,7 @@ internal sealed class ClassifierTraining
         var relabeler = student.OnlineRelabelThreshold is { } threshold && plan.PseudoRowCount > 0
             ? new OnlineRelabeler(threshold, student.MaskUnconfidentPseudoRows)
             : null;
-        using var meanTeacher = relabeler is not null && student.RelabelWithWeightAverage ? new ClassifierNetwork(_spec) : null;
+        using var meanTeacher = relabeler is not null && student.RelabelWithWeightAverage ? ClassifierNetwork.Create(_spec) : null;
         new TrainingLoop(plan.Settings, _channel).Run(network, step =>
         {
             using var batch = batches.Take(step);

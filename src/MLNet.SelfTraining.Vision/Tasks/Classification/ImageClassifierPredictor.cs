@@ -1,3 +1,4 @@
+using MLNet.SelfTraining.Vision.Models;
 using MLNet.SelfTraining.Vision.Scoring;
 using static TorchSharp.torch;
 
@@ -7,9 +8,9 @@ namespace MLNet.SelfTraining.Vision.Tasks.Classification;
 /// Batched, thread-safe inference with a trained classifier network (<see cref="NetworkScorer{TNetwork}"/>): softmax
 /// probabilities out, one per class.
 /// </summary>
-internal sealed class ImageClassifierPredictor : NetworkScorer<ClassifierNetwork>
+internal sealed class ImageClassifierPredictor : NetworkScorer<ImageNetwork>
 {
-    public ImageClassifierPredictor(ClassifierNetwork network, ClassifierSpec spec, float inputScale)
+    public ImageClassifierPredictor(ImageNetwork network, ImageNetworkSpec spec, float inputScale)
         : base(network, spec.Channels, spec.ImageHeight, spec.ImageWidth, inputScale, spec.ClassCount)
     {
     }

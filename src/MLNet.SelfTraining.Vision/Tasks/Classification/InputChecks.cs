@@ -1,6 +1,7 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using MLNet.SelfTraining.Vision.Data;
+using MLNet.SelfTraining.Vision.Models;
 
 namespace MLNet.SelfTraining.Vision.Tasks.Classification;
 
@@ -8,11 +9,11 @@ namespace MLNet.SelfTraining.Vision.Tasks.Classification;
 internal static class InputChecks
 {
     /// <summary>Returns the image column, which must be a known-size <see cref="float"/> vector of C·H·W values.</summary>
-    public static DataViewSchema.Column CheckFeatures(DataViewSchema schema, string name, ClassifierSpec spec) =>
+    public static DataViewSchema.Column CheckFeatures(DataViewSchema schema, string name, ImageNetworkSpec spec) =>
         ImageColumnChecks.Features(schema, name, spec.Channels, spec.ImageHeight, spec.ImageWidth);
 
     /// <summary>Checks the training columns of <paramref name="schema"/>; returns them and the label's classes.</summary>
-    public static (TrainingColumns Columns, ClassLabels Classes) CheckTraining(DataViewSchema schema, TorchImageClassifierTrainer.Options options, ClassifierSpec shape)
+    public static (TrainingColumns Columns, ClassLabels Classes) CheckTraining(DataViewSchema schema, TorchImageClassifierTrainer.Options options, ImageNetworkSpec shape)
     {
         var features = CheckFeatures(schema, options.FeatureColumnName, shape);
         var label = schema.GetColumnOrNull(options.LabelColumnName) ?? throw SchemaErrors.Missing("label", options.LabelColumnName);
@@ -22,20 +23,8 @@ internal static class InputChecks
         }
 
         var classes = ClassLabels.FromLabelColumn(label);
-        DataViewSchema.Column? weight = null;
-        if (options.ExampleWeightColumnName is { } weightName)
-        {
-            weight = schema.GetColumnOrNull(weightName) ?? throw SchemaErrors.Missing("weight", weightName);
-            if (weight.Value.Type != NumberDataViewType.Single)
-            {
-                throw SchemaErrors.Mismatch("weight", weightName, "Single", $"{weight.Value.Type}");
-            }
-        }
-        var flag = schema.GetColumnOrNull(options.PseudoLabelFlagColumnName);
-        if (flag is { Type: var flagType } && flagType != BooleanDataViewType.Instance)
-        {
-            throw SchemaErrors.Mismatch("pseudo-label flag", options.PseudoLabelFlagColumnName, "Boolean", $"{flagType}");
-        }
+        var weight = TrainingColumnChecks.Weight(schema, options.ExampleWeightColumnName);
+        var flag = TrainingColumnChecks.PseudoFlag(schema, options.PseudoLabelFlagColumnName);
 
         var soft = options.SoftLabelColumnName is { } softName ? schema.GetColumnOrNull(softName) : null;
         if (soft is { Type: var softType }

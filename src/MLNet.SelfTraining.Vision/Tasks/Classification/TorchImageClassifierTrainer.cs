@@ -1,13 +1,9 @@
 using Microsoft.ML;
-using Microsoft.ML.Data;
 using Microsoft.ML.Runtime;
 using MLNet.SelfTraining.Students;
 using MLNet.SelfTraining.Vision.Data;
 using MLNet.SelfTraining.Vision.Engine;
 using MLNet.SelfTraining.Vision.Models;
-using MLNet.SelfTraining.Vision.Models.Backbones;
-using MLNet.SelfTraining.Vision.Persistence;
-using static TorchSharp.torch;
 
 namespace MLNet.SelfTraining.Vision.Tasks.Classification;
 
@@ -81,26 +77,13 @@ public sealed partial class TorchImageClassifierTrainer : IEstimator<TorchImageC
     public TorchImageClassifierTransformer Fit(IDataView input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var (columns, classes) = InputChecks.CheckTraining(input.Schema, _options, CreateSpec(classCount: 2));
-        var run = StudentContext.Current;
-        if (run is not null)
-        {
-            run.Register(this);
-            if (columns.PseudoFlag is null)
-            {
-                throw new InvalidOperationException(
-                    $"{nameof(TorchImageClassifierTrainer)} is being fitted as a self-training student, but its input has no '{_options.PseudoLabelFlagColumnName}' column ({nameof(Options)}.{nameof(Options.PseudoLabelFlagColumnName)}), so it cannot train in student mode. "
-                    + "A transform between the self-training stage and this trainer drops or renames it, or an estimator that wraps the trainer does not forward GetOutputSchema.");
-            }
-        }
-
-        var spec = CreateSpec(classes.Count);
+        var (columns, classes) = InputChecks.CheckTraining(input.Schema, _options, ImageNetworkSpec.From(_options.Network, classCount: 2));
+        var run = StudentRegistration.Join(this, nameof(TorchImageClassifierTrainer), columns.PseudoFlag is not null);
+        var spec = ImageNetworkSpec.From(_options.Network, classes.Count);
         CheckInitialModel(spec, _startFrom ?? _options.InitialModel,
             _startFrom is null ? $"The '{nameof(Options.InitialModel)}' option" : "The model given to StartFrom (the teacher)");
         using var channel = _host.Start("Training");
-        set_num_threads(_options.Optimization.NumberOfThreads);
-        var seed = _options.Optimization.Seed ?? _host.Rand.Next();
-        manual_seed(seed);
+        var seed = TorchGlobals.Apply(_options.Optimization, _host);
         var data = TrainingSetReader.Read(input, columns, classes.Count, _options.Network.InputScale, channel);
         var network = CreateNetwork(spec);
         try
@@ -123,29 +106,9 @@ public sealed partial class TorchImageClassifierTrainer : IEstimator<TorchImageC
     /// model's (<see cref="StartFrom"/> or <see cref="Options.InitialModel"/>) or, without one, the backbone's by the
     /// archive of <see cref="NetworkOptions.InitialBackbonePath"/> (the head keeps its drawn weights).
     /// </summary>
-    internal ClassifierNetwork CreateNetwork(ClassifierSpec spec)
-    {
-        var network = new ClassifierNetwork(spec);
-        try
-        {
-            var initial = _startFrom ?? _options.InitialModel;
-            if (initial is not null)
-            {
-                initial.CopyWeightsTo(network);
-            }
-            else if (_options.Network.InitialBackbonePath is { } path)
-            {
-                BackboneArchive.Load(path, network.Backbone, $"{nameof(Options.Network)}.{nameof(NetworkOptions.InitialBackbonePath)}", nameof(TorchImageClassifierTrainer));
-            }
-        }
-        catch
-        {
-            network.Dispose();
-            throw;
-        }
-
-        return network;
-    }
+    internal ImageNetwork CreateNetwork(ImageNetworkSpec spec) =>
+        InitialWeights.Apply(ClassifierNetwork.Create(spec), _options.Network, nameof(TorchImageClassifierTrainer),
+            (_startFrom ?? _options.InitialModel) is { } initial ? initial.CopyWeightsTo : null);
 
     /// <summary>
     /// The input columns plus <c>Score</c> (vector of <see cref="float"/>) and <c>PredictedLabel</c> (the label's key type),
@@ -156,13 +119,8 @@ public sealed partial class TorchImageClassifierTrainer : IEstimator<TorchImageC
     {
         ArgumentNullException.ThrowIfNull(inputSchema);
         StudentContext.Current?.Register(this);
-        var features = Find(inputSchema, _options.FeatureColumnName) ?? throw SchemaErrors.Missing("feature", _options.FeatureColumnName);
-        if (features.Kind != SchemaShape.Column.VectorKind.Vector || features.ItemType != NumberDataViewType.Single)
-        {
-            throw SchemaErrors.Mismatch("feature", features.Name, "known-size Vector<Single>", $"{features.Kind} of {features.ItemType}");
-        }
-
-        var label = Find(inputSchema, _options.LabelColumnName) ?? throw SchemaErrors.Missing("label", _options.LabelColumnName);
+        ShapeChecks.Features(inputSchema, _options.FeatureColumnName);
+        var label = ShapeChecks.Find(inputSchema, _options.LabelColumnName) ?? throw SchemaErrors.Missing("label", _options.LabelColumnName);
         if (!label.IsKey || label.Kind != SchemaShape.Column.VectorKind.Scalar)
         {
             throw SchemaErrors.Mismatch("label", label.Name, "Key<UInt32>", $"{label.Kind} of {label.ItemType}");
@@ -174,21 +132,7 @@ public sealed partial class TorchImageClassifierTrainer : IEstimator<TorchImageC
             .GetOutputSchema(inputSchema);
     }
 
-    private static SchemaShape.Column? Find(SchemaShape schema, string name) =>
-        schema.Where(c => c.Name == name).Select(c => (SchemaShape.Column?)c).LastOrDefault();
-
-    private ClassifierSpec CreateSpec(int classCount) => new(
-        _options.Network.Architecture,
-        _options.Network.ImageChannels,
-        _options.Network.ImageHeight,
-        _options.Network.ImageWidth,
-        classCount,
-        _options.Network.BaseWidth ?? (_options.Network.Architecture == BackboneArchitecture.SmallCnn ? 32 : 64),
-        [.. _options.Network.BlocksPerStage],
-        _options.Network.DropoutRate,
-        _options.Network.StochasticDepthRate);
-
-    private static void CheckInitialModel(ClassifierSpec spec, TorchImageClassifierTransformer? initial, string source)
+    private static void CheckInitialModel(ImageNetworkSpec spec, TorchImageClassifierTransformer? initial, string source)
     {
         if (initial is null)
         {

@@ -1,11 +1,8 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using Microsoft.ML.Runtime;
 using MLNet.SelfTraining.Vision.Engine;
 using MLNet.SelfTraining.Vision.Models;
 using MLNet.SelfTraining.Vision.Models.Backbones;
-using MLNet.SelfTraining.Vision.Persistence;
-using MLNet.SelfTraining.Vision.Scoring;
 
 namespace MLNet.SelfTraining.Vision.Tasks.Classification;
 
@@ -29,14 +26,13 @@ namespace MLNet.SelfTraining.Vision.Tasks.Classification;
 public sealed class TorchImageClassifierTransformer : ITransformer, IDisposable
 {
     private readonly ClassifierInfo _info;
-    private readonly ImageClassifierPredictor _predictor;
+    private readonly TorchImageModel _model;
     private readonly int _numberOfThreads;
-    private bool _disposed;
 
     internal TorchImageClassifierTransformer(ClassifierInfo info, ImageClassifierPredictor predictor, int numberOfThreads)
     {
         _info = info;
-        _predictor = predictor;
+        _model = new TorchImageModel(this, predictor, input => ClassifierOutputs.Create(input, info), info.InferenceBatchSize);
         _numberOfThreads = numberOfThreads;
     }
 
@@ -72,53 +68,22 @@ public sealed class TorchImageClassifierTransformer : ITransformer, IDisposable
     /// <inheritdoc/>
     /// <exception cref="ArgumentOutOfRangeException">The image column is missing or has the wrong size, or the label column
     /// is a key type with a different class count than in training.</exception>
-    public DataViewSchema GetOutputSchema(DataViewSchema inputSchema)
-    {
-        ArgumentNullException.ThrowIfNull(inputSchema);
-        return ClassifierOutputs.Create(inputSchema, _info).Output;
-    }
+    public DataViewSchema GetOutputSchema(DataViewSchema inputSchema) => _model.GetOutputSchema(inputSchema);
 
     /// <inheritdoc/>
-    public IDataView Transform(IDataView input)
-    {
-        ArgumentNullException.ThrowIfNull(input);
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        return new ScoredDataView(ClassifierOutputs.Create(input.Schema, _info), input, _predictor, _info.InferenceBatchSize);
-    }
+    public IDataView Transform(IDataView input) => _model.Transform(input);
 
     /// <inheritdoc/>
-    public IRowToRowMapper GetRowToRowMapper(DataViewSchema inputSchema)
-    {
-        ArgumentNullException.ThrowIfNull(inputSchema);
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        return new ScoredRowMapper(ClassifierOutputs.Create(inputSchema, _info), _predictor);
-    }
+    public IRowToRowMapper GetRowToRowMapper(DataViewSchema inputSchema) => _model.GetRowToRowMapper(inputSchema);
 
     /// <summary>Not supported: ML.NET's model format has no public way to store or load a third-party transformer.</summary>
     /// <exception cref="NotSupportedException">Always; use <see cref="Save(string)"/>.</exception>
-    void ICanSaveModel.Save(ModelSaveContext ctx) => throw new NotSupportedException(
-        $"{nameof(TorchImageClassifierTransformer)} cannot be saved in an ML.NET model zip (ML.NET cannot load third-party "
-        + $"transformers). Use {nameof(TorchImageClassifierTransformer)}.{nameof(Save)}(path) and "
-        + $"{nameof(TorchImageClassifierTransformer)}.{nameof(Load)}(mlContext, path), and save any preprocessing separately.");
+    void ICanSaveModel.Save(ModelSaveContext ctx) => throw TorchImageModel.NotSavableInModelZip(nameof(TorchImageClassifierTransformer));
 
     /// <summary>Writes the classifier to a zip archive (manifest + weights), atomically replacing <paramref name="path"/>.</summary>
     /// <param name="path">The archive file; its directory must exist.</param>
-    public void Save(string path)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        var manifest = new ClassifierManifest
-        {
-            Network = _info.Spec,
-            ClassNames = _info.Classes.Names,
-            FeatureColumnName = _info.FeatureColumnName,
-            LabelColumnName = _info.LabelColumnName,
-            InputScale = _info.InputScale,
-            InferenceBatchSize = _info.InferenceBatchSize,
-            NumberOfThreads = _numberOfThreads,
-        };
-        _predictor.Use(network => ClassifierArchive.Save(path, manifest, network));
-    }
+    public void Save(string path) =>
+        _model.Save(path, (target, network) => ClassifierArchive.Save(target, CreateManifest(), network));
 
     /// <summary>
     /// Writes the network's backbone on its own to a zip archive (manifest + weights), atomically replacing
@@ -127,12 +92,7 @@ public sealed class TorchImageClassifierTransformer : ITransformer, IDisposable
     /// whatever its classes.
     /// </summary>
     /// <param name="path">The archive file; its directory must exist.</param>
-    public void SaveBackbone(string path)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        _predictor.Use(network => BackboneArchive.Save(path, network.Backbone));
-    }
+    public void SaveBackbone(string path) => _model.SaveBackbone(path);
 
     /// <summary>
     /// Reads a classifier written by <see cref="Save(string)"/>. Every manifest field is checked (bounded sizes, class names
@@ -153,27 +113,27 @@ public sealed class TorchImageClassifierTransformer : ITransformer, IDisposable
         var (manifest, network) = ClassifierArchive.Load(path);
         var info = new ClassifierInfo(manifest.FeatureColumnName, manifest.LabelColumnName, manifest.Network,
             new ClassLabels(manifest.Network.ClassCount, manifest.ClassNames), manifest.InputScale, manifest.InferenceBatchSize);
-        var host = ((IHostEnvironment)mlContext).Register(nameof(TorchImageClassifierTransformer));
-        using (var channel = host.Start("Load"))
-        {
-            channel.Info(MessageSensitivity.None, $"Loaded a {manifest.Network.Architecture} classifier with {info.Classes.Count} classes from '{path}'.");
-        }
+        TorchImageModel.LogLoaded(mlContext, nameof(TorchImageClassifierTransformer),
+            $"Loaded a {manifest.Network.Architecture} classifier with {info.Classes.Count} classes from '{path}'.");
 
         return new TorchImageClassifierTransformer(info, new ImageClassifierPredictor(network, manifest.Network, manifest.InputScale), manifest.NumberOfThreads);
     }
 
-    /// <summary>Copies this classifier's weights into <paramref name="network"/> (same <see cref="ClassifierSpec"/>).</summary>
-    internal void CopyWeightsTo(ClassifierNetwork network)
-    {
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        _predictor.Use(source => network.load_state_dict(source.state_dict()));
-    }
+    /// <summary>Copies this classifier's weights into <paramref name="network"/> (same <see cref="ImageNetworkSpec"/>).</summary>
+    internal void CopyWeightsTo(ImageNetwork network) => _model.Use(source => network.load_state_dict(source.state_dict()));
 
     /// <summary>Releases the network's native memory, after any prediction in progress on another thread. Predictions
     /// through views, cursors or prediction engines made before then throw <see cref="ObjectDisposedException"/>.</summary>
-    public void Dispose()
+    public void Dispose() => _model.Dispose();
+
+    private ClassifierManifest CreateManifest() => new()
     {
-        _disposed = true;
-        _predictor.Dispose();
-    }
+        Network = _info.Spec,
+        ClassNames = _info.Classes.Names,
+        FeatureColumnName = _info.FeatureColumnName,
+        LabelColumnName = _info.LabelColumnName,
+        InputScale = _info.InputScale,
+        InferenceBatchSize = _info.InferenceBatchSize,
+        NumberOfThreads = _numberOfThreads,
+    };
 }

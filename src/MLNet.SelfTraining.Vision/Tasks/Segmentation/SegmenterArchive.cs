@@ -1,3 +1,4 @@
+using MLNet.SelfTraining.Vision.Models;
 using MLNet.SelfTraining.Vision.Persistence;
 
 namespace MLNet.SelfTraining.Vision.Tasks.Segmentation;
@@ -9,19 +10,19 @@ namespace MLNet.SelfTraining.Vision.Tasks.Segmentation;
 /// </summary>
 internal static class SegmenterArchive
 {
-    public static void Save(string path, SegmenterManifest manifest, SegmenterNetwork network) =>
+    public static void Save(string path, SegmenterManifest manifest, ImageNetwork network) =>
         ModelArchive.Save(path, manifest, network);
 
     /// <summary>Reads the manifest and builds the network with the archive's weights.</summary>
     /// <exception cref="InvalidDataException">The file is not a segmenter archive, is newer, declares impossible values, or
     /// its weights do not fit the declared network.</exception>
-    public static (SegmenterManifest Manifest, SegmenterNetwork Network) Load(string path) =>
-        ModelArchive.Load<SegmenterManifest, SegmenterNetwork>(
+    public static (SegmenterManifest Manifest, ImageNetwork Network) Load(string path) =>
+        ModelArchive.Load<SegmenterManifest, ImageNetwork>(
             path,
             manifest =>
             {
                 SegmenterManifestChecks.Check(manifest, path);
-                return manifest.Network.ParameterCount();
+                return SegmenterNetwork.ParameterCount(manifest.Network);
             },
-            manifest => new SegmenterNetwork(manifest.Network));
+            manifest => SegmenterNetwork.Create(manifest.Network));
 }

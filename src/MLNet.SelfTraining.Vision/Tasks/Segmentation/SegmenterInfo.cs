@@ -1,3 +1,5 @@
+using MLNet.SelfTraining.Vision.Models;
+
 namespace MLNet.SelfTraining.Vision.Tasks.Segmentation;
 
 /// <summary>What scoring needs to know about a fitted segmenter besides its weights.</summary>
@@ -10,7 +12,7 @@ namespace MLNet.SelfTraining.Vision.Tasks.Segmentation;
 internal sealed record SegmenterInfo(
     string FeatureColumnName,
     string MaskColumnName,
-    SegmenterSpec Spec,
+    ImageNetworkSpec Spec,
     string[] ClassNames,
     float InputScale,
     int InferenceBatchSize);

@@ -31,21 +31,8 @@ internal static class SegmenterInputChecks
         }
 
         names ??= options.NumberOfClasses is { } count ? IndexNames(count) : throw NoClasses(mask.Name);
-        DataViewSchema.Column? weight = null;
-        if (options.ExampleWeightColumnName is { } weightName)
-        {
-            weight = schema.GetColumnOrNull(weightName) ?? throw SchemaErrors.Missing("weight", weightName);
-            if (weight.Value.Type != NumberDataViewType.Single)
-            {
-                throw SchemaErrors.Mismatch("weight", weightName, "Single", $"{weight.Value.Type}");
-            }
-        }
-
-        var flag = schema.GetColumnOrNull(options.PseudoLabelFlagColumnName);
-        if (flag is { Type: var flagType } && flagType != BooleanDataViewType.Instance)
-        {
-            throw SchemaErrors.Mismatch("pseudo-label flag", options.PseudoLabelFlagColumnName, "Boolean", $"{flagType}");
-        }
+        var weight = TrainingColumnChecks.Weight(schema, options.ExampleWeightColumnName);
+        var flag = TrainingColumnChecks.PseudoFlag(schema, options.PseudoLabelFlagColumnName);
 
         return (new SegmentationColumns(features, mask, weight, flag), names);
     }
@@ -54,13 +41,8 @@ internal static class SegmenterInputChecks
     /// <exception cref="ArgumentOutOfRangeException">A column is missing or has the wrong type, or the classes are unknown.</exception>
     public static void CheckShape(SchemaShape schema, TorchImageSegmenterTrainer.Options options)
     {
-        var features = Find(schema, options.FeatureColumnName) ?? throw SchemaErrors.Missing("feature", options.FeatureColumnName);
-        if (features.Kind != SchemaShape.Column.VectorKind.Vector || features.ItemType != NumberDataViewType.Single)
-        {
-            throw SchemaErrors.Mismatch("feature", features.Name, "known-size Vector<Single>", $"{features.Kind} of {features.ItemType}");
-        }
-
-        var mask = Find(schema, options.MaskColumnName) ?? throw SchemaErrors.Missing("mask", options.MaskColumnName);
+        ShapeChecks.Features(schema, options.FeatureColumnName);
+        var mask = ShapeChecks.Find(schema, options.MaskColumnName) ?? throw SchemaErrors.Missing("mask", options.MaskColumnName);
         if (mask.Kind != SchemaShape.Column.VectorKind.Vector || mask.ItemType != NumberDataViewType.Byte)
         {
             throw SchemaErrors.Mismatch("mask", mask.Name, "known-size Vector<Byte>", $"{mask.Kind} of {mask.ItemType}");
@@ -79,7 +61,4 @@ internal static class SegmenterInputChecks
         SchemaErrors.Mismatch("mask", mask,
             $"a '{SegmentationMasks.ClassNamesAnnotation}' annotation (SegmentationMasks.ClassNames) or the '{nameof(TorchImageSegmenterTrainer.Options.NumberOfClasses)}' option set",
             "neither");
-
-    private static SchemaShape.Column? Find(SchemaShape schema, string name) =>
-        schema.Where(c => c.Name == name).Select(c => (SchemaShape.Column?)c).LastOrDefault();
 }

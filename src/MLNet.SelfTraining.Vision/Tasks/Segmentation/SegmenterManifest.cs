@@ -1,3 +1,4 @@
+using MLNet.SelfTraining.Vision.Models;
 using MLNet.SelfTraining.Vision.Persistence;
 
 namespace MLNet.SelfTraining.Vision.Tasks.Segmentation;
@@ -19,7 +20,7 @@ internal sealed record SegmenterManifest : IArchiveManifest
     public int FormatVersion { get; init; } = CurrentFormatVersion;
 
     /// <summary>The network: architecture, hyperparameters, input shape (C, H, W) and class count.</summary>
-    public required SegmenterSpec Network { get; init; }
+    public required ImageNetworkSpec Network { get; init; }
 
     /// <summary>The K class names, in class-index order.</summary>
     public required string[] ClassNames { get; init; }

@@ -1,3 +1,4 @@
+using MLNet.SelfTraining.Vision.Models;
 using MLNet.SelfTraining.Vision.Scoring;
 using static TorchSharp.torch;
 
@@ -8,9 +9,9 @@ namespace MLNet.SelfTraining.Vision.Tasks.Segmentation;
 /// image's output is 2·H·W floats: first the predicted class of every pixel (the argmax of the softmax over the
 /// classes), then its probability (the confidence), both row-major.
 /// </summary>
-internal sealed class SegmenterPredictor : NetworkScorer<SegmenterNetwork>
+internal sealed class SegmenterPredictor : NetworkScorer<ImageNetwork>
 {
-    public SegmenterPredictor(SegmenterNetwork network, SegmenterSpec spec, float inputScale)
+    public SegmenterPredictor(ImageNetwork network, ImageNetworkSpec spec, float inputScale)
         : base(network, spec.Channels, spec.ImageHeight, spec.ImageWidth, inputScale, 2 * spec.PixelCount)
     {
     }

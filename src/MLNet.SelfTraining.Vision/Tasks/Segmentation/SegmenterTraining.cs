@@ -2,6 +2,7 @@ using Microsoft.ML.Runtime;
 using MLNet.SelfTraining.Students;
 using MLNet.SelfTraining.Vision.Augmentation;
 using MLNet.SelfTraining.Vision.Engine;
+using MLNet.SelfTraining.Vision.Models;
 using static TorchSharp.torch;
 
 namespace MLNet.SelfTraining.Vision.Tasks.Segmentation;
@@ -14,7 +15,7 @@ namespace MLNet.SelfTraining.Vision.Tasks.Segmentation;
 internal sealed class SegmenterTraining
 {
     private readonly TorchImageSegmenterTrainer.Options _options;
-    private readonly SegmenterSpec _spec;
+    private readonly ImageNetworkSpec _spec;
     private readonly int _seed;
     private readonly IChannel _channel;
     private readonly StudentContext? _run;
@@ -25,7 +26,7 @@ internal sealed class SegmenterTraining
     /// <param name="channel">The log.</param>
     /// <param name="run">The self-training run the segmenter is a student of: its α weighs the pseudo loss (1 without
     /// one) and its token stops training too.</param>
-    public SegmenterTraining(TorchImageSegmenterTrainer.Options options, SegmenterSpec spec, int seed, IChannel channel, StudentContext? run)
+    public SegmenterTraining(TorchImageSegmenterTrainer.Options options, ImageNetworkSpec spec, int seed, IChannel channel, StudentContext? run)
     {
         _options = options;
         _spec = spec;
@@ -35,7 +36,7 @@ internal sealed class SegmenterTraining
     }
 
     /// <summary>Trains <paramref name="network"/> on <paramref name="data"/> and leaves it in eval mode.</summary>
-    public void Run(SegmenterNetwork network, SegmentationSet data)
+    public void Run(ImageNetwork network, SegmentationSet data)
     {
         using var plan = new TrainingPlan(data.IsPseudo, _options.Optimization, _options.Student, _options.CancellationToken, _options.Progress, _run, _seed, _channel);
         using var images = tensor(data.Pixels, [data.Count, _spec.Channels, _spec.ImageHeight, _spec.ImageWidth]);

@@ -3,9 +3,6 @@ using Microsoft.ML.Runtime;
 using MLNet.SelfTraining.Students;
 using MLNet.SelfTraining.Vision.Engine;
 using MLNet.SelfTraining.Vision.Models;
-using MLNet.SelfTraining.Vision.Models.Backbones;
-using MLNet.SelfTraining.Vision.Persistence;
-using static TorchSharp.torch;
 
 namespace MLNet.SelfTraining.Vision.Tasks.Segmentation;
 
@@ -82,32 +79,14 @@ public sealed partial class TorchImageSegmenterTrainer : IEstimator<TorchImageSe
     {
         ArgumentNullException.ThrowIfNull(input);
         var (columns, classNames) = SegmenterInputChecks.CheckTraining(input.Schema, _options);
-        var run = StudentContext.Current;
-        if (run is not null)
-        {
-            run.Register(this);
-            if (columns.PseudoFlag is null)
-            {
-                throw new InvalidOperationException(
-                    $"{nameof(TorchImageSegmenterTrainer)} is being fitted as a self-training student, but its input has no '{_options.PseudoLabelFlagColumnName}' column ({nameof(Options)}.{nameof(Options.PseudoLabelFlagColumnName)}), so it cannot train in student mode. "
-                    + "A transform between the self-training stage and this trainer drops or renames it, or an estimator that wraps the trainer does not forward GetOutputSchema.");
-            }
-        }
-
-        var spec = CreateSpec(classNames.Length);
+        var run = StudentRegistration.Join(this, nameof(TorchImageSegmenterTrainer), columns.PseudoFlag is not null);
+        var spec = ImageNetworkSpec.From(_options.Network, classNames.Length);
         using var channel = _host.Start("Training");
-        set_num_threads(_options.Optimization.NumberOfThreads);
-        var seed = _options.Optimization.Seed ?? _host.Rand.Next();
-        manual_seed(seed);
+        var seed = TorchGlobals.Apply(_options.Optimization, _host);
         var data = SegmentationSetReader.Read(input, columns, spec.ClassCount, spec.ImageWidth, _options.Network.InputScale, channel);
-        var network = new SegmenterNetwork(spec);
+        var network = InitialWeights.Apply(SegmenterNetwork.Create(spec), _options.Network, nameof(TorchImageSegmenterTrainer));
         try
         {
-            if (_options.Network.InitialBackbonePath is { } path)
-            {
-                BackboneArchive.Load(path, network.Backbone, $"{nameof(Options.Network)}.{nameof(NetworkOptions.InitialBackbonePath)}", nameof(TorchImageSegmenterTrainer));
-            }
-
             new SegmenterTraining(_options, spec, seed, channel, run).Run(network, data);
         }
         catch
@@ -134,15 +113,4 @@ public sealed partial class TorchImageSegmenterTrainer : IEstimator<TorchImageSe
         var classNames = SegmenterInputChecks.IndexNames(_options.NumberOfClasses ?? 2);
         return SegmenterOutputs.Shape(inputSchema, classNames, _options.Network.ImageHeight * _options.Network.ImageWidth);
     }
-
-    private SegmenterSpec CreateSpec(int classCount) => new(
-        _options.Network.Architecture,
-        _options.Network.ImageChannels,
-        _options.Network.ImageHeight,
-        _options.Network.ImageWidth,
-        classCount,
-        _options.Network.BaseWidth ?? (_options.Network.Architecture == BackboneArchitecture.SmallCnn ? 32 : 64),
-        [.. _options.Network.BlocksPerStage],
-        _options.Network.DropoutRate,
-        _options.Network.StochasticDepthRate);
 }

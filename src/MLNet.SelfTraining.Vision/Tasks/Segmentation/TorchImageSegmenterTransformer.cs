@@ -1,11 +1,8 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using Microsoft.ML.Runtime;
 using MLNet.SelfTraining.Vision.Engine;
 using MLNet.SelfTraining.Vision.Models;
 using MLNet.SelfTraining.Vision.Models.Backbones;
-using MLNet.SelfTraining.Vision.Persistence;
-using MLNet.SelfTraining.Vision.Scoring;
 
 namespace MLNet.SelfTraining.Vision.Tasks.Segmentation;
 
@@ -35,14 +32,13 @@ namespace MLNet.SelfTraining.Vision.Tasks.Segmentation;
 public sealed class TorchImageSegmenterTransformer : ITransformer, IDisposable
 {
     private readonly SegmenterInfo _info;
-    private readonly SegmenterPredictor _predictor;
+    private readonly TorchImageModel _model;
     private readonly int _numberOfThreads;
-    private bool _disposed;
 
     internal TorchImageSegmenterTransformer(SegmenterInfo info, SegmenterPredictor predictor, int numberOfThreads)
     {
         _info = info;
-        _predictor = predictor;
+        _model = new TorchImageModel(this, predictor, input => SegmenterOutputs.Create(input, info), info.InferenceBatchSize);
         _numberOfThreads = numberOfThreads;
     }
 
@@ -75,53 +71,22 @@ public sealed class TorchImageSegmenterTransformer : ITransformer, IDisposable
 
     /// <inheritdoc/>
     /// <exception cref="ArgumentOutOfRangeException">The image column is missing or has the wrong type or size.</exception>
-    public DataViewSchema GetOutputSchema(DataViewSchema inputSchema)
-    {
-        ArgumentNullException.ThrowIfNull(inputSchema);
-        return SegmenterOutputs.Create(inputSchema, _info).Output;
-    }
+    public DataViewSchema GetOutputSchema(DataViewSchema inputSchema) => _model.GetOutputSchema(inputSchema);
 
     /// <inheritdoc/>
-    public IDataView Transform(IDataView input)
-    {
-        ArgumentNullException.ThrowIfNull(input);
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        return new ScoredDataView(SegmenterOutputs.Create(input.Schema, _info), input, _predictor, _info.InferenceBatchSize);
-    }
+    public IDataView Transform(IDataView input) => _model.Transform(input);
 
     /// <inheritdoc/>
-    public IRowToRowMapper GetRowToRowMapper(DataViewSchema inputSchema)
-    {
-        ArgumentNullException.ThrowIfNull(inputSchema);
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        return new ScoredRowMapper(SegmenterOutputs.Create(inputSchema, _info), _predictor);
-    }
+    public IRowToRowMapper GetRowToRowMapper(DataViewSchema inputSchema) => _model.GetRowToRowMapper(inputSchema);
 
     /// <summary>Not supported: ML.NET's model format has no public way to store or load a third-party transformer.</summary>
     /// <exception cref="NotSupportedException">Always; use <see cref="Save(string)"/>.</exception>
-    void ICanSaveModel.Save(ModelSaveContext ctx) => throw new NotSupportedException(
-        $"{nameof(TorchImageSegmenterTransformer)} cannot be saved in an ML.NET model zip (ML.NET cannot load third-party "
-        + $"transformers). Use {nameof(TorchImageSegmenterTransformer)}.{nameof(Save)}(path) and "
-        + $"{nameof(TorchImageSegmenterTransformer)}.{nameof(Load)}(mlContext, path), and save any preprocessing separately.");
+    void ICanSaveModel.Save(ModelSaveContext ctx) => throw TorchImageModel.NotSavableInModelZip(nameof(TorchImageSegmenterTransformer));
 
     /// <summary>Writes the segmenter to a zip archive (manifest + weights), atomically replacing <paramref name="path"/>.</summary>
     /// <param name="path">The archive file; its directory must exist.</param>
-    public void Save(string path)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        var manifest = new SegmenterManifest
-        {
-            Network = _info.Spec,
-            ClassNames = _info.ClassNames,
-            FeatureColumnName = _info.FeatureColumnName,
-            MaskColumnName = _info.MaskColumnName,
-            InputScale = _info.InputScale,
-            InferenceBatchSize = _info.InferenceBatchSize,
-            NumberOfThreads = _numberOfThreads,
-        };
-        _predictor.Use(network => SegmenterArchive.Save(path, manifest, network));
-    }
+    public void Save(string path) =>
+        _model.Save(path, (target, network) => SegmenterArchive.Save(target, CreateManifest(), network));
 
     /// <summary>
     /// Writes the network's backbone on its own to a zip archive, atomically replacing <paramref name="path"/>. A trainer
@@ -129,12 +94,7 @@ public sealed class TorchImageSegmenterTransformer : ITransformer, IDisposable
     /// with <see cref="NetworkOptions.InitialBackbonePath"/>, whatever its task and classes.
     /// </summary>
     /// <param name="path">The archive file; its directory must exist.</param>
-    public void SaveBackbone(string path)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        _predictor.Use(network => BackboneArchive.Save(path, network.Backbone));
-    }
+    public void SaveBackbone(string path) => _model.SaveBackbone(path);
 
     /// <summary>
     /// Reads a segmenter written by <see cref="Save(string)"/>. Every manifest field is checked (bounded sizes, class names
@@ -155,20 +115,24 @@ public sealed class TorchImageSegmenterTransformer : ITransformer, IDisposable
         var (manifest, network) = SegmenterArchive.Load(path);
         var info = new SegmenterInfo(manifest.FeatureColumnName, manifest.MaskColumnName, manifest.Network, manifest.ClassNames,
             manifest.InputScale, manifest.InferenceBatchSize);
-        var host = ((IHostEnvironment)mlContext).Register(nameof(TorchImageSegmenterTransformer));
-        using (var channel = host.Start("Load"))
-        {
-            channel.Info(MessageSensitivity.None, $"Loaded a {manifest.Network.Architecture} segmenter with {info.ClassNames.Length} classes from '{path}'.");
-        }
+        TorchImageModel.LogLoaded(mlContext, nameof(TorchImageSegmenterTransformer),
+            $"Loaded a {manifest.Network.Architecture} segmenter with {info.ClassNames.Length} classes from '{path}'.");
 
         return new TorchImageSegmenterTransformer(info, new SegmenterPredictor(network, manifest.Network, manifest.InputScale), manifest.NumberOfThreads);
     }
 
     /// <summary>Releases the network's native memory, after any prediction in progress on another thread. Predictions
     /// through views, cursors or prediction engines made before then throw <see cref="ObjectDisposedException"/>.</summary>
-    public void Dispose()
+    public void Dispose() => _model.Dispose();
+
+    private SegmenterManifest CreateManifest() => new()
     {
-        _disposed = true;
-        _predictor.Dispose();
-    }
+        Network = _info.Spec,
+        ClassNames = _info.ClassNames,
+        FeatureColumnName = _info.FeatureColumnName,
+        MaskColumnName = _info.MaskColumnName,
+        InputScale = _info.InputScale,
+        InferenceBatchSize = _info.InferenceBatchSize,
+        NumberOfThreads = _numberOfThreads,
+    };
 }

@@ -1,3 +1,4 @@
+using MLNet.SelfTraining.Vision.Models;
 using MLNet.SelfTraining.Vision.Models.Backbones;
 using MLNet.SelfTraining.Vision.Models.Heads;
 using MLNet.SelfTraining.Vision.Tasks.Segmentation;
@@ -32,15 +33,15 @@ public sealed class SegmentationHeadTests
     [DataRow(BackboneArchitecture.ResNet, 21, 19)]
     public void Network_GivesKLogitsPerInputPixel_AndCountsItsParameters(BackboneArchitecture architecture, int height, int width)
     {
-        var spec = new SegmenterSpec(architecture, 3, height, width, ClassCount: 5, BaseWidth: 4, BlocksPerStage: [1, 1, 1], DropoutRate: 0.1, StochasticDepthRate: 0);
-        using var network = new SegmenterNetwork(spec);
+        var spec = new ImageNetworkSpec(architecture, 3, height, width, ClassCount: 5, BaseWidth: 4, BlocksPerStage: [1, 1, 1], DropoutRate: 0.1, StochasticDepthRate: 0);
+        using var network = SegmenterNetwork.Create(spec);
         network.eval();
         using var scope = NewDisposeScope();
 
         var logits = network.forward(rand(2, 3, height, width));
 
         CollectionAssert.AreEqual(new long[] { 2, 5, height, width }, logits.shape);
-        Assert.AreEqual(network.parameters().Sum(p => p.numel()), spec.ParameterCount());
+        Assert.AreEqual(network.parameters().Sum(p => p.numel()), SegmenterNetwork.ParameterCount(spec));
         Assert.AreEqual(4, spec.Backbone.Stride);
     }
 

@@ -32,13 +32,13 @@ public sealed class BackboneTransferTests
         teacher.SaveBackbone(path);
         var trainer = mlContext.MulticlassClassification.Trainers.TorchImageClassifier(mlContext, StartingFrom(path, steps: 40));
         var spec = teacher.Info.Spec;
-        using var trained = new ClassifierNetwork(spec);
+        using var trained = ClassifierNetwork.Create(spec);
         teacher.CopyWeightsTo(trained);
 
         manual_seed(5);
         using var started = trainer.CreateNetwork(spec);
         manual_seed(5);
-        using var fresh = new ClassifierNetwork(spec);
+        using var fresh = ClassifierNetwork.Create(spec);
 
         var startedState = started.state_dict();
         foreach (var (key, value) in trained.state_dict().Where(p => p.Key.StartsWith("backbone.", StringComparison.Ordinal)))

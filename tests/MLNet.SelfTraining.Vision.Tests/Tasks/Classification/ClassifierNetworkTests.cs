@@ -1,3 +1,4 @@
+using MLNet.SelfTraining.Vision.Models;
 using MLNet.SelfTraining.Vision.Models.Backbones;
 using MLNet.SelfTraining.Vision.Tasks.Classification;
 using static TorchSharp.torch;
@@ -10,7 +11,7 @@ public sealed class ClassifierNetworkTests
     [TestMethod]
     public void SmallCnn_OnDigits_HasAboutAHundredThousandParametersAndTenLogits()
     {
-        using var sut = new ClassifierNetwork(Spec(BackboneArchitecture.SmallCnn, 1, 28, width: 32, blocks: [2, 2, 2, 2]));
+        using var sut = ClassifierNetwork.Create(Spec(BackboneArchitecture.SmallCnn, 1, 28, width: 32, blocks: [2, 2, 2, 2]));
         using var input = rand(2, 1, 28, 28);
 
         sut.eval();
@@ -24,7 +25,7 @@ public sealed class ClassifierNetworkTests
     [TestMethod]
     public void ResNet_AtWidth64With2222Blocks_IsResNet18Sized_AndKeepsSmallImages()
     {
-        using var sut = new ClassifierNetwork(Spec(BackboneArchitecture.ResNet, 3, 32, width: 64, blocks: [2, 2, 2, 2]));
+        using var sut = ClassifierNetwork.Create(Spec(BackboneArchitecture.ResNet, 3, 32, width: 64, blocks: [2, 2, 2, 2]));
 
         var parameters = sut.parameters().Sum(p => p.numel());
 
@@ -37,7 +38,7 @@ public sealed class ClassifierNetworkTests
     public void DropoutAndStochasticDepth_ActInTraining_AndNotInEval(BackboneArchitecture architecture)
     {
         manual_seed(1);
-        using var sut = new ClassifierNetwork(Spec(architecture, 1, 12, width: 8, blocks: [1, 1], dropout: 0.5, stochasticDepth: 0.5));
+        using var sut = ClassifierNetwork.Create(Spec(architecture, 1, 12, width: 8, blocks: [1, 1], dropout: 0.5, stochasticDepth: 0.5));
         using var input = rand(4, 1, 12, 12);
 
         sut.train();
@@ -59,15 +60,15 @@ public sealed class ClassifierNetworkTests
     public void ParameterCount_OfTheSpec_IsTheNetworksParameterCount(BackboneArchitecture architecture, int channels, int side, int width, int[] blocks)
     {
         var spec = Spec(architecture, channels, side, width, blocks);
-        using var sut = new ClassifierNetwork(spec);
+        using var sut = ClassifierNetwork.Create(spec);
 
-        Assert.AreEqual(sut.parameters().Sum(p => p.numel()), spec.ParameterCount());
+        Assert.AreEqual(sut.parameters().Sum(p => p.numel()), ClassifierNetwork.ParameterCount(spec));
     }
 
     [TestMethod]
     public void StateDictKeys_AreTheBackbonesAndTheHeads()
     {
-        using var sut = new ClassifierNetwork(Spec(BackboneArchitecture.SmallCnn, 1, 12, width: 8, blocks: [1]));
+        using var sut = ClassifierNetwork.Create(Spec(BackboneArchitecture.SmallCnn, 1, 12, width: 8, blocks: [1]));
 
         var keys = sut.state_dict().Keys.ToArray();
 
@@ -76,7 +77,7 @@ public sealed class ClassifierNetworkTests
         CollectionAssert.AreEqual(sut.Backbone.state_dict().Keys.Select(k => $"backbone.{k}").ToArray(), keys.Where(k => k.StartsWith("backbone.", StringComparison.Ordinal)).ToArray());
     }
 
-    private static ClassifierSpec Spec(BackboneArchitecture architecture, int channels, int side, int width, int[] blocks,
+    private static ImageNetworkSpec Spec(BackboneArchitecture architecture, int channels, int side, int width, int[] blocks,
         double dropout = 0, double stochasticDepth = 0) =>
         new(architecture, channels, side, side, 10, width, blocks, dropout, stochasticDepth);
 }
