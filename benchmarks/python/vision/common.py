@@ -107,6 +107,18 @@ def elastic_offsets(n, height, width, alpha, kernel, generator):
     return smooth.view(n, 2, height, width).permute(0, 2, 3, 1) * scale
 
 
+def jitter_grid(shape, lo, hi, generator):
+    """ScaleJitter's draws for a batch of `shape` (N, C, H, W): per image a zoom s ~ U(lo, hi) and a shift within the
+    room it leaves, as the affine sampling grid (crop for s > 1, zero pad for s < 1)."""
+    n = shape[0]
+    inv = (torch.rand(n, generator=generator) * (hi - lo) + lo).reciprocal()
+    room = (inv - 1).abs()
+    tx = (torch.rand(n, generator=generator) * 2 - 1) * room
+    ty = (torch.rand(n, generator=generator) * 2 - 1) * room
+    zeros = torch.zeros_like(inv)
+    theta = torch.stack([inv, zeros, tx, zeros, inv, ty], 1).view(n, 2, 3)
+    return F.affine_grid(theta, list(shape), align_corners=False)
+
 class ScaleJitter:
     """Augmentation/ScaleJitter.cs: per-image zoom s ~ U(lo, hi), random crop (s > 1) or zero pad (s < 1), optional
     elastic distortion (alpha px, sigma 4) in the same resampling."""
@@ -116,16 +128,9 @@ class ScaleJitter:
         self.kernel = gaussian_kernel(4.0) if elastic > 0 else None
 
     def __call__(self, images):
-        n = images.shape[0]
-        inv = (torch.rand(n, generator=self.g) * (self.hi - self.lo) + self.lo).reciprocal()
-        room = (inv - 1).abs()
-        tx = (torch.rand(n, generator=self.g) * 2 - 1) * room
-        ty = (torch.rand(n, generator=self.g) * 2 - 1) * room
-        zeros = torch.zeros_like(inv)
-        theta = torch.stack([inv, zeros, tx, zeros, inv, ty], 1).view(n, 2, 3)
-        grid = F.affine_grid(theta, list(images.shape), align_corners=False)
+        grid = jitter_grid(images.shape, self.lo, self.hi, self.g)
         if self.elastic > 0:
-            grid = grid + elastic_offsets(n, images.shape[2], images.shape[3], self.elastic, self.kernel, self.g)
+            grid = grid + elastic_offsets(images.shape[0], images.shape[2], images.shape[3], self.elastic, self.kernel, self.g)
         return F.grid_sample(images, grid, align_corners=False)
 
 

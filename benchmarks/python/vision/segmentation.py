@@ -187,14 +187,7 @@ class JointAugmenter:
             return images, masks
         if self.colour is not None:
             images = colour_per_image(images, self.colour)
-        n = images.shape[0]
-        inv = (torch.rand(n, generator=self.g) * (self.hi - self.lo) + self.lo).reciprocal()
-        room = (inv - 1).abs()
-        tx = (torch.rand(n, generator=self.g) * 2 - 1) * room
-        ty = (torch.rand(n, generator=self.g) * 2 - 1) * room
-        zeros = torch.zeros_like(inv)
-        theta = torch.stack([inv, zeros, tx, zeros, inv, ty], 1).view(n, 2, 3)
-        grid = F.affine_grid(theta, list(images.shape), align_corners=False)
+        grid = common.jitter_grid(images.shape, self.lo, self.hi, self.g)
         images = F.grid_sample(images, grid, align_corners=False)
         shifted = masks.unsqueeze(1).float() - IGNORE          # zero padding comes back as 255
         masks = (F.grid_sample(shifted, grid, mode="nearest", align_corners=False).squeeze(1) + IGNORE).round().to(torch.uint8)

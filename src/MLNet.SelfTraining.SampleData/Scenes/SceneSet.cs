@@ -97,7 +97,7 @@ public sealed class SceneSet
     public IDataView ToDataView(MLContext mlContext, bool hideTargets = false)
     {
         ArgumentNullException.ThrowIfNull(mlContext);
-        return new SceneDataView(this, hideTargets);
+        return new SceneDataView(Count, SceneSchema.CreateScenes(CanvasSize, hideTargets), SceneGetters.Scenes(this, hideTargets));
     }
 
     /// <summary>
@@ -120,7 +120,7 @@ public sealed class SceneSet
             }
         }
 
-        return new SceneClassificationDataView(this);
+        return new SceneDataView(Count, SceneSchema.CreateClassification(CanvasSize), SceneGetters.Classification(this));
     }
 
     private int CheckedScene(int scene)

@@ -5,24 +5,15 @@ using MLNet.SelfTraining.Vision.Datasets;
 namespace MLNet.SelfTraining.Vision.Tests.Datasets;
 
 [TestClass]
-public sealed class CocoDetectionErrorTests
+public sealed class CocoDetectionErrorTests : DatasetFolderTests
 {
-    private static readonly MLContext Ml = new(seed: 1);
-    private DatasetFolder _folder = null!;
-
-    [TestInitialize]
-    public void CreateFolder() => _folder = new DatasetFolder();
-
-    [TestCleanup]
-    public void DeleteFolder() => _folder.Dispose();
-
     /// <summary>Loads the test data set with <paramref name="json"/> as its annotations; returns the error and the annotations path.</summary>
     private (TException Error, string Path) Fails<TException>(string? json = null, CocoDetectionOptions? options = null)
         where TException : Exception
     {
-        var path = CocoFiles.Write(_folder, json);
+        var path = CocoFiles.Write(Folder, json);
         var error = Assert.ThrowsExactly<TException>(
-            () => Ml.Data.LoadCocoDetection(path, Path.Combine(_folder.Root, "images"), options ?? new() { Width = 24, Height = 20 }));
+            () => Ml.Data.LoadCocoDetection(path, Path.Combine(Folder.Root, "images"), options ?? new() { Width = 24, Height = 20 }));
         return (error, path);
     }
 
@@ -98,7 +89,7 @@ public sealed class CocoDetectionErrorTests
     {
         var (error, path) = Fails<FileNotFoundException>(CocoFiles.With(j => j["images"]![2]!["file_name"] = "gone.png"));
 
-        StringAssert.Contains(error.Message, Path.Combine(_folder.Root, "images", "gone.png"));
+        StringAssert.Contains(error.Message, Path.Combine(Folder.Root, "images", "gone.png"));
         StringAssert.Contains(error.Message, $"file_name 'gone.png' of images[2] (image id 3) of annotations file '{path}'");
     }
 
@@ -106,13 +97,13 @@ public sealed class CocoDetectionErrorTests
     public void DeclaredSizeOtherThanTheFiles_IsNamed()
     {
         AssertMessage(CocoFiles.With(j => j["images"]![1]!["height"] = 15),
-            $"images[1] (image id 2) declares width 16, height 15, but its image file '{Path.Combine(_folder.Root, "images", "sub/b.png")}' is 16×16; expected the same size");
+            $"images[1] (image id 2) declares width 16, height 15, but its image file '{Path.Combine(Folder.Root, "images", "sub/b.png")}' is 16×16; expected the same size");
     }
 
     [TestMethod]
     public void FileNameLeavingTheImagesFolder_IsRefused()
     {
-        _folder.Image("outside.png", 24, 20);
+        Folder.Image("outside.png", 24, 20);
 
         var (error, _) = Fails<InvalidDataException>(CocoFiles.With(j => j["images"]![2]!["file_name"] = "../outside.png"));
 
@@ -136,15 +127,15 @@ public sealed class CocoDetectionErrorTests
     [TestMethod]
     public void SaveCocoJson_NamesMissingColumnsAndBadRows()
     {
-        var path = CocoFiles.Write(_folder);
-        var data = Ml.Data.LoadCocoDetection(path, Path.Combine(_folder.Root, "images"), new() { Width = 24, Height = 20 });
+        var path = CocoFiles.Write(Folder);
+        var data = Ml.Data.LoadCocoDetection(path, Path.Combine(Folder.Root, "images"), new() { Width = 24, Height = 20 });
         var bad = Ml.Transforms.CopyColumns("Score", "Box").Fit(data).Transform(data);
 
-        var missing = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => Ml.Data.SaveCocoJson(data, _folder.File("r.json"), new CocoWriteOptions { ScoreColumnName = "Score" }));
-        var scores = Assert.ThrowsExactly<InvalidDataException>(() => Ml.Data.SaveCocoJson(bad, _folder.File("r.json"), new CocoWriteOptions { ScoreColumnName = "Score" }));
+        var missing = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => Ml.Data.SaveCocoJson(data, Folder.File("r.json"), new CocoWriteOptions { ScoreColumnName = "Score" }));
+        var scores = Assert.ThrowsExactly<InvalidDataException>(() => Ml.Data.SaveCocoJson(bad, Folder.File("r.json"), new CocoWriteOptions { ScoreColumnName = "Score" }));
 
         StringAssert.Contains(missing.Message, "Could not find score column 'Score'");
         StringAssert.Contains(scores.Message, "Row 0 (image id '1') has 8 values in column 'Score'; expected 2 finite scores, one per label.");
-        Assert.IsFalse(File.Exists(_folder.File("r.json")));
+        Assert.IsFalse(File.Exists(Folder.File("r.json")));
     }
 }

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Microsoft.ML;
 using Microsoft.ML.Data;
 using MLNet.SelfTraining.Vision.Datasets;
 using MLNet.SelfTraining.Vision.ImageFiles;
@@ -8,25 +7,16 @@ using MLNet.SelfTraining.Vision.Tests.Infrastructure;
 namespace MLNet.SelfTraining.Vision.Tests.Datasets;
 
 [TestClass]
-public sealed class CocoDetectionTests
+public sealed class CocoDetectionTests : DatasetFolderTests
 {
-    private static readonly MLContext Ml = new(seed: 1);
-    private DatasetFolder _folder = null!;
-
-    [TestInitialize]
-    public void CreateFolder() => _folder = new DatasetFolder();
-
-    [TestCleanup]
-    public void DeleteFolder() => _folder.Dispose();
-
-    private string Images => Path.Combine(_folder.Root, "images");
+    private string Images => Path.Combine(Folder.Root, "images");
 
     private static CocoDetectionOptions Options(int width = 24, int height = 20) => new() { Width = width, Height = height };
 
     [TestMethod]
     public void Images_AreRead_WithTheirBoxesScaledToTheResizedImage_AndLabelsInCategoryIdOrder()
     {
-        var annotations = CocoFiles.Write(_folder);
+        var annotations = CocoFiles.Write(Folder);
 
         var data = Ml.Data.LoadCocoDetection(annotations, Images, Options());
 
@@ -56,7 +46,7 @@ public sealed class CocoDetectionTests
     [TestMethod]
     public void Features_AreWhatLoadImagePixelsGives()
     {
-        var annotations = CocoFiles.Write(_folder);
+        var annotations = CocoFiles.Write(Folder);
 
         var data = Ml.Data.LoadCocoDetection(annotations, Images, new CocoDetectionOptions { Width = 10, Height = 8, Channels = 1 });
 
@@ -76,7 +66,7 @@ public sealed class CocoDetectionTests
     [TestMethod]
     public void CrowdBoxes_AreReadWhenAskedFor()
     {
-        var annotations = CocoFiles.Write(_folder);
+        var annotations = CocoFiles.Write(Folder);
 
         var data = Ml.Data.LoadCocoDetection(annotations, Images, new CocoDetectionOptions { Width = 24, Height = 20, IncludeCrowd = true });
 
@@ -86,9 +76,9 @@ public sealed class CocoDetectionTests
     [TestMethod]
     public void SavedAnnotations_ReadBackTheSameRows()
     {
-        var annotations = CocoFiles.Write(_folder);
+        var annotations = CocoFiles.Write(Folder);
         var data = Ml.Data.LoadCocoDetection(annotations, Images, Options());
-        var saved = _folder.File("saved.json");
+        var saved = Folder.File("saved.json");
 
         Ml.Data.SaveCocoJson(data, saved);
 
@@ -108,7 +98,7 @@ public sealed class CocoDetectionTests
         var json = JsonNode.Parse(File.ReadAllText(saved))!;
         Assert.AreEqual("""[{"id":3,"name":"dog"},{"id":7,"name":"cat"}]""", json["categories"]!.ToJsonString());
         Assert.AreEqual("""{"id":3,"image_id":2,"category_id":3,"bbox":[0,2.5,4,4],"area":16,"iscrowd":0}""", json["annotations"]![2]!.ToJsonString());
-        Assert.IsEmpty(Directory.GetFiles(_folder.Root, "*.tmp"));
+        Assert.IsEmpty(Directory.GetFiles(Folder.Root, "*.tmp"));
     }
 
     [TestMethod]
@@ -119,7 +109,7 @@ public sealed class CocoDetectionTests
             new Detection { ImageId = "42", Labels = [2, 1], Box = [1, 2, 5, 6, 0, 0, 12, 10], Score = [0.9f, 0.25f], ImageWidth = 24, ImageHeight = 20 },
             new Detection { ImageId = "43", Labels = [], Box = [], Score = [], ImageWidth = 12, ImageHeight = 10 },
         });
-        var path = _folder.File("results.json");
+        var path = Folder.File("results.json");
 
         Ml.Data.SaveCocoJson(detections, path, new CocoWriteOptions { ScoreColumnName = "Score", Width = 12, Height = 10 });
 

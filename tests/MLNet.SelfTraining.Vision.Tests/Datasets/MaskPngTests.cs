@@ -9,16 +9,8 @@ using SixLabors.ImageSharp.Processing.Processors.Quantization;
 namespace MLNet.SelfTraining.Vision.Tests.Datasets;
 
 [TestClass]
-public sealed class MaskPngTests
+public sealed class MaskPngTests : DatasetFolderTests
 {
-    private DatasetFolder _folder = null!;
-
-    [TestInitialize]
-    public void CreateFolder() => _folder = new DatasetFolder();
-
-    [TestCleanup]
-    public void DeleteFolder() => _folder.Dispose();
-
     private static MaskPngReader Reader(long maximumPixels = 1_000_000, long maximumBytes = 1 << 20)
         => new(new ImagePixelsOptions { MaximumPixels = maximumPixels }, maximumBytes, "MaximumMaskFileBytes");
 
@@ -26,7 +18,7 @@ public sealed class MaskPngTests
     public void EveryValue_IsWrittenAsItsPaletteIndex_InVocColours_AndReadBackUnchanged()
     {
         var values = Enumerable.Range(0, 256).Select(v => (byte)v).ToArray();
-        var path = _folder.Mask("all.png", 16, 16, values);
+        var path = Folder.Mask("all.png", 16, 16, values);
 
         var mask = Reader().Read(path);
 
@@ -45,7 +37,7 @@ public sealed class MaskPngTests
     public void PaletteColours_AreNotUsed_SoRepeatedColoursStillGiveTheIndices()
     {
         var values = DatasetFolder.MaskValues(7, 5, classes: 3);
-        var path = _folder.Mask("black.png", 7, 5, values);
+        var path = Folder.Mask("black.png", 7, 5, values);
         PaintPaletteBlack(path);
 
         var mask = Reader().Read(path);
@@ -58,7 +50,7 @@ public sealed class MaskPngTests
     {
         Color[] palette = Enumerable.Range(0, 16).Select(i => Color.FromRgb((byte)(i * 16), (byte)(255 - (i * 16)), 7)).ToArray();
         var values = Enumerable.Range(0, 6 * 4).Select(i => (byte)(i % 16)).ToArray();
-        var path = _folder.File("four-bit.png");
+        var path = Folder.File("four-bit.png");
         using (var image = Image.LoadPixelData<Rgba32>(values.Select(v => palette[v].ToPixel<Rgba32>()).ToArray(), 6, 4))
         {
             image.SaveAsPng(path, new PngEncoder
@@ -78,7 +70,7 @@ public sealed class MaskPngTests
     public void EightBitGreyscale_GivesItsValues()
     {
         var values = Enumerable.Range(0, 256).Select(v => (byte)v).ToArray();
-        var path = _folder.GreyMask("grey.png", 32, 8, values);
+        var path = Folder.GreyMask("grey.png", 32, 8, values);
 
         CollectionAssert.AreEqual(values, Reader().Read(path).Values);
     }
@@ -86,7 +78,7 @@ public sealed class MaskPngTests
     [TestMethod]
     public void Jpeg_IsNotAPng()
     {
-        var path = _folder.Image("mask.jpg", 8, 8);
+        var path = Folder.Image("mask.jpg", 8, 8);
 
         var error = Assert.ThrowsExactly<InvalidDataException>(() => Reader().Read(path));
 
@@ -97,7 +89,7 @@ public sealed class MaskPngTests
     [TestMethod]
     public void TruncatedFile_IsNamed()
     {
-        var path = _folder.Mask("cut.png", 16, 16, DatasetFolder.MaskValues(16, 16, 5));
+        var path = Folder.Mask("cut.png", 16, 16, DatasetFolder.MaskValues(16, 16, 5));
         var bytes = File.ReadAllBytes(path);
         File.WriteAllBytes(path, bytes[..(bytes.Length - 20)]);
 
@@ -110,7 +102,7 @@ public sealed class MaskPngTests
     [TestMethod]
     public void RgbPng_IsRefused_NamingItsColourType()
     {
-        var path = _folder.Image("rgb.png", 8, 8);
+        var path = Folder.Image("rgb.png", 8, 8);
 
         var error = Assert.ThrowsExactly<InvalidDataException>(() => Reader().Read(path));
 
@@ -121,7 +113,7 @@ public sealed class MaskPngTests
     [TestMethod]
     public void MaskOverThePixelBudget_IsRefusedBeforeDecoding()
     {
-        var path = _folder.Mask("big.png", 16, 16, new byte[256]);
+        var path = Folder.Mask("big.png", 16, 16, new byte[256]);
 
         var error = Assert.ThrowsExactly<InvalidDataException>(() => Reader(maximumPixels: 255).Read(path));
 
@@ -132,7 +124,7 @@ public sealed class MaskPngTests
     [TestMethod]
     public void MaskOverTheByteBound_IsRefused()
     {
-        var path = _folder.Mask("bytes.png", 16, 16, new byte[256]);
+        var path = Folder.Mask("bytes.png", 16, 16, new byte[256]);
 
         var error = Assert.ThrowsExactly<InvalidDataException>(() => Reader(maximumBytes: 10).Read(path));
 

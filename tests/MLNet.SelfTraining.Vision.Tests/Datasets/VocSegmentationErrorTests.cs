@@ -5,43 +5,36 @@ using MLNet.SelfTraining.Vision.Datasets;
 namespace MLNet.SelfTraining.Vision.Tests.Datasets;
 
 [TestClass]
-public sealed class VocSegmentationErrorTests
+public sealed class VocSegmentationErrorTests : DatasetFolderTests
 {
-    private static readonly MLContext Ml = new(seed: 1);
-    private DatasetFolder _folder = null!;
-
     [TestInitialize]
-    public void CreateFolder()
+    public void WriteImageAndMask()
     {
-        _folder = new DatasetFolder();
-        _folder.Image("JPEGImages/a.png", 16, 12);
-        _folder.Mask("SegmentationClass/a.png", 16, 12, DatasetFolder.MaskValues(16, 12, 21));
+        Folder.Image("JPEGImages/a.png", 16, 12);
+        Folder.Mask("SegmentationClass/a.png", 16, 12, DatasetFolder.MaskValues(16, 12, 21));
     }
 
-    [TestCleanup]
-    public void DeleteFolder() => _folder.Dispose();
-
-    private IDataView Load(VocSegmentationOptions? options = null) => Ml.Data.LoadVocSegmentation(_folder.Root, options ?? new() { Width = 16, Height = 12 });
+    private IDataView Load(VocSegmentationOptions? options = null) => Ml.Data.LoadVocSegmentation(Folder.Root, options ?? new() { Width = 16, Height = 12 });
 
     [TestMethod]
     public void MissingImage_NamesTheImageAndTheMask()
     {
-        var mask = _folder.Mask("SegmentationClass/lonely.png", 16, 12, new byte[16 * 12]);
+        var mask = Folder.Mask("SegmentationClass/lonely.png", 16, 12, new byte[16 * 12]);
 
         var error = Assert.ThrowsExactly<FileNotFoundException>(() => Load());
 
-        StringAssert.Contains(error.Message, Path.Combine(_folder.Root, "JPEGImages", "lonely.jpg"));
+        StringAssert.Contains(error.Message, Path.Combine(Folder.Root, "JPEGImages", "lonely.jpg"));
         StringAssert.Contains(error.Message, mask);
     }
 
     [TestMethod]
     public void MaskOfAnotherSize_NamesTheFilesAndBothSizes()
     {
-        var mask = _folder.Mask("SegmentationClass/a.png", 15, 12, new byte[15 * 12]);
+        var mask = Folder.Mask("SegmentationClass/a.png", 15, 12, new byte[15 * 12]);
 
         var error = Assert.ThrowsExactly<InvalidDataException>(() => Load());
 
-        StringAssert.Contains(error.Message, $"Mask file '{mask}' is 15×12 but its image file '{Path.Combine(_folder.Root, "JPEGImages", "a.png")}' is 16×12");
+        StringAssert.Contains(error.Message, $"Mask file '{mask}' is 15×12 but its image file '{Path.Combine(Folder.Root, "JPEGImages", "a.png")}' is 16×12");
     }
 
     [TestMethod]
@@ -50,7 +43,7 @@ public sealed class VocSegmentationErrorTests
         var values = new byte[16 * 12];
         values[(5 * 16) + 3] = 21;
         values[(6 * 16) + 3] = 255;
-        var mask = _folder.Mask("SegmentationClass/a.png", 16, 12, values);
+        var mask = Folder.Mask("SegmentationClass/a.png", 16, 12, values);
 
         var error = Assert.ThrowsExactly<InvalidDataException>(() => Load());
 
@@ -68,7 +61,7 @@ public sealed class VocSegmentationErrorTests
     [TestMethod]
     public void NonPngMask_IsNamed()
     {
-        var mask = _folder.File("SegmentationClass/a.png");
+        var mask = Folder.File("SegmentationClass/a.png");
         File.WriteAllText(mask, "not an image");
 
         var error = Assert.ThrowsExactly<InvalidDataException>(() => Load());
@@ -79,7 +72,7 @@ public sealed class VocSegmentationErrorTests
     [TestMethod]
     public void TruncatedMask_IsNamed()
     {
-        var mask = _folder.File("SegmentationClass/a.png");
+        var mask = Folder.File("SegmentationClass/a.png");
         File.WriteAllBytes(mask, File.ReadAllBytes(mask)[..40]);
 
         var error = Assert.ThrowsExactly<InvalidDataException>(() => Load());
@@ -90,8 +83,8 @@ public sealed class VocSegmentationErrorTests
     [TestMethod]
     public void ImageOverThePixelBudget_IsNamed()
     {
-        _folder.Image("JPEGImages/a.png", 400, 300);
-        _folder.Mask("SegmentationClass/a.png", 400, 300, new byte[400 * 300]);
+        Folder.Image("JPEGImages/a.png", 400, 300);
+        Folder.Mask("SegmentationClass/a.png", 400, 300, new byte[400 * 300]);
 
         var error = Assert.ThrowsExactly<InvalidDataException>(() => Load(new() { Width = 16, Height = 12, MaximumPixels = 100_000 }));
 
@@ -102,7 +95,7 @@ public sealed class VocSegmentationErrorTests
     [TestMethod]
     public void SplitIdLeavingTheFolder_NamesTheSplitFileAndLine()
     {
-        var split = _folder.File("ImageSets/Segmentation/train.txt");
+        var split = Folder.File("ImageSets/Segmentation/train.txt");
         File.WriteAllText(split, "a\n../../outside\n");
 
         var error = Assert.ThrowsExactly<InvalidDataException>(() => Load(new() { Split = "train", Width = 16, Height = 12 }));
@@ -114,17 +107,17 @@ public sealed class VocSegmentationErrorTests
     public void MissingSplitFile_AndMissingFolders_AreNamed()
     {
         var split = Assert.ThrowsExactly<FileNotFoundException>(() => Load(new() { Split = "test", Width = 16, Height = 12 }));
-        Directory.Delete(Path.Combine(_folder.Root, "JPEGImages"), recursive: true);
+        Directory.Delete(Path.Combine(Folder.Root, "JPEGImages"), recursive: true);
         var folder = Assert.ThrowsExactly<DirectoryNotFoundException>(() => Load());
 
-        StringAssert.Contains(split.Message, Path.Combine(_folder.Root, "ImageSets", "Segmentation", "test.txt"));
-        StringAssert.Contains(folder.Message, Path.Combine(_folder.Root, "JPEGImages"));
+        StringAssert.Contains(split.Message, Path.Combine(Folder.Root, "ImageSets", "Segmentation", "test.txt"));
+        StringAssert.Contains(folder.Message, Path.Combine(Folder.Root, "JPEGImages"));
     }
 
     [TestMethod]
     public void TooManyMasks_AreRefused()
     {
-        _folder.Mask("SegmentationClass/b.png", 16, 12, new byte[16 * 12]);
+        Folder.Mask("SegmentationClass/b.png", 16, 12, new byte[16 * 12]);
 
         var error = Assert.ThrowsExactly<InvalidDataException>(() => Load(new() { Width = 16, Height = 12, MaximumImages = 1 }));
 
@@ -137,9 +130,9 @@ public sealed class VocSegmentationErrorTests
         var data = Load();
         var flat = Ml.Data.LoadFromEnumerable(new[] { new FlatMaskRow { ImageId = "x", Mask = new byte[4] } });
 
-        var type = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => Ml.Data.SaveVocMasks(flat, _folder.File("out/x")));
-        var missing = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => Ml.Data.SaveVocMasks(data, _folder.Root, new VocMaskWriteOptions { MaskColumnName = "PredictedMask" }));
-        var repeated = Assert.ThrowsExactly<InvalidDataException>(() => Ml.Data.SaveVocMasks(Twice(data), _folder.File("out2/x")));
+        var type = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => Ml.Data.SaveVocMasks(flat, Folder.File("out/x")));
+        var missing = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => Ml.Data.SaveVocMasks(data, Folder.Root, new VocMaskWriteOptions { MaskColumnName = "PredictedMask" }));
+        var repeated = Assert.ThrowsExactly<InvalidDataException>(() => Ml.Data.SaveVocMasks(Twice(data), Folder.File("out2/x")));
 
         StringAssert.Contains(type.Message, "Schema mismatch for mask column 'Mask': expected known-size vector of Byte with dimensions H×W");
         StringAssert.Contains(missing.Message, "Could not find mask column 'PredictedMask'");
@@ -156,7 +149,7 @@ public sealed class VocSegmentationErrorTests
     }
 
     /// <summary>The rows of <paramref name="data"/> twice, so every id repeats.</summary>
-    private static IDataView Twice(IDataView data)
+    private IDataView Twice(IDataView data)
     {
         var ids = ViewColumns.Texts(data, "ImageId");
         var masks = ViewColumns.Vectors<byte>(data, "Mask");

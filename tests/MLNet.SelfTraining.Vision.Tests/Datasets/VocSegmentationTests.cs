@@ -6,26 +6,17 @@ using MLNet.SelfTraining.Vision.ImageFiles;
 namespace MLNet.SelfTraining.Vision.Tests.Datasets;
 
 [TestClass]
-public sealed class VocSegmentationTests
+public sealed class VocSegmentationTests : DatasetFolderTests
 {
-    private static readonly MLContext Ml = new(seed: 1);
-    private DatasetFolder _folder = null!;
-
-    [TestInitialize]
-    public void CreateFolder() => _folder = new DatasetFolder();
-
-    [TestCleanup]
-    public void DeleteFolder() => _folder.Dispose();
-
     /// <summary>Ids b (PNG) and a (JPEG), 24×20, with VOC masks of classes 0…3 and 255.</summary>
     private Dictionary<string, byte[]> WriteDataSet()
     {
         var masks = new Dictionary<string, byte[]> { ["b"] = DatasetFolder.MaskValues(24, 20, 4), ["a"] = DatasetFolder.MaskValues(24, 20, 4, seed: 3) };
-        _folder.Image("JPEGImages/b.png", 24, 20, seed: 1);
-        _folder.Image("JPEGImages/a.jpg", 24, 20, seed: 2);
+        Folder.Image("JPEGImages/b.png", 24, 20, seed: 1);
+        Folder.Image("JPEGImages/a.jpg", 24, 20, seed: 2);
         foreach (var (id, values) in masks)
         {
-            _folder.Mask($"SegmentationClass/{id}.png", 24, 20, values);
+            Folder.Mask($"SegmentationClass/{id}.png", 24, 20, values);
         }
 
         return masks;
@@ -38,13 +29,13 @@ public sealed class VocSegmentationTests
     {
         var masks = WriteDataSet();
 
-        var data = Ml.Data.LoadVocSegmentation(_folder.Root, Options());
+        var data = Ml.Data.LoadVocSegmentation(Folder.Root, Options());
 
         CollectionAssert.AreEqual(new[] { "a", "b" }, ViewColumns.Texts(data, "ImageId"));
         var read = ViewColumns.Vectors<byte>(data, "Mask");
         CollectionAssert.AreEqual(masks["a"], read[0]);
         CollectionAssert.AreEqual(masks["b"], read[1]);
-        var pixelsOptions = new ImagePixelsOptions { ImageFolder = Path.Combine(_folder.Root, "JPEGImages"), Channels = 3, Height = 20, Width = 24 };
+        var pixelsOptions = new ImagePixelsOptions { ImageFolder = Path.Combine(Folder.Root, "JPEGImages"), Channels = 3, Height = 20, Width = 24 };
         var paths = Ml.Data.LoadFromEnumerable(new[] { new PathRow { ImagePath = "a.jpg" }, new PathRow { ImagePath = "b.png" } });
         var expected = ViewColumns.Vectors<float>(Ml.Transforms.LoadImagePixels(Ml, pixelsOptions).Fit(paths).Transform(paths), "Features");
         var features = ViewColumns.Vectors<float>(data, "Features");
@@ -60,9 +51,9 @@ public sealed class VocSegmentationTests
     public void Split_ListsTheIdsRead_InItsOrder()
     {
         WriteDataSet();
-        File.WriteAllText(_folder.File("ImageSets/Segmentation/val.txt"), "b\n\n a \n");
+        File.WriteAllText(Folder.File("ImageSets/Segmentation/val.txt"), "b\n\n a \n");
 
-        var data = Ml.Data.LoadVocSegmentation(_folder.Root, new VocSegmentationOptions { Split = "val", Width = 24, Height = 20 });
+        var data = Ml.Data.LoadVocSegmentation(Folder.Root, new VocSegmentationOptions { Split = "val", Width = 24, Height = 20 });
 
         CollectionAssert.AreEqual(new[] { "b", "a" }, ViewColumns.Texts(data, "ImageId"));
     }
@@ -73,7 +64,7 @@ public sealed class VocSegmentationTests
         var masks = WriteDataSet();
         string[] names = ["sky", "road", "car", "tree"];
 
-        var data = Ml.Data.LoadVocSegmentation(_folder.Root, new VocSegmentationOptions { Width = 12, Height = 10, Channels = 1, ClassNames = names });
+        var data = Ml.Data.LoadVocSegmentation(Folder.Root, new VocSegmentationOptions { Width = 12, Height = 10, Channels = 1, ClassNames = names });
 
         var read = ViewColumns.Vectors<byte>(data, "Mask");
         // Halving both sides: output pixel (x, y) takes the input pixel under its centre, (2x + 1, 2y + 1).
@@ -87,10 +78,10 @@ public sealed class VocSegmentationTests
     public void GreyscaleMasks_AreRead()
     {
         var values = DatasetFolder.MaskValues(16, 16, 21);
-        _folder.Image("JPEGImages/g.png", 16, 16);
-        _folder.GreyMask("SegmentationClass/g.png", 16, 16, values);
+        Folder.Image("JPEGImages/g.png", 16, 16);
+        Folder.GreyMask("SegmentationClass/g.png", 16, 16, values);
 
-        var data = Ml.Data.LoadVocSegmentation(_folder.Root, Options(16, 16));
+        var data = Ml.Data.LoadVocSegmentation(Folder.Root, Options(16, 16));
 
         CollectionAssert.AreEqual(values, ViewColumns.Vectors<byte>(data, "Mask")[0]);
     }
@@ -99,27 +90,27 @@ public sealed class VocSegmentationTests
     public void SavedMasks_ReadBackTheSameValues()
     {
         var masks = WriteDataSet();
-        var data = Ml.Data.LoadVocSegmentation(_folder.Root, Options());
-        var copy = _folder.File("copy/JPEGImages/a.jpg");
-        File.Copy(Path.Combine(_folder.Root, "JPEGImages", "a.jpg"), copy);
-        File.Copy(Path.Combine(_folder.Root, "JPEGImages", "b.png"), _folder.File("copy/JPEGImages/b.png"));
+        var data = Ml.Data.LoadVocSegmentation(Folder.Root, Options());
+        var copy = Folder.File("copy/JPEGImages/a.jpg");
+        File.Copy(Path.Combine(Folder.Root, "JPEGImages", "a.jpg"), copy);
+        File.Copy(Path.Combine(Folder.Root, "JPEGImages", "b.png"), Folder.File("copy/JPEGImages/b.png"));
 
-        Ml.Data.SaveVocMasks(data, Path.Combine(_folder.Root, "copy", "SegmentationClass"));
+        Ml.Data.SaveVocMasks(data, Path.Combine(Folder.Root, "copy", "SegmentationClass"));
 
-        var reread = Ml.Data.LoadVocSegmentation(Path.Combine(_folder.Root, "copy"), Options());
+        var reread = Ml.Data.LoadVocSegmentation(Path.Combine(Folder.Root, "copy"), Options());
         var values = ViewColumns.Vectors<byte>(reread, "Mask");
         CollectionAssert.AreEqual(masks["a"], values[0]);
         CollectionAssert.AreEqual(masks["b"], values[1]);
-        Assert.IsEmpty(Directory.GetFiles(Path.Combine(_folder.Root, "copy", "SegmentationClass"), "*.tmp"));
+        Assert.IsEmpty(Directory.GetFiles(Path.Combine(Folder.Root, "copy", "SegmentationClass"), "*.tmp"));
     }
 
     [TestMethod]
     public void SaveVocMasks_WritesTheNamedColumn()
     {
         WriteDataSet();
-        var data = Ml.Data.LoadVocSegmentation(_folder.Root, Options());
+        var data = Ml.Data.LoadVocSegmentation(Folder.Root, Options());
         var predicted = Ml.Transforms.CopyColumns("PredictedMask", "Mask").Fit(data).Transform(data);
-        var folder = Path.Combine(_folder.Root, "predicted");
+        var folder = Path.Combine(Folder.Root, "predicted");
 
         Ml.Data.SaveVocMasks(predicted, folder, new VocMaskWriteOptions { MaskColumnName = "PredictedMask" });
 

@@ -13,39 +13,24 @@ namespace MLNet.SelfTraining.Vision.Tasks.Classification;
 /// classification parts: class targets (hard or soft), <see cref="ClassificationLoss"/> and, in student mode,
 /// <see cref="OnlineRelabeler"/>.
 /// </summary>
-internal sealed class ClassifierTraining
+/// <param name="options">The trainer's options.</param>
+/// <param name="spec">The network.</param>
+/// <param name="seed">Seeds sampling and augmentation.</param>
+/// <param name="channel">The log.</param>
+/// <param name="run">The self-training run the classifier is a student of: its α weighs the pseudo loss (1 without
+/// one), its token stops training too, and it receives the training steps.</param>
+internal sealed class ClassifierTraining(TorchImageClassifierTrainer.Options options, ImageNetworkSpec spec, int seed, IChannel channel, StudentContext? run)
 {
-    private readonly TorchImageClassifierTrainer.Options _options;
-    private readonly ImageNetworkSpec _spec;
-    private readonly int _seed;
-    private readonly IChannel _channel;
-    private readonly StudentContext? _run;
-
-    /// <param name="options">The trainer's options.</param>
-    /// <param name="spec">The network.</param>
-    /// <param name="seed">Seeds sampling and augmentation.</param>
-    /// <param name="channel">The log.</param>
-    /// <param name="run">The self-training run the classifier is a student of: its α weighs the pseudo loss (1 without
-    /// one), its token stops training too, and it receives the training steps.</param>
-    public ClassifierTraining(TorchImageClassifierTrainer.Options options, ImageNetworkSpec spec, int seed, IChannel channel, StudentContext? run)
-    {
-        _run = run;
-        _options = options;
-        _spec = spec;
-        _seed = seed;
-        _channel = channel;
-    }
-
     /// <summary>Trains <paramref name="network"/> on <paramref name="data"/> and leaves it in eval mode.</summary>
     public void Run(ImageNetwork network, TrainingSet data)
     {
-        using var plan = new TrainingPlan(data.IsPseudo, _options.Optimization, _options.Student, _options.CancellationToken, _options.Progress, _run, _seed, _channel);
-        var (optimization, student, sampler) = (_options.Optimization, _options.Student, plan.Sampler);
-        using var images = tensor(data.Pixels, [data.Count, _spec.Channels, _spec.ImageHeight, _spec.ImageWidth]);
+        using var plan = new TrainingPlan(data.IsPseudo, options.Optimization, options.Student, options.CancellationToken, options.Progress, run, seed, channel);
+        var (optimization, student, sampler) = (options.Optimization, options.Student, plan.Sampler);
+        using var images = tensor(data.Pixels, [data.Count, spec.Channels, spec.ImageHeight, spec.ImageWidth]);
         using var labels = tensor(data.Labels);
         using var weights = data.Weights is null ? null : tensor(data.Weights);
-        using var soft = data.SoftTargets is null ? null : tensor(data.SoftTargets, [data.Count, _spec.ClassCount]);
-        using var augmenter = new ImageAugmenter(_options.Augmentation, _seed);
+        using var soft = data.SoftTargets is null ? null : tensor(data.SoftTargets, [data.Count, spec.ClassCount]);
+        using var augmenter = new ImageAugmenter(options.Augmentation, seed);
         var loss = new ClassificationLoss(plan.Normalizer);
         using var average = optimization.WeightAverageDecay is { } decay ? new WeightAverage(network, decay) : null;
         // Batches are prepared on this thread, not overlapped on a worker: see BatchSource for the TorchSharp race.
@@ -59,8 +44,8 @@ internal sealed class ClassifierTraining
         var relabeler = student.OnlineRelabelThreshold is { } threshold && plan.PseudoRowCount > 0
             ? new OnlineRelabeler(threshold, student.MaskUnconfidentPseudoRows)
             : null;
-        using var meanTeacher = relabeler is not null && student.RelabelWithWeightAverage ? ClassifierNetwork.Create(_spec) : null;
-        new TrainingLoop(plan.Settings, _channel).Run(network, step =>
+        using var meanTeacher = relabeler is not null && student.RelabelWithWeightAverage ? ClassifierNetwork.Create(spec) : null;
+        new TrainingLoop(plan.Settings, channel).Run(network, step =>
         {
             using var batch = batches.Take(step);
             var targets = (soft ?? labels).index_select(0, batch.Index);
@@ -87,9 +72,9 @@ internal sealed class ClassifierTraining
     {
         if (relabeler is not null)
         {
-            _channel.Info(MessageSensitivity.None,
+            channel.Info(MessageSensitivity.None,
                 $"Online re-labeling: {relabeler.Changed} of {relabeler.Seen} pseudo targets ({100.0 * relabeler.Changed / Math.Max(1, relabeler.Seen):F1}%) replaced by the network's own class"
-                + (_options.Student.MaskUnconfidentPseudoRows ? $", {relabeler.Masked} ({100.0 * relabeler.Masked / Math.Max(1, relabeler.Seen):F1}%) left out as unconfident." : "."));
+                + (options.Student.MaskUnconfidentPseudoRows ? $", {relabeler.Masked} ({100.0 * relabeler.Masked / Math.Max(1, relabeler.Seen):F1}%) left out as unconfident." : "."));
         }
     }
 }

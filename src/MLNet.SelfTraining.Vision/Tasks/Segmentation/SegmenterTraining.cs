@@ -12,42 +12,27 @@ namespace MLNet.SelfTraining.Vision.Tasks.Segmentation;
 /// <see cref="BatchSource{TBatch}"/>, <see cref="WeightAverage"/>, <see cref="LossNormalizer"/>) with the segmentation
 /// parts: images and masks augmented together (<see cref="SegmentationBatches"/>) and <see cref="SegmentationLoss"/>.
 /// </summary>
-internal sealed class SegmenterTraining
+/// <param name="options">The trainer's options.</param>
+/// <param name="spec">The network.</param>
+/// <param name="seed">Seeds sampling and augmentation.</param>
+/// <param name="channel">The log.</param>
+/// <param name="run">The self-training run the segmenter is a student of: its α weighs the pseudo loss (1 without
+/// one) and its token stops training too.</param>
+internal sealed class SegmenterTraining(TorchImageSegmenterTrainer.Options options, ImageNetworkSpec spec, int seed, IChannel channel, StudentContext? run)
 {
-    private readonly TorchImageSegmenterTrainer.Options _options;
-    private readonly ImageNetworkSpec _spec;
-    private readonly int _seed;
-    private readonly IChannel _channel;
-    private readonly StudentContext? _run;
-
-    /// <param name="options">The trainer's options.</param>
-    /// <param name="spec">The network.</param>
-    /// <param name="seed">Seeds sampling and augmentation.</param>
-    /// <param name="channel">The log.</param>
-    /// <param name="run">The self-training run the segmenter is a student of: its α weighs the pseudo loss (1 without
-    /// one) and its token stops training too.</param>
-    public SegmenterTraining(TorchImageSegmenterTrainer.Options options, ImageNetworkSpec spec, int seed, IChannel channel, StudentContext? run)
-    {
-        _options = options;
-        _spec = spec;
-        _seed = seed;
-        _channel = channel;
-        _run = run;
-    }
-
     /// <summary>Trains <paramref name="network"/> on <paramref name="data"/> and leaves it in eval mode.</summary>
     public void Run(ImageNetwork network, SegmentationSet data)
     {
-        using var plan = new TrainingPlan(data.IsPseudo, _options.Optimization, _options.Student, _options.CancellationToken, _options.Progress, _run, _seed, _channel);
-        using var images = tensor(data.Pixels, [data.Count, _spec.Channels, _spec.ImageHeight, _spec.ImageWidth]);
-        using var masks = tensor(data.Masks, [data.Count, _spec.ImageHeight, _spec.ImageWidth]);
+        using var plan = new TrainingPlan(data.IsPseudo, options.Optimization, options.Student, options.CancellationToken, options.Progress, run, seed, channel);
+        using var images = tensor(data.Pixels, [data.Count, spec.Channels, spec.ImageHeight, spec.ImageWidth]);
+        using var masks = tensor(data.Masks, [data.Count, spec.ImageHeight, spec.ImageWidth]);
         using var weights = data.Weights is null ? null : tensor(data.Weights);
-        using var augmenter = new ImageAugmenter(_options.Augmentation, _seed);
+        using var augmenter = new ImageAugmenter(options.Augmentation, seed);
         var loss = new SegmentationLoss(plan.Normalizer);
-        using var average = _options.Optimization.WeightAverageDecay is { } decay ? new WeightAverage(network, decay) : null;
+        using var average = options.Optimization.WeightAverageDecay is { } decay ? new WeightAverage(network, decay) : null;
         // Batches are prepared on this thread, not overlapped on a worker: see BatchSource for the TorchSharp race.
         var batches = new BatchSource<SegmentationBatch>(plan.Sampler.NextBatch, new SegmentationBatches(images, masks, augmenter).Prepare);
-        new TrainingLoop(plan.Settings, _channel).Run(network, step =>
+        new TrainingLoop(plan.Settings, channel).Run(network, step =>
         {
             using var batch = batches.Take(step);
             var logits = network.forward(batch.Images);
