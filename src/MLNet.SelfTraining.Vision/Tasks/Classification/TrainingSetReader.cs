@@ -17,20 +17,12 @@ internal static class TrainingSetReader
         var active = new[] { columns.Features, columns.Label, columns.Weight, columns.PseudoFlag, columns.SoftTarget }
             .OfType<DataViewSchema.Column>().ToArray();
         using var cursor = data.GetRowCursor(active);
-        var getFeatures = cursor.GetGetter<VBuffer<float>>(columns.Features);
+        var rows = new ImageRowReader(cursor, columns.Features, columns.Weight, columns.PseudoFlag, inputScale);
         var getLabel = cursor.GetGetter<uint>(columns.Label);
-        var getWeight = columns.Weight is { } w ? cursor.GetGetter<float>(w) : null;
-        var getFlag = columns.PseudoFlag is { } f ? cursor.GetGetter<bool>(f) : null;
         var getSoft = columns.SoftTarget is { } s ? cursor.GetGetter<VBuffer<float>>(s) : null;
-
-        var pixels = new List<float>();
         var labels = new List<long>();
-        var weights = new List<float>();
-        var flags = new List<bool>();
         var soft = new List<float>();
-        var features = default(VBuffer<float>);
         var softRow = default(VBuffer<float>);
-        var pixelRow = new float[((VectorDataViewType)columns.Features.Type).Size];
         var softDense = new float[classCount];
         long total = 0, missingLabel = 0, badPixels = 0, badWeight = 0, badSoft = 0;
         while (cursor.MoveNext())
@@ -43,16 +35,12 @@ internal static class TrainingSetReader
                 missingLabel++;
                 continue;
             }
-            getFeatures(ref features);
-            features.CopyTo(pixelRow);
-            if (FloatSpans.ContainsNonFinite(pixelRow))
+            if (!rows.ReadPixels())
             {
                 badPixels++;
                 continue;
             }
-            float weight = 1;
-            getWeight?.Invoke(ref weight);
-            if (!float.IsFinite(weight))
+            if (!rows.ReadWeight())
             {
                 badWeight++;
                 continue;
@@ -68,19 +56,8 @@ internal static class TrainingSetReader
                 }
                 soft.AddRange(softDense);
             }
-            var isPseudo = false;
-            getFlag?.Invoke(ref isPseudo);
-            if (inputScale != 1f)
-            {
-                for (var i = 0; i < pixelRow.Length; i++)
-                {
-                    pixelRow[i] *= inputScale;
-                }
-            }
-            pixels.AddRange(pixelRow);
+            rows.Keep();
             labels.Add(key - 1);
-            weights.Add(weight);
-            flags.Add(isPseudo);
         }
 
         var skipped = total - labels.Count;
@@ -100,10 +77,10 @@ internal static class TrainingSetReader
         return new TrainingSet
         {
             Count = labels.Count,
-            Pixels = [.. pixels],
+            Pixels = rows.Pixels(),
             Labels = [.. labels],
-            Weights = getWeight is null ? null : [.. weights],
-            IsPseudo = [.. flags],
+            Weights = rows.Weights(),
+            IsPseudo = rows.IsPseudo(),
             SoftTargets = getSoft is null ? null : [.. soft],
         };
     }

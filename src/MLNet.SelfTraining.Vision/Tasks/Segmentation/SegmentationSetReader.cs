@@ -1,7 +1,6 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Runtime;
-using MLNet.SelfTraining.Vision.Data;
 
 namespace MLNet.SelfTraining.Vision.Tasks.Segmentation;
 
@@ -19,34 +18,22 @@ internal static class SegmentationSetReader
     {
         var active = new[] { columns.Features, columns.Mask, columns.Weight, columns.PseudoFlag }.OfType<DataViewSchema.Column>().ToArray();
         using var cursor = data.GetRowCursor(active);
-        var getFeatures = cursor.GetGetter<VBuffer<float>>(columns.Features);
+        var rows = new ImageRowReader(cursor, columns.Features, columns.Weight, columns.PseudoFlag, inputScale);
         var getMask = cursor.GetGetter<VBuffer<byte>>(columns.Mask);
-        var getWeight = columns.Weight is { } w ? cursor.GetGetter<float>(w) : null;
-        var getFlag = columns.PseudoFlag is { } f ? cursor.GetGetter<bool>(f) : null;
-
-        var pixels = new List<float>();
         var masks = new List<byte>();
-        var weights = new List<float>();
-        var flags = new List<bool>();
-        var features = default(VBuffer<float>);
         var mask = default(VBuffer<byte>);
-        var pixelRow = new float[((VectorDataViewType)columns.Features.Type).Size];
         var maskRow = new byte[((VectorDataViewType)columns.Mask.Type).Size];
         long total = 0, badPixels = 0, badWeight = 0, unlabeled = 0;
         while (cursor.MoveNext())
         {
             total++;
-            getFeatures(ref features);
-            features.CopyTo(pixelRow);
-            if (FloatSpans.ContainsNonFinite(pixelRow))
+            if (!rows.ReadPixels())
             {
                 badPixels++;
                 continue;
             }
 
-            float weight = 1;
-            getWeight?.Invoke(ref weight);
-            if (!float.IsFinite(weight))
+            if (!rows.ReadWeight())
             {
                 badWeight++;
                 continue;
@@ -60,17 +47,13 @@ internal static class SegmentationSetReader
                 continue;
             }
 
-            var isPseudo = false;
-            getFlag?.Invoke(ref isPseudo);
-            pixels.AddRange(inputScale == 1f ? pixelRow : pixelRow.Select(p => p * inputScale));
+            rows.Keep();
             masks.AddRange(maskRow);
-            weights.Add(weight);
-            flags.Add(isPseudo);
         }
 
         var reasons = $"{badPixels} with non-finite (NaN or ±Inf) pixels in column '{columns.Features.Name}', {badWeight} with a non-finite weight, "
             + $"{unlabeled} with no labeled pixel (mask all {SegmentationMasks.Ignore}) in column '{columns.Mask.Name}'";
-        if (flags.Count == 0)
+        if (rows.Count == 0)
         {
             throw new InvalidOperationException(total == 0
                 ? $"The training data is empty: no rows to read from feature column '{columns.Features.Name}' and mask column '{columns.Mask.Name}'."
@@ -79,18 +62,18 @@ internal static class SegmentationSetReader
                     : $"None of the {total} training rows is usable: {reasons}.");
         }
 
-        if (flags.Count < total)
+        if (rows.Count < total)
         {
-            channel.Warning(MessageSensitivity.None, $"Skipped {total - flags.Count} of {total} training rows: {reasons}.");
+            channel.Warning(MessageSensitivity.None, $"Skipped {total - rows.Count} of {total} training rows: {reasons}.");
         }
 
         return new SegmentationSet
         {
-            Count = flags.Count,
-            Pixels = [.. pixels],
+            Count = rows.Count,
+            Pixels = rows.Pixels(),
             Masks = [.. masks],
-            Weights = getWeight is null ? null : [.. weights],
-            IsPseudo = [.. flags],
+            Weights = rows.Weights(),
+            IsPseudo = rows.IsPseudo(),
         };
     }
 
