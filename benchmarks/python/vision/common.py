@@ -119,6 +119,7 @@ def jitter_grid(shape, lo, hi, generator):
     theta = torch.stack([inv, zeros, tx, zeros, inv, ty], 1).view(n, 2, 3)
     return F.affine_grid(theta, list(shape), align_corners=False)
 
+
 class ScaleJitter:
     """Augmentation/ScaleJitter.cs: per-image zoom s ~ U(lo, hi), random crop (s > 1) or zero pad (s < 1), optional
     elastic distortion (alpha px, sigma 4) in the same resampling."""
