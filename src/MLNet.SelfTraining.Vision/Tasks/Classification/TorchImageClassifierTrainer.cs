@@ -4,6 +4,7 @@ using MLNet.SelfTraining.Students;
 using MLNet.SelfTraining.Vision.Data;
 using MLNet.SelfTraining.Vision.Engine;
 using MLNet.SelfTraining.Vision.Models;
+using MLNet.SelfTraining.Vision.Persistence;
 
 namespace MLNet.SelfTraining.Vision.Tasks.Classification;
 
@@ -68,7 +69,8 @@ public sealed partial class TorchImageClassifierTrainer : IEstimator<TorchImageC
 
     /// <summary>Trains the network on <paramref name="input"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A column is missing or has the wrong type, or
-    /// <see cref="Options.InitialModel"/> has a different network, or the backbone archive of
+    /// <see cref="Options.InitialModel"/> has a different network, or the model would be one that
+    /// <see cref="TorchImageClassifierTransformer.Load(MLContext, string)"/> refuses (e.g. more than 65,536 classes), or the backbone archive of
     /// <see cref="NetworkOptions.InitialBackbonePath"/> has a different backbone.</exception>
     /// <exception cref="InvalidDataException">The file of <see cref="NetworkOptions.InitialBackbonePath"/> is not a backbone
     /// archive, declares a value out of range (named in the message), or holds weights that do not fit its backbone.</exception>
@@ -82,6 +84,10 @@ public sealed partial class TorchImageClassifierTrainer : IEstimator<TorchImageC
         var spec = ImageNetworkSpec.From(_options.Network, classes.Count);
         CheckInitialModel(spec, _startFrom ?? _options.InitialModel,
             _startFrom is null ? $"The '{nameof(Options.InitialModel)}' option" : "The model given to StartFrom (the teacher)");
+        var info = new ClassifierInfo(_options.FeatureColumnName, _options.LabelColumnName, spec, classes,
+            _options.Network.InputScale, _options.Optimization.InferenceBatchSize);
+        LoadableModel.Require(path => ClassifierManifestChecks.Check(TorchImageClassifierTransformer.CreateManifest(info, _options.Optimization.NumberOfThreads), path),
+            nameof(TorchImageClassifierTrainer));
         using var channel = _host.Start("Training");
         var seed = TorchGlobals.Apply(_options.Optimization, _host);
         var data = TrainingSetReader.Read(input, columns, classes.Count, _options.Network.InputScale, channel);
@@ -96,8 +102,6 @@ public sealed partial class TorchImageClassifierTrainer : IEstimator<TorchImageC
             throw;
         }
 
-        var info = new ClassifierInfo(_options.FeatureColumnName, _options.LabelColumnName, spec, classes,
-            _options.Network.InputScale, _options.Optimization.InferenceBatchSize);
         return new TorchImageClassifierTransformer(info, new ImageClassifierPredictor(network, spec, _options.Network.InputScale), _options.Optimization.NumberOfThreads);
     }
 

@@ -83,7 +83,7 @@ public sealed class TorchImageClassifierTransformer : ITransformer, IDisposable
     /// <summary>Writes the classifier to a zip archive (manifest + weights), atomically replacing <paramref name="path"/>.</summary>
     /// <param name="path">The archive file; its directory must exist.</param>
     public void Save(string path) =>
-        _model.Save(path, (target, network) => ClassifierArchive.Save(target, CreateManifest(), network));
+        _model.Save(path, (target, network) => ClassifierArchive.Save(target, CreateManifest(_info, _numberOfThreads), network));
 
     /// <summary>
     /// Writes the network's backbone on its own to a zip archive (manifest + weights), atomically replacing
@@ -126,14 +126,15 @@ public sealed class TorchImageClassifierTransformer : ITransformer, IDisposable
     /// through views, cursors or prediction engines made before then throw <see cref="ObjectDisposedException"/>.</summary>
     public void Dispose() => _model.Dispose();
 
-    private ClassifierManifest CreateManifest() => new()
+    /// <summary>The manifest a classifier of <paramref name="info"/> is saved with.</summary>
+    internal static ClassifierManifest CreateManifest(ClassifierInfo info, int numberOfThreads) => new()
     {
-        Network = _info.Spec,
-        ClassNames = _info.Classes.Names,
-        FeatureColumnName = _info.FeatureColumnName,
-        LabelColumnName = _info.LabelColumnName,
-        InputScale = _info.InputScale,
-        InferenceBatchSize = _info.InferenceBatchSize,
-        NumberOfThreads = _numberOfThreads,
+        Network = info.Spec,
+        ClassNames = info.Classes.Names,
+        FeatureColumnName = info.FeatureColumnName,
+        LabelColumnName = info.LabelColumnName,
+        InputScale = info.InputScale,
+        InferenceBatchSize = info.InferenceBatchSize,
+        NumberOfThreads = numberOfThreads,
     };
 }

@@ -3,6 +3,7 @@ using Microsoft.ML.Runtime;
 using MLNet.SelfTraining.Students;
 using MLNet.SelfTraining.Vision.Engine;
 using MLNet.SelfTraining.Vision.Models;
+using MLNet.SelfTraining.Vision.Persistence;
 
 namespace MLNet.SelfTraining.Vision.Tasks.Segmentation;
 
@@ -69,7 +70,8 @@ public sealed partial class TorchImageSegmenterTrainer : IEstimator<TorchImageSe
 
     /// <summary>Trains the network on <paramref name="input"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A column is missing or has the wrong type or size, the classes are
-    /// unknown, or the backbone archive of <see cref="NetworkOptions.InitialBackbonePath"/> has a different backbone.</exception>
+    /// unknown, the model would be one that <see cref="TorchImageSegmenterTransformer.Load(MLContext, string)"/> refuses (e.g. a scoring
+    /// batch beyond its memory bound), or the backbone archive of <see cref="NetworkOptions.InitialBackbonePath"/> has a different backbone.</exception>
     /// <exception cref="InvalidDataException">The file of <see cref="NetworkOptions.InitialBackbonePath"/> is not a backbone
     /// archive, declares a value out of range, or holds weights that do not fit its backbone.</exception>
     /// <exception cref="InvalidOperationException">A mask holds a value that is neither a class nor 255, the data has no
@@ -81,6 +83,10 @@ public sealed partial class TorchImageSegmenterTrainer : IEstimator<TorchImageSe
         var (columns, classNames) = SegmenterInputChecks.CheckTraining(input.Schema, _options);
         var run = StudentRegistration.Join(this, nameof(TorchImageSegmenterTrainer), columns.PseudoFlag is not null);
         var spec = ImageNetworkSpec.From(_options.Network, classNames.Length);
+        var info = new SegmenterInfo(_options.FeatureColumnName, _options.MaskColumnName, spec, classNames,
+            _options.Network.InputScale, _options.Optimization.InferenceBatchSize);
+        LoadableModel.Require(path => SegmenterManifestChecks.Check(TorchImageSegmenterTransformer.CreateManifest(info, _options.Optimization.NumberOfThreads), path),
+            nameof(TorchImageSegmenterTrainer));
         using var channel = _host.Start("Training");
         var seed = TorchGlobals.Apply(_options.Optimization, _host);
         var data = SegmentationSetReader.Read(input, columns, spec.ClassCount, spec.ImageWidth, _options.Network.InputScale, channel);
@@ -95,8 +101,6 @@ public sealed partial class TorchImageSegmenterTrainer : IEstimator<TorchImageSe
             throw;
         }
 
-        var info = new SegmenterInfo(_options.FeatureColumnName, _options.MaskColumnName, spec, classNames,
-            _options.Network.InputScale, _options.Optimization.InferenceBatchSize);
         return new TorchImageSegmenterTransformer(info, new SegmenterPredictor(network, spec, _options.Network.InputScale), _options.Optimization.NumberOfThreads);
     }
 

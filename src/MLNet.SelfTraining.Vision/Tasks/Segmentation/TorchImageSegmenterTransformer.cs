@@ -86,7 +86,7 @@ public sealed class TorchImageSegmenterTransformer : ITransformer, IDisposable
     /// <summary>Writes the segmenter to a zip archive (manifest + weights), atomically replacing <paramref name="path"/>.</summary>
     /// <param name="path">The archive file; its directory must exist.</param>
     public void Save(string path) =>
-        _model.Save(path, (target, network) => SegmenterArchive.Save(target, CreateManifest(), network));
+        _model.Save(path, (target, network) => SegmenterArchive.Save(target, CreateManifest(_info, _numberOfThreads), network));
 
     /// <summary>
     /// Writes the network's backbone on its own to a zip archive, atomically replacing <paramref name="path"/>. A trainer
@@ -125,14 +125,15 @@ public sealed class TorchImageSegmenterTransformer : ITransformer, IDisposable
     /// through views, cursors or prediction engines made before then throw <see cref="ObjectDisposedException"/>.</summary>
     public void Dispose() => _model.Dispose();
 
-    private SegmenterManifest CreateManifest() => new()
+    /// <summary>The manifest a segmenter of <paramref name="info"/> is saved with.</summary>
+    internal static SegmenterManifest CreateManifest(SegmenterInfo info, int numberOfThreads) => new()
     {
-        Network = _info.Spec,
-        ClassNames = _info.ClassNames,
-        FeatureColumnName = _info.FeatureColumnName,
-        MaskColumnName = _info.MaskColumnName,
-        InputScale = _info.InputScale,
-        InferenceBatchSize = _info.InferenceBatchSize,
-        NumberOfThreads = _numberOfThreads,
+        Network = info.Spec,
+        ClassNames = info.ClassNames,
+        FeatureColumnName = info.FeatureColumnName,
+        MaskColumnName = info.MaskColumnName,
+        InputScale = info.InputScale,
+        InferenceBatchSize = info.InferenceBatchSize,
+        NumberOfThreads = numberOfThreads,
     };
 }
