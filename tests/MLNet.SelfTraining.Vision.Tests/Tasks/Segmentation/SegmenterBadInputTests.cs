@@ -56,6 +56,25 @@ public sealed class SegmenterBadInputTests
     }
 
     [TestMethod]
+    public void EmptyScenes_BackgroundOnly_AreTrainedOn_NotSkipped()
+    {
+        var mlContext = new MLContext(seed: 1);
+        var messages = new List<string>();
+        mlContext.Log += (_, e) => messages.Add(e.Message);
+        var rows = SyntheticScenes.Rows(12, seed: 1);
+        foreach (var empty in rows.Take(4))
+        {
+            Array.Fill(empty.Features, 0.1f);
+            Array.Clear(empty.Mask);
+        }
+
+        using var model = mlContext.Segmentation().Trainers.TorchSegmenter(SyntheticScenes.Options(steps: 2)).Fit(SyntheticScenes.View(mlContext, rows));
+
+        Assert.IsTrue(messages.Any(m => m.Contains("Supervised: 12 rows")), string.Join("\n", messages.Where(m => m.Contains("rows"))));
+        Assert.IsFalse(messages.Any(m => m.Contains("Skipped")), "a scene with no object is a labeled scene of background");
+    }
+
+    [TestMethod]
     public void EveryMaskAllIgnored_ThrowsAClearError()
     {
         var mlContext = new MLContext(seed: 1);
