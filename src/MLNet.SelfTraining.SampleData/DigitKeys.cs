@@ -19,7 +19,13 @@ internal static class DigitKeys
         var names = Enumerable.Range(0, MnistData.ClassCount).Select(d => d.ToString(CultureInfo.InvariantCulture).AsMemory()).ToArray();
         var builder = new DataViewSchema.Annotations.Builder();
         builder.Add(KeyValuesKind, new VectorDataViewType(TextDataViewType.Instance, names.Length),
-            (ref VBuffer<ReadOnlyMemory<char>> value) => value = new VBuffer<ReadOnlyMemory<char>>(names.Length, names));
+            (ref VBuffer<ReadOnlyMemory<char>> value) =>
+            {
+                // Into the caller's buffer: handing out `names` would let a caller that reuses its buffer overwrite them.
+                var editor = VBufferEditor.Create(ref value, names.Length);
+                names.CopyTo(editor.Values);
+                value = editor.Commit();
+            });
         return builder.ToAnnotations();
     }
 }

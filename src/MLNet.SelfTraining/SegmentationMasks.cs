@@ -47,7 +47,13 @@ public static class SegmentationMasks
         var builder = new DataViewSchema.Annotations.Builder();
         var names = classNames.Select(n => n.AsMemory()).ToArray();
         builder.Add(ClassNamesAnnotation, new VectorDataViewType(TextDataViewType.Instance, names.Length),
-            (ref VBuffer<ReadOnlyMemory<char>> value) => value = new VBuffer<ReadOnlyMemory<char>>(names.Length, names));
+            (ref VBuffer<ReadOnlyMemory<char>> value) =>
+            {
+                // Into the caller's buffer: handing out `names` would let a caller that reuses its buffer overwrite them.
+                var editor = VBufferEditor.Create(ref value, names.Length);
+                names.CopyTo(editor.Values);
+                value = editor.Commit();
+            });
         return builder.ToAnnotations();
     }
 

@@ -16,7 +16,7 @@ public enum SelfTrainingStage
 
     /// <summary>
     /// The round's teacher scores the unlabeled rows: <see cref="SelfTrainingProgress.Completed"/> rows scored of
-    /// <see cref="SelfTrainingProgress.Total"/>. Reported at 0, every few thousand rows, and when the pass ends.
+    /// <see cref="SelfTrainingProgress.Total"/>. Reported at 0, every 1,024 rows, and when the pass ends.
     /// </summary>
     Scoring,
 

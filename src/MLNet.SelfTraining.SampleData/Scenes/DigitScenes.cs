@@ -46,7 +46,7 @@ public static class DigitScenes
     /// <summary>Generates <paramref name="count"/> multi-digit scenes whose digits come from <paramref name="pool"/>.</summary>
     /// <param name="data">The MNIST images the pool indexes.</param>
     /// <param name="pool">The indices of the images in <paramref name="data"/> to draw digits from; not empty when <paramref name="count"/> is positive.</param>
-    /// <param name="count">The number of scenes; 0 or more.</param>
+    /// <param name="count">The number of scenes; 0 or more, and at most <see cref="Array.MaxLength"/> / S² (one array holds them).</param>
     /// <param name="options">The options; <see langword="null"/> for the defaults.</param>
     /// <param name="seed">The generator's seed; any value (the same seed gives the same scenes).</param>
     /// <exception cref="ArgumentException"><paramref name="pool"/> is empty but scenes are requested.</exception>
@@ -61,7 +61,7 @@ public static class DigitScenes
     /// <summary>Generates <paramref name="count"/> object-centric images, one digit each, from <paramref name="pool"/>.</summary>
     /// <param name="data">The MNIST images the pool indexes.</param>
     /// <param name="pool">The indices of the images in <paramref name="data"/> to draw digits from; not empty when <paramref name="count"/> is positive.</param>
-    /// <param name="count">The number of images; 0 or more.</param>
+    /// <param name="count">The number of images; 0 or more, and at most <see cref="Array.MaxLength"/> / S² (one array holds them).</param>
     /// <param name="options">The options; <see langword="null"/> for the defaults.</param>
     /// <param name="seed">The generator's seed; any value (the same seed gives the same images).</param>
     /// <exception cref="ArgumentException">
@@ -146,6 +146,7 @@ public static class DigitScenes
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         options ??= new SceneOptions();
         options.Validate();
+        options.CheckImageCount(nameof(count), count);
         if (count > 0 && pool.Count == 0)
         {
             throw new ArgumentException($"Expected at least one MNIST index in the pool to draw {count} images from; got an empty pool.", nameof(pool));

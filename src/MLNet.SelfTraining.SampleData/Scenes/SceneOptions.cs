@@ -101,6 +101,21 @@ public sealed class SceneOptions
         CheckFraction(nameof(ObjectCentricPoolFraction), ObjectCentricPoolFraction, 0, 1 - LabeledPoolFraction, lowerOpen: false);
     }
 
+    /// <summary>
+    /// Checks that <paramref name="count"/> images of <see cref="CanvasSize"/>² bytes fit in one array (a
+    /// <see cref="SceneSet"/> holds its images, and its masks, back to back).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is too large; the exception names <paramref name="name"/>.</exception>
+    internal void CheckImageCount(string name, int count)
+    {
+        var most = Array.MaxLength / (CanvasSize * CanvasSize);
+        if (count > most)
+        {
+            throw new ArgumentOutOfRangeException(name, count, string.Create(CultureInfo.InvariantCulture,
+                $"{name} was expected to be at most {most} at CanvasSize {CanvasSize} (the images are held in one array of at most {Array.MaxLength} bytes); got {count}."));
+        }
+    }
+
     /// <summary>The smallest digit side in pixels: ⌈<paramref name="scale"/> · <see cref="CanvasSize"/>⌉.</summary>
     internal int MinimumSide(double scale) => (int)Math.Ceiling(scale * CanvasSize);
 

@@ -73,7 +73,10 @@ public sealed class SceneSplit
     /// <param name="objectCentricImages">The number of object-centric images; 0 or more.</param>
     /// <param name="options">The options; <see langword="null"/> for the defaults.</param>
     /// <param name="seed">The seed; any value (the same seed gives the same bytes).</param>
-    /// <exception cref="ArgumentOutOfRangeException">A count or an option is out of range; the exception names it.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// A count or an option is out of range (a count above <see cref="Array.MaxLength"/> / S² does not fit in one array);
+    /// the exception names it.
+    /// </exception>
     /// <exception cref="ArgumentException">
     /// A class of <paramref name="data"/> has no more than <see cref="MnistSplit.TestPerClass"/> images (names
     /// <paramref name="data"/>), or a pool that must serve a positive count lacks a digit (names <paramref name="options"/>).
@@ -88,6 +91,10 @@ public sealed class SceneSplit
         ArgumentOutOfRangeException.ThrowIfNegative(objectCentricImages);
         options ??= new SceneOptions();
         options.Validate();
+        options.CheckImageCount(nameof(labeledScenes), labeledScenes);
+        options.CheckImageCount(nameof(unlabeledScenes), unlabeledScenes);
+        options.CheckImageCount(nameof(testScenes), testScenes);
+        options.CheckImageCount(nameof(objectCentricImages), objectCentricImages);
         var generator = new SplitMix64(unchecked((ulong)seed));
         var pools = CreatePools(data, options, generator);
         CheckEveryDigit(data, pools[1], labeledScenes, "labeled", nameof(SceneOptions.LabeledPoolFraction), options.LabeledPoolFraction);

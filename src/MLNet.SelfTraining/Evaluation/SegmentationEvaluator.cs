@@ -41,8 +41,16 @@ internal static class SegmentationEvaluator
                 "predictedMaskColumnName");
         }
 
-        return names ?? predictedNames ?? throw new ArgumentException(
+        var result = names ?? predictedNames ?? throw new ArgumentException(
             $"Mask column '{label.Name}' (or '{predicted.Name}') was expected to carry its class names as the '{SegmentationMasks.ClassNamesAnnotation}' annotation (SegmentationMasks.ClassNames); got none.",
             "labelColumnName");
+        if (result.Length > SegmentationMasks.MaximumClassCount)
+        {
+            throw new ArgumentException(
+                $"Mask column '{(names is null ? predicted.Name : label.Name)}' was expected to have at most {SegmentationMasks.MaximumClassCount} class names in its '{SegmentationMasks.ClassNamesAnnotation}' annotation (a byte mask, 255 being the ignore value); got {result.Length}.",
+                names is null ? "predictedMaskColumnName" : "labelColumnName");
+        }
+
+        return result;
     }
 }

@@ -25,6 +25,18 @@ public sealed class DigitScenesTests
     }
 
     [TestMethod]
+    [DataRow(32_768)]   // 32,768 × 256² = 2³¹: wrapped to a negative array size
+    [DataRow(65_537)]   // 65,537 × 256² wraps to 256²: room for one scene only
+    public void Generate_MoreScenesThanOneArrayHolds_NamesCount(int count)
+    {
+        var error = Assert.ThrowsExactly<ArgumentOutOfRangeException>(
+            () => DigitScenes.Generate(Data, [0], count, new SceneOptions { CanvasSize = 256 }, seed: 1));
+
+        Assert.AreEqual("count", error.ParamName);
+        Assert.Contains("at most 32767 at CanvasSize 256", error.Message);
+    }
+
+    [TestMethod]
     public void Generate_Accessors_AgreeWithTheContiguousArrays()
     {
         var scenes = DigitScenes.Generate(Data, [.. Enumerable.Range(0, 10_000)], 5, new SceneOptions { CanvasSize = 40 }, seed: 1);

@@ -23,6 +23,15 @@ public sealed class SceneSplitTests
     }
 
     [TestMethod]
+    public void Create_MoreScenesThanOneArrayHolds_NamesTheCount()
+    {
+        var error = Assert.ThrowsExactly<ArgumentOutOfRangeException>(
+            () => SceneSplit.Create(Data, 1, 65_537, 1, 1, new SceneOptions { CanvasSize = 256 }, seed: 1));
+
+        Assert.AreEqual("unlabeledScenes", error.ParamName);
+    }
+
+    [TestMethod]
     public void Create_DifferentSeeds_GiveDifferentPoolsAndScenes()
     {
         var first = Create(seed: 5);

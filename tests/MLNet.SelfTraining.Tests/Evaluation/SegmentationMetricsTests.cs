@@ -71,7 +71,8 @@ public sealed class SegmentationMetricsTests
     [TestMethod]
     public void PixelsWhoseTruthIs255_AreSkipped()
     {
-        var metrics = Evaluate(["bg", "a"], ([0, I, 0, 0, I, 0], [0, 1, 0, 0, 0, 1]), ([0, 1, 1, I], [1, 1, 1, 0]));
+        // The rows of TwoClasses_ByHand with 255s (whatever their prediction) slipped in: the same C, so the same mIoU.
+        var metrics = Evaluate(["bg", "a"], ([0, I, 0, 0, I, 0], [0, 1, 0, 0, 0, 1]), ([0, 1, I, 1, 1, I], [1, 1, 0, 1, 0, 1]));
 
         Assert.AreEqual(0.45, metrics.MeanIoU, 1e-12);
         Assert.AreEqual(8, metrics.ValidPixelCount);
@@ -134,6 +135,43 @@ public sealed class SegmentationMetricsTests
         var metrics = Ml.Segmentation().Evaluate(Load(null, ["bg", "a"], ([0, 1], [0, 1])));
 
         CollectionAssert.AreEqual(new[] { "bg", "a" }, metrics.ClassNames.ToArray());
+    }
+
+    [TestMethod]
+    public void MoreThan255ClassNames_AreRejected_BeforeTheConfusionMatrixIsAllocated()
+    {
+        var builder = new DataViewSchema.Builder();
+        builder.AddColumn("Mask", new VectorDataViewType(NumberDataViewType.Byte, 2), ManyClassNames(300));
+        builder.AddColumn("PredictedMask", new VectorDataViewType(NumberDataViewType.Byte, 2));
+        var data = Ml.Data.LoadFromEnumerable([new Pair { Mask = [0, 1], PredictedMask = [0, 1] }], builder.ToSchema());
+
+        var error = Assert.ThrowsExactly<ArgumentException>(() => Ml.Segmentation().Evaluate(data));
+
+        Assert.AreEqual("labelColumnName", error.ParamName);
+        Assert.Contains("at most 255", error.Message);
+        Assert.Contains("got 300", error.Message);
+    }
+
+    [TestMethod]
+    public void AMaskValueShorterThanItsType_IsNamed_NotReadWithTheLastRowsPixels()
+    {
+        var rows = new[] { new Pair { Mask = [0, 1], PredictedMask = [0, 1] }, new Pair { Mask = [1], PredictedMask = [1, 1] } };
+        var data = Ml.Data.LoadFromEnumerable(rows, Load(["bg", "a"], null, ([0, 1], [0, 1])).Schema);
+
+        var error = Assert.ThrowsExactly<InvalidOperationException>(() => Ml.Segmentation().Evaluate(data));
+
+        Assert.Contains("'Mask'", error.Message);
+        Assert.Contains("got 1 at row 1", error.Message);
+    }
+
+    /// <summary>A class names annotation of <paramref name="count"/> names, built by hand (<see cref="SegmentationMasks.ClassNames"/> refuses more than 255).</summary>
+    internal static DataViewSchema.Annotations ManyClassNames(int count)
+    {
+        var names = Enumerable.Range(0, count).Select(i => $"c{i}".AsMemory()).ToArray();
+        var annotations = new DataViewSchema.Annotations.Builder();
+        annotations.Add(SegmentationMasks.ClassNamesAnnotation, new VectorDataViewType(TextDataViewType.Instance, count),
+            (ref VBuffer<ReadOnlyMemory<char>> value) => value = new VBuffer<ReadOnlyMemory<char>>(count, [.. names]));
+        return annotations.ToAnnotations();
     }
 
     private static SelfTraining.Evaluation.SegmentationMetrics Evaluate(string[] classNames, params (byte[] Truth, byte[] Predicted)[] rows)

@@ -33,6 +33,7 @@ internal static class MaskColumns
     }
 
     /// <summary>A reader of <paramref name="column"/> on the current row of <paramref name="row"/>, dense (implicit zeros filled), into one reused buffer.</summary>
+    /// <exception cref="InvalidOperationException">A value is not of <paramref name="size"/> items (a view that breaks its own schema).</exception>
     public static Func<T[]> MakeReader<T>(DataViewRow row, DataViewSchema.Column column, int size)
     {
         var getter = row.GetGetter<VBuffer<T>>(column);
@@ -41,6 +42,12 @@ internal static class MaskColumns
         return () =>
         {
             getter(ref value);
+            if (value.Length != size)
+            {
+                throw new InvalidOperationException(
+                    $"Column '{column.Name}' was expected to hold {size} values per row, as its type {column.Type} says; got {value.Length} at row {row.Position}.");
+            }
+
             value.CopyTo(buffer);
             return buffer;
         };

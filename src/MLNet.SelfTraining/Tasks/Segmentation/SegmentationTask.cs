@@ -64,10 +64,10 @@ internal sealed class SegmentationTask : SelfTrainingTask<MaskPrediction>
                     nameof(PseudoMaskOptions.NumberOfClasses));
         }
 
-        if (names.Length < 2)
+        if (names.Length is < 2 or > SegmentationMasks.MaximumClassCount)
         {
             throw new ArgumentException(
-                $"Mask column '{mask.Name}' was expected to have at least two classes (e.g. background and an object) in its '{SegmentationMasks.ClassNamesAnnotation}' annotation; got {names.Length}.",
+                $"Mask column '{mask.Name}' was expected to have from two classes (e.g. background and an object) to {SegmentationMasks.MaximumClassCount} (a byte mask, 255 being the ignore value) in its '{SegmentationMasks.ClassNamesAnnotation}' annotation; got {names.Length}.",
                 nameof(SelfTrainingOptions.LabelColumnName));
         }
 

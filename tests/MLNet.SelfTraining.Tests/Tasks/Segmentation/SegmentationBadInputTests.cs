@@ -63,6 +63,25 @@ public sealed class SegmentationBadInputTests
     }
 
     [TestMethod]
+    public void AMaskWithMoreThan255ClassNames_IsRejected_ClassIndex255BeingTheIgnoreValue()
+    {
+        var rows = new[] { SceneRow.Labeled([0, 1, 0, 1]), SceneRow.Scored([1, 1, 0, 0], [0.9f, 0.9f, 0.9f, 0.9f]) };
+        var schema = SceneRow.Load(Ml, rows, 4).Schema;
+        var builder = new DataViewSchema.Builder();
+        foreach (var column in schema)
+        {
+            builder.AddColumn(column.Name, column.Type, column.Name == DefaultColumnNames.Mask ? Evaluation.SegmentationMetricsTests.ManyClassNames(256) : null);
+        }
+
+        var training = Ml.Data.LoadFromEnumerable(rows, builder.ToSchema());
+
+        var error = Assert.ThrowsExactly<ArgumentException>(() => Ml.Segmentation().SelfTraining(SceneRow.CopyTeacher(Ml)).Fit(training));
+
+        Assert.AreEqual(nameof(SelfTrainingOptions.LabelColumnName), error.ParamName);
+        Assert.Contains("got 256", error.Message);
+    }
+
+    [TestMethod]
     public void AMaskColumnThatIsNotAVectorOfBytes_IsRejected()
     {
         var data = Ml.Data.LoadFromEnumerable([new FloatMaskRow { Mask = [0, 1, 0, 1] }]);
