@@ -51,7 +51,7 @@ public static class DatasetsCatalog
     /// back unchanged.
     /// </summary>
     /// <param name="catalog">The data catalog.</param>
-    /// <param name="data">The data: an image id column (Text) and a mask column (known-size vector of Byte with dimensions H×W).</param>
+    /// <param name="data">The data: an image id column (Text) and a mask column (known-size vector of Byte with dimensions H×W, or of H·W values beside a <c>Features</c> column of dimensions C×H×W; see <see cref="VocMaskWriteOptions.MaskColumnName"/>).</param>
     /// <param name="folder">The folder written to; created if needed.</param>
     /// <param name="options">The options, or <see langword="null"/> for the defaults; checked at once.</param>
     /// <exception cref="ArgumentOutOfRangeException">A column is missing or of another type.</exception>

@@ -4,8 +4,10 @@ namespace MLNet.SelfTraining.Vision.Datasets;
 public sealed class VocMaskWriteOptions
 {
     /// <summary>
-    /// The mask column written: a known-size vector of Byte with dimensions H×W (see <see cref="SegmentationMasks"/>),
-    /// e.g. <see cref="DefaultColumnNames.PredictedMask"/>. Default <see cref="DefaultColumnNames.Mask"/>.
+    /// The mask column written: a known-size vector of Byte with dimensions H×W (see <see cref="SegmentationMasks"/>), or
+    /// of H·W values when the data's <see cref="DefaultColumnNames.Features"/> column has dimensions C×H×W (as a
+    /// segmenter's <see cref="DefaultColumnNames.PredictedMask"/> on <c>LoadVocSegmentation</c>'s rows). Default
+    /// <see cref="DefaultColumnNames.Mask"/>.
     /// </summary>
     public string MaskColumnName { get; set; } = DefaultColumnNames.Mask;
 

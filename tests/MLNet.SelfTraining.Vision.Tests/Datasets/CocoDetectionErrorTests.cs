@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.ML;
+using Microsoft.ML.Data;
 using MLNet.SelfTraining.Vision.Datasets;
 
 namespace MLNet.SelfTraining.Vision.Tests.Datasets;
@@ -137,5 +138,37 @@ public sealed class CocoDetectionErrorTests : DatasetFolderTests
         StringAssert.Contains(missing.Message, "Could not find score column 'Score'");
         StringAssert.Contains(scores.Message, "Row 0 (image id '1') has 8 values in column 'Score'; expected 2 finite scores, one per label.");
         Assert.IsFalse(File.Exists(Folder.File("r.json")));
+    }
+
+    [TestMethod]
+    public void SaveCocoJson_NamesARowWithAnInfiniteFarCorner()
+    {
+        var rows = new[] { new DetectionRow { Labels = [1], Box = [1, 2, float.PositiveInfinity, 4] } };
+        var data = Ml.Data.LoadFromEnumerable(rows);
+
+        var error = Assert.ThrowsExactly<InvalidDataException>(() => Ml.Data.SaveCocoJson(data, Folder.File("inf.json"), new CocoWriteOptions { Width = 12, Height = 10 }));
+
+        StringAssert.Contains(error.Message, "Row 0 (image id '7') has box 0 = (1, 2, ");
+        StringAssert.Contains(error.Message, "in column 'Box'; expected finite corners");
+        Assert.IsFalse(File.Exists(Folder.File("inf.json")));
+    }
+
+    /// <summary>One detection row with the columns <c>SaveCocoJson</c> reads.</summary>
+    private sealed class DetectionRow
+    {
+        public string ImageId { get; set; } = "7";
+
+        [KeyType(2)]
+        [VectorType]
+        public uint[] Labels { get; set; } = [];
+
+        [VectorType]
+        public float[] Box { get; set; } = [];
+
+        public string FileName { get; set; } = "a.png";
+
+        public int ImageWidth { get; set; } = 12;
+
+        public int ImageHeight { get; set; } = 10;
     }
 }

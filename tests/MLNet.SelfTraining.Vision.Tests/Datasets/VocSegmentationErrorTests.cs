@@ -28,6 +28,22 @@ public sealed class VocSegmentationErrorTests : DatasetFolderTests
     }
 
     [TestMethod]
+    public void MaskFileWithAnUpperCaseExtension_OnACaseSensitiveFileSystem_IsNotListed()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            Assert.Inconclusive("Linux file systems are case-sensitive; others may find 'b.png' as 'b.PNG'.");
+        }
+
+        Folder.Image("JPEGImages/b.png", 16, 12);
+        Folder.Mask("SegmentationClass/b.PNG", 16, 12, new byte[16 * 12]);
+
+        var ids = ViewColumns.Texts(Load(), "ImageId");
+
+        CollectionAssert.AreEqual(new[] { "a" }, ids);
+    }
+
+    [TestMethod]
     public void MaskOfAnotherSize_NamesTheFilesAndBothSizes()
     {
         var mask = Folder.Mask("SegmentationClass/a.png", 15, 12, new byte[15 * 12]);

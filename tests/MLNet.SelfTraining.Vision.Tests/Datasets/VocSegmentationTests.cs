@@ -1,7 +1,10 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using MLNet.SelfTraining.Vision.Datasets;
+using MLNet.SelfTraining.Vision.Engine;
 using MLNet.SelfTraining.Vision.ImageFiles;
+using MLNet.SelfTraining.Vision.Models;
+using MLNet.SelfTraining.Vision.Tasks.Segmentation;
 
 namespace MLNet.SelfTraining.Vision.Tests.Datasets;
 
@@ -115,6 +118,34 @@ public sealed class VocSegmentationTests : DatasetFolderTests
         Ml.Data.SaveVocMasks(predicted, folder, new VocMaskWriteOptions { MaskColumnName = "PredictedMask" });
 
         CollectionAssert.AreEqual(new[] { "a.png", "b.png" }, Directory.GetFiles(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray());
+    }
+
+    [TestMethod]
+    public void SaveVocMasks_WritesASegmentersPredictedMask_ReadBackUnchanged()
+    {
+        WriteDataSet();
+        var data = Ml.Data.LoadVocSegmentation(Folder.Root, Options());
+        var options = new TorchImageSegmenterTrainer.Options
+        {
+            Network = new NetworkOptions { ImageChannels = 3, ImageHeight = 20, ImageWidth = 24, BaseWidth = 8 },
+            Optimization = new OptimizationOptions { NumberOfSteps = 2, BatchSize = 2, Seed = 1 },
+        };
+        using var model = Ml.Segmentation().Trainers.TorchSegmenter(options).Fit(data);
+        var predicted = model.Transform(data);
+        var folder = Path.Combine(Folder.Root, "predicted");
+
+        Ml.Data.SaveVocMasks(predicted, Path.Combine(folder, "SegmentationClass"), new VocMaskWriteOptions { MaskColumnName = DefaultColumnNames.PredictedMask });
+
+        Directory.CreateDirectory(Path.Combine(folder, "JPEGImages"));
+        foreach (var image in Directory.GetFiles(Path.Combine(Folder.Root, "JPEGImages")))
+        {
+            File.Copy(image, Path.Combine(folder, "JPEGImages", Path.GetFileName(image)));
+        }
+
+        var reread = ViewColumns.Vectors<byte>(Ml.Data.LoadVocSegmentation(folder, Options()), "Mask");
+        var expected = ViewColumns.Vectors<byte>(predicted, DefaultColumnNames.PredictedMask);
+        CollectionAssert.AreEqual(expected[0], reread[0]);
+        CollectionAssert.AreEqual(expected[1], reread[1]);
     }
 
     /// <summary>One image path.</summary>

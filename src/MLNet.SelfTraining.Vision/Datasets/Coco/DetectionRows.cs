@@ -138,7 +138,7 @@ internal sealed class DetectionRows
         for (var b = 0; b < count; b++)
         {
             var c = box.AsSpan(4 * b, 4);
-            if (!float.IsFinite(c[0]) || !float.IsFinite(c[1]) || !(c[2] >= c[0]) || !(c[3] >= c[1]))
+            if (!float.IsFinite(c[0]) || !float.IsFinite(c[1]) || !float.IsFinite(c[2]) || !float.IsFinite(c[3]) || !(c[2] >= c[0]) || !(c[3] >= c[1]))
             {
                 throw RowError(row, id, _boxes, $"box {b} = ({c[0]}, {c[1]}, {c[2]}, {c[3]})", "finite corners x0, y0, x1, y1 with x1 ≥ x0 and y1 ≥ y0");
             }

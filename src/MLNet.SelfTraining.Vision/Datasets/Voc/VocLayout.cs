@@ -19,7 +19,8 @@ internal sealed class VocLayout
     private static readonly EnumerationOptions s_masks = new()
     {
         AttributesToSkip = FileAttributes.Hidden | FileAttributes.System | FileAttributes.ReparsePoint,
-        MatchCasing = MatchCasing.CaseInsensitive,
+        // As the file system resolves <id>.png: a listed mask is then always found (b.PNG is not b.png on Linux).
+        MatchCasing = MatchCasing.PlatformDefault,
         MatchType = MatchType.Simple,
     };
 

@@ -12,10 +12,14 @@ internal static class VocMaskWriter
     public static void Save(IDataView data, string folder, VocMaskWriteOptions options)
     {
         var mask = data.Schema.GetColumnOrNull(options.MaskColumnName) ?? throw SchemaErrors.Missing("mask", options.MaskColumnName);
-        if (mask.Type is not VectorDataViewType { ItemType: NumberDataViewType { RawType: var raw }, IsKnownSize: true, Dimensions.Length: 2 } maskType
-            || raw != typeof(byte))
+        var (height, width) = mask.Type is VectorDataViewType { ItemType: NumberDataViewType { RawType: var raw }, IsKnownSize: true } maskType && raw == typeof(byte)
+            ? MaskSize(data.Schema, maskType)
+            : (null, null);
+        if (height is null || width is null)
         {
-            throw SchemaErrors.Mismatch("mask", mask.Name, "known-size vector of Byte with dimensions H×W", $"{mask.Type}");
+            throw SchemaErrors.Mismatch("mask", mask.Name,
+                $"known-size vector of Byte with dimensions H×W, or of H·W values with a '{DefaultColumnNames.Features}' column of dimensions C×H×W (as a segmenter's {DefaultColumnNames.PredictedMask})",
+                $"{mask.Type}");
         }
 
         var id = data.Schema.GetColumnOrNull(options.ImageIdColumnName) ?? throw SchemaErrors.Missing("image id", options.ImageIdColumnName);
@@ -24,7 +28,6 @@ internal static class VocMaskWriter
             throw SchemaErrors.Mismatch("image id", id.Name, "String", $"{id.Type}");
         }
 
-        int height = maskType.Dimensions[0], width = maskType.Dimensions[1];
         var target = new ImageFolder(Directory.CreateDirectory(folder).FullName);
         var written = new HashSet<string>(StringComparer.Ordinal);
         using var cursor = data.GetRowCursor([mask, id]);
@@ -44,8 +47,18 @@ internal static class VocMaskWriter
 
             maskGetter(ref values);
             var file = target.Resolve(name + ".png");
-            var image = new MaskImage(width, height, values.DenseValues().ToArray());
+            var image = new MaskImage(width.Value, height.Value, values.DenseValues().ToArray());
             AtomicFile.Write(file, stream => MaskPngWriter.Write(stream, image));
         }
     }
+
+    /// <summary>H and W of a mask: its own dimensions H×W, or, for a vector of H·W values without them (a segmenter's
+    /// <c>PredictedMask</c>), those of the image column beside it (C×H×W); (null, null) when neither is known.</summary>
+    private static (int? Height, int? Width) MaskSize(DataViewSchema schema, VectorDataViewType mask) => mask.Dimensions switch
+    {
+        [var h, var w] => (h, w),
+        [var size] when schema.GetColumnOrNull(DefaultColumnNames.Features)?.Type is VectorDataViewType { Dimensions: [_, var h, var w] }
+            && (long)h * w == size => (h, w),
+        _ => (null, null),
+    };
 }
