@@ -44,6 +44,26 @@ public sealed class CocoDetectionTests : DatasetFolderTests
     }
 
     [TestMethod]
+    public void LabelAnnotations_ACallerThatReusesItsBuffer_CannotOverwriteThem()
+    {
+        var labelsColumn = Ml.Data.LoadCocoDetection(CocoFiles.Write(Folder), Images, Options()).Schema["Labels"];
+        VBuffer<ReadOnlyMemory<char>> names = default;
+        labelsColumn.GetKeyValues(ref names);
+        VBufferEditor.Create(ref names, names.Length).Values[0] = "overwritten".AsMemory();
+        VBuffer<long> ids = default;
+        labelsColumn.Annotations.GetValue(DatasetColumnNames.CategoryIdsAnnotation, ref ids);
+        VBufferEditor.Create(ref ids, ids.Length).Values[0] = -1;
+
+        VBuffer<ReadOnlyMemory<char>> again = default;
+        labelsColumn.GetKeyValues(ref again);
+        VBuffer<long> idsAgain = default;
+        labelsColumn.Annotations.GetValue(DatasetColumnNames.CategoryIdsAnnotation, ref idsAgain);
+
+        Assert.AreEqual("dog", again.GetValues()[0].ToString());
+        Assert.AreEqual(3L, idsAgain.GetValues()[0]);
+    }
+
+    [TestMethod]
     public void Features_AreWhatLoadImagePixelsGives()
     {
         var annotations = CocoFiles.Write(Folder);

@@ -88,10 +88,18 @@ internal static class CocoDetectionReader
         var names = file.Categories.Select(c => c.Name.AsMemory()).ToArray();
         var ids = file.Categories.Select(c => c.Id).ToArray();
         var builder = new DataViewSchema.Annotations.Builder();
+        // Copied into the caller's buffer: handing out the arrays would let a caller that reuses its buffer overwrite them.
         builder.Add(AnnotationNames.KeyValues, new VectorDataViewType(TextDataViewType.Instance, names.Length),
-            (ref VBuffer<ReadOnlyMemory<char>> value) => value = new VBuffer<ReadOnlyMemory<char>>(names.Length, names));
+            (ref VBuffer<ReadOnlyMemory<char>> value) => CopyInto(names, ref value));
         builder.Add(DatasetColumnNames.CategoryIdsAnnotation, new VectorDataViewType(NumberDataViewType.Int64, ids.Length),
-            (ref VBuffer<long> value) => value = new VBuffer<long>(ids.Length, ids));
+            (ref VBuffer<long> value) => CopyInto(ids, ref value));
         return builder.ToAnnotations();
+    }
+
+    private static void CopyInto<T>(T[] values, ref VBuffer<T> value)
+    {
+        var editor = VBufferEditor.Create(ref value, values.Length);
+        values.CopyTo(editor.Values);
+        value = editor.Commit();
     }
 }
