@@ -6,16 +6,19 @@ using MLNet.SelfTraining.Tasks;
 namespace MLNet.SelfTraining;
 
 /// <summary>
-/// Self-training (Zoph et al., NeurIPS 2020) around any ML.NET classification pipeline: train a teacher on the
-/// labeled rows, pseudo-label the unlabeled rows with it, train a student on human and pseudo labels, and repeat with
-/// the student as teacher.
+/// Self-training (Zoph et al., NeurIPS 2020) around any ML.NET classification pipeline, or a segmentation pipeline
+/// (<see cref="SegmentationCatalog.SelfTraining(IEstimator{ITransformer}, IDataView?, SelfTrainingOptions, PseudoMaskOptions)"/>):
+/// train a teacher on the labeled rows, pseudo-label the unlabeled rows with it, train a student on human and pseudo
+/// labels, and repeat with the student as teacher.
 /// </summary>
 /// <remarks>
 /// <para>Input columns: whatever the teacher and student pipelines read, plus the label column
 /// (<see cref="SelfTrainingOptions.LabelColumnName"/>): a UInt32 key, Text or Single for multiclass (the latter two
-/// mapped to keys inside the pipeline), Boolean for binary. Rows whose label is missing are unlabeled, as are the
-/// rows of the separate unlabeled data, whose label column (if any) is never read.</para>
-/// <para>Output columns: the student's, e.g. <c>Score</c> and <c>PredictedLabel</c>.</para>
+/// mapped to keys inside the pipeline), Boolean for binary, a mask (<see cref="SegmentationMasks"/>) for segmentation.
+/// Rows whose label is missing (for a mask: every pixel 255) are unlabeled, as are the rows of the separate unlabeled
+/// data, whose label column (if any) is never read.</para>
+/// <para>Output columns: the student's, e.g. <c>Score</c> and <c>PredictedLabel</c>, or <c>PredictedMask</c> and
+/// <c>Confidence</c>.</para>
 /// <para>It is an ordinary pipeline stage: it can follow other estimators (<c>MapValueToKey</c>, normalizers,
 /// featurizers) and be followed by any. The rows it is fitted on are the preceding transforms' output, so unlabeled
 /// rows that must go through those transforms are best given as training rows with a missing label; a separate
