@@ -7,8 +7,7 @@ namespace MLNet.SelfTraining.Vision.Persistence;
 
 /// <summary>
 /// Reads and writes model archives: a zip file with <c>manifest.json</c> (an <see cref="IArchiveManifest"/>, camel-case
-/// JSON with enums as strings) and the TorchSharp weights of a module. Writing is atomic: the archive is written to a
-/// temporary file in the target directory, flushed, and moved over the target.
+/// JSON with enums as strings) and the TorchSharp weights of a module. Writing is atomic (<see cref="AtomicFile"/>).
 /// </summary>
 internal static class ModelArchive
 {
@@ -26,34 +25,17 @@ internal static class ModelArchive
 
     public static void Save<TManifest>(string path, TManifest manifest, nn.Module module)
         where TManifest : IArchiveManifest
-    {
-        var target = Path.GetFullPath(path);
-        var temporary = Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
-        try
+        => AtomicFile.Write(path, file =>
         {
-            using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
+            using var zip = new ZipArchive(file, ZipArchiveMode.Create, leaveOpen: true);
+            using (var entry = zip.CreateEntry(ManifestEntry).Open())
             {
-                using (var zip = new ZipArchive(file, ZipArchiveMode.Create, leaveOpen: true))
-                {
-                    using (var entry = zip.CreateEntry(ManifestEntry).Open())
-                    {
-                        JsonSerializer.Serialize(entry, manifest, s_json);
-                    }
-
-                    // Module.save closes the stream it is given.
-                    module.save(zip.CreateEntry(manifest.WeightsEntry).Open());
-                }
-
-                file.Flush(flushToDisk: true);
+                JsonSerializer.Serialize(entry, manifest, s_json);
             }
 
-            File.Move(temporary, target, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
-    }
+            // Module.save closes the stream it is given.
+            module.save(zip.CreateEntry(manifest.WeightsEntry).Open());
+        });
 
     /// <summary>Reads the manifest, checking its format name and that its version is not newer than this library's
     /// before reading the rest.</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.ML;
+using MLNet.SelfTraining.Vision.Persistence;
 
 namespace MLNet.SelfTraining.Vision.Datasets.Coco;
 

@@ -3,6 +3,7 @@ using Microsoft.ML.Data;
 using MLNet.SelfTraining.Vision.Data;
 using MLNet.SelfTraining.Vision.Datasets.Png;
 using MLNet.SelfTraining.Vision.ImageFiles;
+using MLNet.SelfTraining.Vision.Persistence;
 
 namespace MLNet.SelfTraining.Vision.Datasets.Voc;
 

@@ -1,4 +1,4 @@
-namespace MLNet.SelfTraining.Vision.Datasets;
+namespace MLNet.SelfTraining.Vision.Persistence;
 
 /// <summary>
 /// Writes a file atomically: to a temporary file next to the target, flushed to disk, then moved over the target, so a
