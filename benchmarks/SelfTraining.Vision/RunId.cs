@@ -29,8 +29,8 @@ internal static class RunId
         ("split", v => "randomsplit" + SplitChoice.Seed(v.GetValue<string>())),
     ];
 
-    /// <summary>Variant tokens of a segmentation id, in order: the prefix, then the value, when the setting differs from the schema default.</summary>
-    private static readonly (string Setting, string Prefix)[] s_segmentTokens =
+    /// <summary>Variant tokens of a segmentation or detection id, in order: the prefix, then the value, when the setting differs from the schema default.</summary>
+    private static readonly (string Setting, string Prefix)[] s_sceneTokens =
     [
         ("unlabeled", "u"),
         ("testScenes", "test"),
@@ -49,9 +49,9 @@ internal static class RunId
         string Text(string name) => settings[name]!.GetValue<string>();
         bool Flag(string name) => settings[name]!.GetValue<bool>();
 
-        if (Text("kind") == RunKind.Segment)
+        if (Text("kind") is RunKind.Segment or RunKind.Detect)
         {
-            return SegmentId(settings, Differs, Flag);
+            return SceneId(Text("kind") == RunKind.Segment ? "seg" : "det", settings, Differs, Flag);
         }
 
         if (Text("kind") == RunKind.Throughput)
@@ -80,16 +80,16 @@ internal static class RunId
     }
 
     /// <summary>
-    /// <c>&lt;implementation&gt;-seg-k&lt;labeled&gt;-&lt;teacherPolicy&gt;-student&lt;studentPolicy&gt;-&lt;norm|plain&gt;-th&lt;threshold&gt;-t&lt;teacherSteps&gt;-s&lt;studentSteps&gt;-seed&lt;seed&gt;</c>,
-    /// then one token per setting of <see cref="s_segmentTokens"/> that differs from its default.
+    /// <c>&lt;implementation&gt;-&lt;task&gt;-k&lt;labeled&gt;-&lt;teacherPolicy&gt;-student&lt;studentPolicy&gt;-&lt;norm|plain&gt;-th&lt;threshold&gt;-t&lt;teacherSteps&gt;-s&lt;studentSteps&gt;-seed&lt;seed&gt;</c>
+    /// (task <c>seg</c> or <c>det</c>), then one token per setting of <see cref="s_sceneTokens"/> that differs from its default.
     /// </summary>
-    private static string SegmentId(JsonObject settings, Func<string, bool> differs, Func<string, bool> flag)
+    private static string SceneId(string task, JsonObject settings, Func<string, bool> differs, Func<string, bool> flag)
     {
         string Setting(string name) => settings[name]!.GetValueKind() == System.Text.Json.JsonValueKind.String ? settings[name]!.GetValue<string>() : Number(settings[name]!);
-        var id = string.Join('-', Setting("implementation"), "seg", "k" + Setting("labeled"), Setting("teacherPolicy"), "student" + Setting("studentPolicy"),
+        var id = string.Join('-', Setting("implementation"), task, "k" + Setting("labeled"), Setting("teacherPolicy"), "student" + Setting("studentPolicy"),
             flag("normalizeLoss") ? "norm" : "plain", "th" + Setting("threshold"), "t" + Setting("teacherSteps"), "s" + Setting("studentSteps"),
             "seed" + Setting("seed"));
-        return id + string.Concat(s_segmentTokens.Where(t => differs(t.Setting)).Select(t => "-" + t.Prefix + Setting(t.Setting)));
+        return id + string.Concat(s_sceneTokens.Where(t => differs(t.Setting)).Select(t => "-" + t.Prefix + Setting(t.Setting)));
     }
 
     /// <summary>A number as in an id: shortest round trip, no trailing .0, lower case (as Python's repr).</summary>

@@ -1,5 +1,3 @@
-using MLNet.SelfTraining.SampleData;
-using MLNet.SelfTraining.SampleData.Scenes;
 using MLNet.SelfTraining.Vision.Augmentation;
 
 namespace SelfTraining.Vision;
@@ -10,7 +8,7 @@ namespace SelfTraining.Vision;
 /// <param name="TestScenes">Test scenes.</param>
 /// <param name="Canvas">Scene side S in pixels.</param>
 /// <param name="MaximumDigits">Most digits per scene.</param>
-/// <param name="ScenesSeed">Seed of <see cref="SceneSplit.Create"/> (fixed across trainer seeds).</param>
+/// <param name="ScenesSeed">Seed of the scenes (fixed across trainer seeds).</param>
 /// <param name="Seed">Seed of teacher and student.</param>
 /// <param name="TeacherPolicy">Augmentation policy of the teacher.</param>
 /// <param name="StudentPolicy">Augmentation policy of the student.</param>
@@ -37,7 +35,7 @@ internal sealed record SegmentConfig(
     double Threshold,
     int Width,
     int BatchSize,
-    double LearningRate) : IRunConfig<SegmentConfig>
+    double LearningRate) : IRunConfig<SegmentConfig>, ISceneRun
 {
     /// <summary>The same run for a smoke test (<c>--quick</c>): step counts, unlabeled and test scenes × 3/50.</summary>
     public SegmentConfig Shrunk() => this with
@@ -48,12 +46,8 @@ internal sealed record SegmentConfig(
         TestScenes = QuickRun.Steps(TestScenes),
     };
 
-    /// <summary>The scenes of the run: <see cref="SceneSplit.Create"/> on the embedded MNIST-10k, no object-centric images.</summary>
-    public SceneSplit CreateScenes() => CreateScenes(Labeled);
-
-    /// <summary>The scenes of the run with <paramref name="labeled"/> labeled scenes.</summary>
-    public SceneSplit CreateScenes(int labeled) => SceneSplit.Create(MnistDataset.ReadEmbedded10k(), labeled, Unlabeled, TestScenes, 0,
-        new SceneOptions { CanvasSize = Canvas, MaximumDigits = MaximumDigits }, ScenesSeed);
+    /// <inheritdoc/>
+    public SceneGeneration Scenes() => new(Canvas, MaximumDigits, ScenesSeed, Labeled, Unlabeled, TestScenes);
 
     /// <summary>
     /// The name of the teacher's cache entry: every setting the teacher depends on (the benchmarks' Python side names

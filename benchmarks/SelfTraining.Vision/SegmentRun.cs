@@ -19,7 +19,7 @@ internal static class SegmentRun
     {
         var started = UtcStamp.Now();
         var mlContext = new MLContext(seed: config.Seed);
-        var scenes = config.CreateScenes();
+        var scenes = config.Scenes().Create();
         var (labeled, unlabeled, test) = (scenes.LoadLabeled(mlContext), scenes.LoadUnlabeled(mlContext), scenes.LoadTest(mlContext));
         var segmentation = mlContext.Segmentation();
         var teacherTrainer = segmentation.Trainers.TorchSegmenter(SegmenterOptionsFactory.Teacher(config));

@@ -8,7 +8,7 @@ expansion (schema defaults, phase defaults, the entry, its matrix) and the same 
     phases.py describe               markdown table of the vision phases: question, file, former name, runs
 
 --quick keeps the seed-1 runs (and every throughput run); the runners' --quick shrinks the step counts and the segment
-runs' unlabeled and test scenes (shrink()).
+and detect runs' unlabeled and test scenes (shrink()).
 """
 import argparse
 import glob
@@ -19,7 +19,7 @@ import sys
 
 REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 VISION_PHASES = os.path.join(REPO, "benchmarks", "configs", "vision")
-SELFTRAIN, THROUGHPUT, SEGMENT = "selftrain", "throughput", "segment"
+SELFTRAIN, THROUGHPUT, SEGMENT, DETECT = "selftrain", "throughput", "segment", "detect"
 
 
 def read_json(path):
@@ -44,7 +44,7 @@ def path_of(name):
 def kinds_of(path, phase):
     """The run kinds of the phase's schema ($schema, relative to the phase file): name -> its $defs entry."""
     definitions = read_json(os.path.join(os.path.dirname(path), phase["$schema"]))["$defs"]
-    return {name: definitions[name] for name in (SELFTRAIN, THROUGHPUT, SEGMENT)}
+    return {name: definitions[name] for name in (SELFTRAIN, THROUGHPUT, SEGMENT, DETECT)}
 
 
 def defaults_of(kind):
@@ -114,7 +114,7 @@ def changed(path, run):
 
 
 def shrink(settings):
-    """--quick: every step count and the segment runs' unlabeled and test scenes x 3/50 (500 -> 30), one timed repeat."""
+    """--quick: every step count and the segment and detect runs' unlabeled and test scenes x 3/50 (500 -> 30), one timed repeat."""
     small = dict(settings)
     for name in ("teacherSteps", "studentSteps", "steps", "unlabeled", "testScenes"):
         if name in small:
@@ -155,24 +155,25 @@ TOKENS = [
 ]
 
 
-# Variant tokens of a segmentation id, in order: the prefix, then the value, when the setting differs from the default.
-SEGMENT_TOKENS = [("unlabeled", "u"), ("testScenes", "test"), ("canvas", "c"), ("maximumDigits", "d"), ("scenesSeed", "scenes"),
-                  ("width", "w"), ("batchSize", "b"), ("learningRate", "lr")]
+# Variant tokens of a segmentation or detection id, in order: the prefix, then the value, when the setting differs from the default.
+SCENE_TOKENS = [("unlabeled", "u"), ("testScenes", "test"), ("canvas", "c"), ("maximumDigits", "d"), ("scenesSeed", "scenes"),
+                ("width", "w"), ("batchSize", "b"), ("learningRate", "lr")]
 
 
-def segment_id_of(s, defaults):
-    """<implementation>-seg-k<labeled>-<teacherPolicy>-student<studentPolicy>-<norm|plain>-th<threshold>-t<teacherSteps>-
-    s<studentSteps>-seed<seed>, then one SEGMENT_TOKENS token per setting that differs from its default (RunId.cs alike)."""
-    name = (f"{s['implementation']}-seg-k{number(s['labeled'])}-{s['teacherPolicy']}-student{s['studentPolicy']}-"
+def scene_id_of(task, s, defaults):
+    """<implementation>-<task>-k<labeled>-<teacherPolicy>-student<studentPolicy>-<norm|plain>-th<threshold>-t<teacherSteps>-
+    s<studentSteps>-seed<seed> (task seg or det), then one SCENE_TOKENS token per setting that differs from its default
+    (RunId.cs alike)."""
+    name = (f"{s['implementation']}-{task}-k{number(s['labeled'])}-{s['teacherPolicy']}-student{s['studentPolicy']}-"
             f"{'norm' if s['normalizeLoss'] else 'plain'}-th{number(s['threshold'])}-t{number(s['teacherSteps'])}-"
             f"s{number(s['studentSteps'])}-seed{number(s['seed'])}")
-    return name + "".join(f"-{prefix}{number(s[setting])}" for setting, prefix in SEGMENT_TOKENS if s[setting] != defaults[setting])
+    return name + "".join(f"-{prefix}{number(s[setting])}" for setting, prefix in SCENE_TOKENS if s[setting] != defaults[setting])
 
 
 def run_id_of(s, defaults):
     """The id of a run (its result file name without .json), as RunId.cs builds it."""
-    if s.get("kind") == SEGMENT:
-        return segment_id_of(s, defaults)
+    if s.get("kind") in (SEGMENT, DETECT):
+        return scene_id_of("seg" if s["kind"] == SEGMENT else "det", s, defaults)
     if s.get("kind", SELFTRAIN) == THROUGHPUT:
         name = "throughput" + ("-" + "-".join(s["policies"]) if s["policies"] != defaults["policies"] else "")
         name += "-elastic" if s["elastic"] != defaults["elastic"] else ""
