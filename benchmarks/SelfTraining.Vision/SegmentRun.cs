@@ -3,6 +3,7 @@ using Microsoft.ML;
 using MLNet.SelfTraining;
 using MLNet.SelfTraining.Evaluation;
 using MLNet.SelfTraining.Vision;
+using MLNet.SelfTraining.Vision.Tasks.Segmentation;
 
 namespace SelfTraining.Vision;
 
@@ -23,13 +24,12 @@ internal static class SegmentRun
         var (labeled, unlabeled, test) = (scenes.LoadLabeled(mlContext), scenes.LoadUnlabeled(mlContext), scenes.LoadTest(mlContext));
         var segmentation = mlContext.Segmentation();
         var teacherTrainer = segmentation.Trainers.TorchSegmenter(SegmenterOptionsFactory.Teacher(config));
-        var cache = new TeacherCache(output is null ? null : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(output))!, "teachers"));
-        var (teacher, teacherSeconds, cached) = cache.GetOrTrain(mlContext, config.TeacherKey("mlnet"), () =>
+        var (teacher, teacherSeconds, cached) = TeacherCache.Beside(output).GetOrTrain(config.TeacherKey("mlnet"), () =>
         {
             var clock = Stopwatch.StartNew();
             var model = teacherTrainer.Fit(labeled);
             return (model, clock.Elapsed.TotalSeconds);
-        });
+        }, path => TorchImageSegmenterTransformer.Load(mlContext, path), (model, path) => model.Save(path));
         var (pseudoMasks, inferImagesPerSecond) = PseudoMaskPass.Run(teacher, unlabeled, config.Threshold);
 
         var student = new TimedEstimator(segmentation.Trainers.TorchSegmenter(SegmenterOptionsFactory.Student(config)));

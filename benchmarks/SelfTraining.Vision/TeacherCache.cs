@@ -1,25 +1,27 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.ML;
-using MLNet.SelfTraining.Vision.Tasks.Segmentation;
 
 namespace SelfTraining.Vision;
 
 /// <summary>
-/// Trained segmentation teachers kept in <c>&lt;results folder&gt;/teachers</c>, one per teacher setting
-/// (<see cref="SegmentConfig.TeacherKey"/>): <c>KEY.zip</c> (<see cref="TorchImageSegmenterTransformer.Save(string)"/>)
-/// and <c>KEY.json</c> (<c>{"fitSeconds": …}</c>, the fit time of the run that trained it), so the student cells of a
-/// phase share their teacher. A lock file (<c>KEY.lock</c>, an exclusive advisory lock) makes a second process wait for
-/// the teacher the first one is training instead of training it again.
+/// Trained teachers kept in <c>&lt;results folder&gt;/teachers</c>, one per teacher setting (e.g.
+/// <see cref="SegmentConfig.TeacherKey"/>): <c>KEY.zip</c> (the model's own archive) and <c>KEY.json</c>
+/// (<c>{"fitSeconds": …}</c>, the fit time of the run that trained it), so the student cells of a phase share their
+/// teacher. A lock file (<c>KEY.lock</c>, an exclusive advisory lock) makes a second process wait for the teacher the
+/// first one is training instead of training it again.
 /// </summary>
 internal sealed class TeacherCache(string? folder)
 {
     private static readonly TimeSpan s_poll = TimeSpan.FromSeconds(2);
 
-    /// <summary>The cached teacher <paramref name="key"/>, or the one <paramref name="train"/> returns (then cached);
-    /// without a folder, always trained.</summary>
-    public (TorchImageSegmenterTransformer Model, double FitSeconds, bool Cached) GetOrTrain(MLContext mlContext, string key,
-        Func<(TorchImageSegmenterTransformer Model, double FitSeconds)> train)
+    /// <summary>The cache of the results folder of <paramref name="output"/> (the result file), or none without one.</summary>
+    public static TeacherCache Beside(string? output) =>
+        new(output is null ? null : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(output))!, "teachers"));
+
+    /// <summary>The cached teacher <paramref name="key"/> (read with <paramref name="load"/>), or the one
+    /// <paramref name="train"/> returns (then written with <paramref name="save"/>); without a folder, always trained.</summary>
+    public (TModel Model, double FitSeconds, bool Cached) GetOrTrain<TModel>(string key, Func<(TModel Model, double FitSeconds)> train,
+        Func<string, TModel> load, Action<TModel, string> save)
     {
         if (folder is null)
         {
@@ -33,11 +35,11 @@ internal sealed class TeacherCache(string? folder)
         if (File.Exists(model) && File.Exists(metadata))
         {
             var fitSeconds = JsonNode.Parse(File.ReadAllText(metadata))!["fitSeconds"]!.GetValue<double>();
-            return (TorchImageSegmenterTransformer.Load(mlContext, model), fitSeconds, true);
+            return (load(model), fitSeconds, true);
         }
 
         var fitted = train();
-        fitted.Model.Save(model);
+        save(fitted.Model, model);
         File.WriteAllText(metadata, JsonSerializer.Serialize(new { fitSeconds = fitted.FitSeconds }));
         return (fitted.Model, fitted.FitSeconds, false);
     }

@@ -107,17 +107,21 @@ def elastic_offsets(n, height, width, alpha, kernel, generator):
     return smooth.view(n, 2, height, width).permute(0, 2, 3, 1) * scale
 
 
-def jitter_grid(shape, lo, hi, generator):
-    """ScaleJitter's draws for a batch of `shape` (N, C, H, W): per image a zoom s ~ U(lo, hi) and a shift within the
-    room it leaves, as the affine sampling grid (crop for s > 1, zero pad for s < 1)."""
-    n = shape[0]
+def jitter_theta(n, lo, hi, generator):
+    """ScaleJitter's draws for n images: per image a zoom s ~ U(lo, hi) and a shift within the room it leaves, as the
+    (n, 2, 3) affine map [A | t] from output to input (normalized coordinates)."""
     inv = (torch.rand(n, generator=generator) * (hi - lo) + lo).reciprocal()
     room = (inv - 1).abs()
     tx = (torch.rand(n, generator=generator) * 2 - 1) * room
     ty = (torch.rand(n, generator=generator) * 2 - 1) * room
     zeros = torch.zeros_like(inv)
-    theta = torch.stack([inv, zeros, tx, zeros, inv, ty], 1).view(n, 2, 3)
-    return F.affine_grid(theta, list(shape), align_corners=False)
+    return torch.stack([inv, zeros, tx, zeros, inv, ty], 1).view(n, 2, 3)
+
+
+def jitter_grid(shape, lo, hi, generator):
+    """ScaleJitter's draws for a batch of `shape` (N, C, H, W) as the affine sampling grid (crop for s > 1, zero pad
+    for s < 1)."""
+    return F.affine_grid(jitter_theta(shape[0], lo, hi, generator), list(shape), align_corners=False)
 
 
 class ScaleJitter:
