@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Vision student benchmarks (issues 4 and 14): the runs of phase files (benchmarks/configs/vision/*.json: a question and the runs
+# Vision student benchmarks (issues 4, 14 and 15): the runs of phase files (benchmarks/configs/vision/*.json: a question and the runs
 # that answer it; format in benchmarks/README.md). ML.NET runs go to benchmarks/SelfTraining.Vision (the library's
 # TorchSharp SmallCnn through ML.NET), PyTorch runs to benchmarks/python/vision (a replica of the same network, split,
 # policy, optimizer and schedule); both read the run from the phase file.
@@ -7,11 +7,13 @@
 # Usage: bash benchmarks/run-vision.sh [--phase P]... [--quick] [--jobs N] [--out DIR]
 #   --phase   a phase file's name (e.g. paper-recipe), its former name (e.g. study), a path, or all (the default)
 #   --quick   smoke run: seed-1 runs only, every step count x 3/50 (500 -> 30), one timed repeat (figures meaningless)
-#   --jobs    self-training and segmentation runs in parallel (default 2); throughput runs go first, one at a time
+#   --jobs    self-training, segmentation and detection runs in parallel (default 2); throughput runs go first, one at a time
 #   --out     result folder (default benchmarks/results/vision-<UTC date>[-quick])
 # Writes DIR/<run id>.json and .log (a run whose JSON exists is skipped, so a run resumes) and DIR.md; prints the markdown.
-# Segmentation runs: the scenes are exported once per phase file to DIR/scenes (for the PyTorch replica; the ML.NET runs
-# generate the same bytes) and trained teachers are cached in DIR/teachers, shared by the runs with the same teacher.
+# Segmentation and detection runs: the scenes are exported once per phase file to DIR/scenes (for the PyTorch replicas;
+# the ML.NET runs generate the same bytes) and trained teachers are cached in DIR/teachers, shared by the runs with the
+# same teacher. PyTorch detection runs write their test detections to DIR/detections and score them with the ML.NET
+# program's detect-eval (one evaluator for both implementations).
 set -euo pipefail
 
 PHASES=(); QUICK=""; JOBS=2; OUT=""
@@ -42,7 +44,7 @@ BIN="benchmarks/SelfTraining.Vision/bin/Release/net10.0/SelfTraining.Vision"
 [ -n "$OUT" ] || OUT="benchmarks/results/vision-$(date -u +%F)${QUICK:+-quick}"
 mkdir -p "$OUT"
 
-# 3. The runs, one line each: phase file, run id, kind (selftrain | throughput | segment), implementation (mlnet | pytorch).
+# 3. The runs, one line each: phase file, run id, kind (selftrain | throughput | segment | detect), implementation (mlnet | pytorch).
 RUNS="$(mktemp)"
 trap 'rm -f "$RUNS"' EXIT
 if [ ${#PHASES[@]} -eq 0 ] || [ "${PHASES[0]}" = all ]; then PHASES=(benchmarks/configs/vision/*.json); fi
@@ -51,12 +53,12 @@ for phase in "${PHASES[@]}"; do
   "$PY" benchmarks/python/phases.py list "$file" $QUICK | sed "s|^|$file |" >> "$RUNS"
 done
 
-# The scenes of each phase file's segment runs, for the Python replica.
-for file in $(awk '$3 == "segment" { print $1 }' "$RUNS" | sort -u); do
+# The scenes of each phase file's segment and detect runs, for the Python replicas.
+for file in $(awk '$3 == "segment" || $3 == "detect" { print $1 }' "$RUNS" | sort -u); do
   "$BIN" scenes-export --config "$file" $QUICK --out "$OUT/scenes" >&2
 done
 
-# The kind names both the C# command and the Python script: selftrain, throughput, segment.
+# The kind names both the C# command and the Python script: selftrain, throughput, segment, detect.
 run_one() {
   local file=$1 id=$2 kind=$3 impl=$4
   [ -s "$OUT/$id.json" ] && return 0
@@ -71,7 +73,7 @@ run_one() {
 export -f run_one
 export BIN PY OUT QUICK
 awk '$3 == "throughput"' "$RUNS" | xargs -r -L 1 bash -c 'run_one "$@"' _
-awk '$3 == "selftrain" || $3 == "segment"' "$RUNS" | xargs -r -P "$JOBS" -L 1 bash -c 'run_one "$@"' _
+awk '$3 == "selftrain" || $3 == "segment" || $3 == "detect"' "$RUNS" | xargs -r -P "$JOBS" -L 1 bash -c 'run_one "$@"' _
 
 # 4. Report.
 "$PY" benchmarks/python/vision/report.py "$OUT" > "$OUT.md"

@@ -11,26 +11,29 @@ import os
 import sys
 from collections import defaultdict
 
+import detect_report
 import segment_report
 
 
 def load(folder):
-    """Runs (JSON with a config), throughput measurements (JSON with trainImagesPerSecond) and segment runs (JSON with
-    pseudoMasks, segment_report.is_segment). What a throughput file
+    """Runs (JSON with a config), throughput measurements (JSON with trainImagesPerSecond), segment runs (JSON with
+    pseudoMasks, segment_report.is_segment) and detect runs (JSON with pseudoBoxes, detect_report.is_detect). What a throughput file
     measured is read from its content (implementation, policies, elastic), not from its name: run ids change over time
     (throughput-torchsharp, throughput-elastic-pytorch, throughput-None-S1-S2-S4-torchsharp, ...)."""
-    runs, throughput, segments = [], [], []
+    runs, throughput, segments, detects = [], [], [], []
     for path in sorted(glob.glob(os.path.join(folder, "*.json"))):
         with open(path) as f:
             data = json.load(f)
         data["file"] = os.path.basename(path)[:-5]
         if segment_report.is_segment(data):
             segments.append(data)
+        elif detect_report.is_detect(data):
+            detects.append(data)
         elif "trainImagesPerSecond" in data:
             throughput.append(data)
         elif "config" in data:
             runs.append(data)
-    return runs, throughput, segments
+    return runs, throughput, segments, detects
 
 
 def table(heading, rows):
@@ -281,7 +284,7 @@ def split_of(run):
 
 def main():
     folder = sys.argv[1].rstrip("/")
-    runs, tp, segments = load(folder)
+    runs, tp, segments, detects = load(folder)
     out = [f"# Vision student benchmarks: {os.path.basename(folder)}", ""]
     out += throughput_table(tp)
     out += elastic_throughput_table(tp)
@@ -291,6 +294,7 @@ def main():
             out += [f"## {split} split", ""]
         out += run_tables([r for r in runs if split_of(r) == split])
     out += segment_report.tables(segments)
+    out += detect_report.tables(detects)
     print("\n".join(out))
 
 

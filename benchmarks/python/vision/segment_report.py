@@ -63,8 +63,9 @@ def median(values):
     return statistics.median(values) if values else None
 
 
-def throughput_table(results):
-    """Median training images/s (teachers trained in the run, students) and inference images/s per implementation."""
+def throughput_table(results, task="Segmentation", inference="teacher over the unlabeled scenes"):
+    """Median training images/s (teachers trained in the run, students) and inference images/s per implementation
+    (also for detect_report.py: task and what inference measured name the table and its column)."""
     rates = {}
     for impl in ("ML.NET", "PyTorch"):
         rs = [r for r in results if implementation(r) == impl]
@@ -79,8 +80,8 @@ def throughput_table(results):
         ours, theirs = rates["ML.NET"], rates["PyTorch"]
         rows.append(f"| *ratio ML.NET / PyTorch* | | {ratio(ours[0], theirs[0])} | {ratio(ours[1], theirs[1])} | {ratio(ours[2], theirs[2])} "
                     f"| {ratio(ours[3], theirs[3])} |")
-    heading = ["### Segmentation throughput (1 thread; medians over the runs; teachers trained in the run only)", "",
-               "| Implementation | Runs | Teacher train img/s | Student train img/s | Inference img/s (teacher over the unlabeled scenes) "
+    heading = [f"### {task} throughput (1 thread; medians over the runs; teachers trained in the run only)", "",
+               f"| Implementation | Runs | Teacher train img/s | Student train img/s | Inference img/s ({inference}) "
                "| Peak RSS MiB (max) |", "|---|---:|---:|---:|---:|---:|"]
     return heading + rows + [""]
 
