@@ -43,7 +43,10 @@ def evaluate(a, detections, canvas, path):
     os.makedirs(os.path.dirname(path), exist_ok=True)
     det.write_detections(path, detections, canvas)
     command = [EVALUATOR, "detect-eval", "--config", a.config, "--run", a.run, "--detections", path] + (["--quick"] if a.quick else [])
-    return json.loads(subprocess.run(command, check=True, capture_output=True, text=True).stdout)
+    done = subprocess.run(command, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise SystemExit(f"detect-eval failed ({done.returncode}) on {path}:\n{done.stderr}{done.stdout}")
+    return json.loads(done.stdout)
 
 
 def main():
