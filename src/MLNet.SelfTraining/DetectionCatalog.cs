@@ -48,16 +48,16 @@ public sealed class DetectionCatalog
     /// <param name="boxColumnName">The column of boxes. Default <c>"Box"</c>.</param>
     /// <param name="scoreThreshold">A teacher box is a pseudo box when its score is at least this value. Default 0.5.</param>
     /// <param name="maximumIterations">
-    /// Rounds of teacher → student. Default 1 (the paper's single round). Later rounds re-label every unlabeled image
-    /// with the new teacher (<see cref="SelfTrainingOptions.RescorePseudoLabels"/> is set): every image is a pseudo row
-    /// of the first round, so without re-scoring there would be nothing left to label.
+    /// Rounds of teacher → student. Default 1 (the paper's single round). Every valid image is a pseudo row of the first
+    /// round, so a later round only scores the images earlier teachers scored NaN; when none is left the run stops with
+    /// <see cref="SelfTrainingStopReason.AllLabeled"/>.
     /// </param>
     /// <exception cref="ArgumentNullException"><paramref name="teacher"/> or <paramref name="unlabeledData"/> is <see langword="null"/>.</exception>
     public SelfTrainingEstimator SelfTraining(IEstimator<ITransformer> teacher, IDataView unlabeledData,
         string labelColumnName = DefaultColumnNames.Labels, string boxColumnName = DefaultColumnNames.Box,
         float scoreThreshold = PseudoBoxOptions.DefaultScoreThreshold, int maximumIterations = 1)
         => SelfTraining(teacher, unlabeledData,
-            new SelfTrainingOptions { LabelColumnName = labelColumnName, MaximumIterations = maximumIterations, RescorePseudoLabels = true },
+            new SelfTrainingOptions { LabelColumnName = labelColumnName, MaximumIterations = maximumIterations },
             new PseudoBoxOptions { BoxColumnName = boxColumnName, ScoreThreshold = scoreThreshold });
 
     /// <summary>Self-training of an object detector, with all options.</summary>
