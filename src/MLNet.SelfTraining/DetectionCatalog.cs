@@ -111,7 +111,7 @@ public sealed class DetectionCatalog
                 "Detection self-training needs unlabeled images: every training row is labeled (a row without boxes is an image known to hold no object), so the images to pseudo-label come only from this argument.");
         }
 
-        return new(MLContext, teacher, unlabeledData, options, new DetectionTask(options, boxes, unlabeledData));
+        return new(MLContext, teacher, unlabeledData, options, new DetectionTask(options, boxes));
     }
 
     /// <summary>

@@ -22,7 +22,6 @@ internal sealed class DetectionBinding : TaskBinding<BoxPrediction>
     private readonly int _classCount;
     private readonly PseudoBoxOptions _boxes;
     private readonly PseudoLabelWeighting _weighting;
-    private readonly IDataView _unlabeled;
     private readonly PseudoBoxRule _rule;
 
     /// <param name="labels">The human label column (a variable-size vector of Key&lt;UInt32, K&gt;).</param>
@@ -30,10 +29,9 @@ internal sealed class DetectionBinding : TaskBinding<BoxPrediction>
     /// <param name="classCount">K.</param>
     /// <param name="boxes">The pseudo-box options (a private copy).</param>
     /// <param name="weighting">The run's weighting.</param>
-    /// <param name="unlabeled">The unlabeled data: the run's unlabeled rows, in order (every training row is labeled), read for diagnostic boxes.</param>
-    public DetectionBinding(DataViewSchema.Column labels, DataViewSchema.Column box, int classCount, PseudoBoxOptions boxes, PseudoLabelWeighting weighting, IDataView unlabeled)
+    public DetectionBinding(DataViewSchema.Column labels, DataViewSchema.Column box, int classCount, PseudoBoxOptions boxes, PseudoLabelWeighting weighting)
     {
-        (_labels, _box, _classCount, _boxes, _weighting, _unlabeled) = (labels, box, classCount, boxes, weighting, unlabeled);
+        (_labels, _box, _classCount, _boxes, _weighting) = (labels, box, classCount, boxes, weighting);
         _rule = new PseudoBoxRule(boxes, classCount);
         NoSelection = $"no box of the teacher scored ≥ {boxes.ScoreThreshold} after non-maximum suppression in this pass (or no image's pseudo boxes changed), so there is nothing new to teach; the current teacher is returned";
     }
@@ -156,16 +154,19 @@ internal sealed class DetectionBinding : TaskBinding<BoxPrediction>
 
     public override IEnumerable<ComputedColumn> HumanConsumerColumns(IPseudoLabelConsumer consumer) => [];
 
+    /// <summary>The true classes (<paramref name="column"/>) and the true boxes (<see cref="PseudoBoxOptions.DiagnosticBoxColumnName"/>).</summary>
+    public override IReadOnlyList<string> DiagnosticColumns(string column) => [column, _boxes.DiagnosticBoxColumnName!];
+
     /// <summary>
     /// An image agrees with its true boxes (<paramref name="column"/>: classes; <see cref="PseudoBoxOptions.DiagnosticBoxColumnName"/>:
-    /// boxes) when its pseudo boxes pair with them one-to-one (<see cref="BoxAgreement"/>). The true boxes are read from
-    /// the unlabeled data, whose rows are the run's unlabeled rows in order, and held in memory for the run.
+    /// boxes) when its pseudo boxes pair with them one-to-one (<see cref="BoxAgreement"/>). The true boxes are held in memory
+    /// for the run.
     /// </summary>
     public override Func<int, BoxPrediction, bool> BindDiagnostic(IDataView unlabeled, string column, CancellationToken cancellation)
     {
         string boxColumn = _boxes.DiagnosticBoxColumnName!;
         static Exception Fail(string message) => new ArgumentException(message, nameof(SelfTrainingOptions.DiagnosticLabelColumnName));
-        var schema = _unlabeled.Schema;
+        var schema = unlabeled.Schema;
         int keys = BoxColumns.KeyCount(schema.GetColumnOrNull(column), column, "diagnostic label", variableSize: false, Fail);
         if (keys != _classCount)
         {
@@ -175,17 +176,11 @@ internal sealed class DetectionBinding : TaskBinding<BoxPrediction>
         BoxColumns.CheckSingles(schema.GetColumnOrNull(boxColumn), boxColumn, "diagnostic box", variableSize: false,
             message => new ArgumentException(message, nameof(PseudoBoxOptions.DiagnosticBoxColumnName)));
         long row = 0;
-        var truth = LabelScan.Read<(int[] Classes, float[] Boxes)>(_unlabeled, [column, boxColumn], cursor =>
+        var truth = LabelScan.Read<(int[] Classes, float[] Boxes)>(unlabeled, [column, boxColumn], cursor =>
         {
             var reader = new TrueBoxReader(cursor, cursor.Schema[column], cursor.Schema[boxColumn], _classCount, Fail);
             return () => reader.Read(row++);
         }, cancellation);
-        int rows = LabelScan.Count(unlabeled, cancellation);
-        if (truth.Length != rows)
-        {
-            throw new InvalidOperationException($"The diagnostic boxes were expected for the {rows} unlabeled rows; got {truth.Length}.");
-        }
-
         return (index, target) => BoxAgreement.Agrees(target, truth[index].Classes, truth[index].Boxes);
     }
 

@@ -6,7 +6,6 @@ namespace MLNet.SelfTraining.Tasks.Detection;
 internal sealed class DetectionTask : SelfTrainingTask<BoxPrediction>
 {
     private readonly PseudoBoxOptions _boxes;
-    private readonly IDataView _unlabeled;
 
     /// <summary>
     /// Checks that <paramref name="options"/> hold nothing that only classification reads and that the diagnostic
@@ -14,13 +13,11 @@ internal sealed class DetectionTask : SelfTrainingTask<BoxPrediction>
     /// </summary>
     /// <param name="options">The self-training options.</param>
     /// <param name="boxes">The pseudo-box options.</param>
-    /// <param name="unlabeled">The unlabeled images (every training row is labeled, so these are all the run pseudo-labels).</param>
     /// <exception cref="ArgumentException">An option does not apply to detection, or <paramref name="boxes"/> is invalid.</exception>
-    public DetectionTask(SelfTrainingOptions options, PseudoBoxOptions boxes, IDataView unlabeled)
+    public DetectionTask(SelfTrainingOptions options, PseudoBoxOptions boxes)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(boxes);
-        ArgumentNullException.ThrowIfNull(unlabeled);
         boxes.Validate();
         ClassificationOnlyOptions.Refuse(options, "detection",
             $"{nameof(PseudoBoxOptions)}.{nameof(PseudoBoxOptions.PredictedLabelColumnName)}, {nameof(PseudoBoxOptions.PredictedBoundingBoxesColumnName)} and {nameof(PseudoBoxOptions.ScoreColumnName)}",
@@ -33,7 +30,6 @@ internal sealed class DetectionTask : SelfTrainingTask<BoxPrediction>
         }
 
         _boxes = boxes.Clone();
-        _unlabeled = unlabeled;
     }
 
     /// <inheritdoc/>
@@ -47,6 +43,6 @@ internal sealed class DetectionTask : SelfTrainingTask<BoxPrediction>
         BoxColumns.CheckSingles(training.GetColumnOrNull(box), box, "box", variableSize: true, message => new ArgumentException(
             $"{message} For detection, {nameof(PseudoBoxOptions)}.{nameof(PseudoBoxOptions.BoxColumnName)} is the column of boxes (e.g. \"{DefaultColumnNames.Box}\"); the training data has {columns}.",
             nameof(PseudoBoxOptions.BoxColumnName)));
-        return new DetectionBinding(training[labels], training[box], classCount, _boxes, options.Weighting, _unlabeled);
+        return new DetectionBinding(training[labels], training[box], classCount, _boxes, options.Weighting);
     }
 }
