@@ -7,6 +7,7 @@ var root = new RootCommand("Vision student benchmarks (issues 4 and 14): the run
     RunCommand.Create<ThroughputConfig>(RunKind.Throughput, "Training and inference images/s of the SmallCnn (1 thread): one throughput run of a phase file.",
         config => config.Raw ? RawThroughputRun.Run(config.Steps, config.Repeats) : ThroughputRun.Run(config)),
     RunCommand.Create<SegmentConfig>(RunKind.Segment, "Segmentation teacher vs self-trained student on MNIST scenes: one segment run of a phase file.", SegmentRun.Run),
+    DetectEvalCommand.Create(),
     ScenesExportCommand.Create(),
     RunsCommand.Create(),
 };
