@@ -56,9 +56,14 @@ internal static class CenterNetTargets
         var counts = new long[images];
         for (var image = 0; image < images; image++)
         {
+            counts[image] = classes[image].shape[0];
+            if (counts[image] == 0)
+            {
+                continue;
+            }
+
             var corners = boxes[image].data<float>().ToArray();
             var labels = classes[image].data<long>().ToArray();
-            counts[image] = labels.Length;
             for (var b = 0; b < labels.Length; b++)
             {
                 var (x0, y0, x1, y1) = (corners[4 * b], corners[(4 * b) + 1], corners[(4 * b) + 2], corners[(4 * b) + 3]);
