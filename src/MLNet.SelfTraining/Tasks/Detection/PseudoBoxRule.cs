@@ -25,17 +25,18 @@ internal sealed class PseudoBoxRule(PseudoBoxOptions options, int classCount)
     /// <exception cref="InvalidOperationException">The three lengths disagree, or a key is outside 1…K.</exception>
     public bool TryBuild(ReadOnlySpan<uint> keys, ReadOnlySpan<float> boxes, ReadOnlySpan<float> scores, long row, out BoxPrediction target, out float confidence)
     {
-        CheckShape(keys, boxes, scores, row);
+        CheckLengths(keys, boxes, scores, row);
         (target, confidence) = (default, float.NaN);
+        if (HasNonFinite(scores) || HasNonFinite(boxes))
+        {
+            // Checked before the keys: a teacher may mark an image it could not score (e.g. NaN pixels) with key 0.
+            return false;
+        }
+
+        CheckKeys(keys, row);
         var candidates = new List<int>();
         for (int i = 0; i < keys.Length; i++)
         {
-            var box = boxes.Slice(4 * i, 4);
-            if (!float.IsFinite(scores[i]) || !float.IsFinite(box[0]) || !float.IsFinite(box[1]) || !float.IsFinite(box[2]) || !float.IsFinite(box[3]))
-            {
-                return false;
-            }
-
             if (scores[i] >= options.ScoreThreshold && BoxGeometry.HasArea(boxes, i))
             {
                 candidates.Add(i);
@@ -92,14 +93,30 @@ internal sealed class PseudoBoxRule(PseudoBoxOptions options, int classCount)
         return false;
     }
 
-    private void CheckShape(ReadOnlySpan<uint> keys, ReadOnlySpan<float> boxes, ReadOnlySpan<float> scores, long row)
+    private static bool HasNonFinite(ReadOnlySpan<float> values)
+    {
+        foreach (var value in values)
+        {
+            if (!float.IsFinite(value))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private void CheckLengths(ReadOnlySpan<uint> keys, ReadOnlySpan<float> boxes, ReadOnlySpan<float> scores, long row)
     {
         if (boxes.Length != 4 * keys.Length || scores.Length != keys.Length)
         {
             throw new InvalidOperationException(
                 $"The teacher's output was expected to hold, per box, a class key in '{options.PredictedLabelColumnName}', 4 coordinates in '{options.PredictedBoundingBoxesColumnName}' and a score in '{options.ScoreColumnName}'; got {keys.Length} keys, {boxes.Length} coordinates and {scores.Length} scores at unlabeled row {row}.");
         }
+    }
 
+    private void CheckKeys(ReadOnlySpan<uint> keys, long row)
+    {
         for (int i = 0; i < keys.Length; i++)
         {
             if (keys[i] is 0 || keys[i] > classCount)

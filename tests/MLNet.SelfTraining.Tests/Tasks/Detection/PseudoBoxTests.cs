@@ -70,16 +70,17 @@ public sealed class PseudoBoxTests
             DetectionRow.Scored([(0, [0, 0, 10, 10], 0.9f), (1, [0, 0, 5, 5], float.NaN)]),
             DetectionRow.Scored([(0, [0, 0, float.PositiveInfinity, 10], 0.9f)]),
             DetectionRow.Scored([]),
+            DetectionRow.Scored([(-1, [float.NaN, float.NaN, float.NaN, float.NaN], float.NaN)]),   // the detector's mark of an image it could not score: key 0
         ]);
 
         using var model = Fit(ml, unlabeled, student);
 
         var round = model.Rounds.Single();
-        Assert.AreEqual(5, round.Scored);
-        Assert.AreEqual(2, round.InvalidScores);
+        Assert.AreEqual(6, round.Scored);
+        Assert.AreEqual(3, round.InvalidScores);
         Assert.AreEqual(3, round.PseudoLabeled);
-        CollectionAssert.AreEqual(new[] { 1, 1, -1, -1, 1 }, model.LabeledIteration.ToArray());
-        CollectionAssert.AreEqual(new[] { 2, -1, -1, -1, -1 }, model.PseudoLabels.ToArray(), "−1: no pseudo box (or not pseudo-labeled)");
+        CollectionAssert.AreEqual(new[] { 1, 1, -1, -1, 1, -1 }, model.LabeledIteration.ToArray());
+        CollectionAssert.AreEqual(new[] { 2, -1, -1, -1, -1, -1 }, model.PseudoLabels.ToArray(), "−1: no pseudo box (or not pseudo-labeled)");
         var rows = student.Fits.Single();
         CollectionAssert.AreEqual(new bool?[] { false, true, true, true }, rows.Select(r => r.IsPseudo).ToArray());
         Assert.IsTrue(rows.Skip(2).All(r => r.Labels.Length == 0 && r.Box.Length == 0), "images without pseudo boxes teach \"no object here\"");
