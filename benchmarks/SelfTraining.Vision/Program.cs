@@ -1,12 +1,13 @@
 using System.CommandLine;
 using SelfTraining.Vision;
 
-var root = new RootCommand("Vision student benchmarks (issues 4 and 14): the runs of phase files (benchmarks/configs/vision): TorchSharp CNN self-training on MNIST-10k, throughput, and segmentation self-training on MNIST scenes.")
+var root = new RootCommand("Vision student benchmarks (issues 4, 14 and 15): the runs of phase files (benchmarks/configs/vision): TorchSharp CNN self-training on MNIST-10k, throughput, and segmentation and detection self-training on MNIST scenes.")
 {
     RunCommand.Create<SelfTrainConfig>(RunKind.SelfTrain, "Teacher vs self-trained student: one selftrain run of a phase file.", SelfTrainRun.Run),
     RunCommand.Create<ThroughputConfig>(RunKind.Throughput, "Training and inference images/s of the SmallCnn (1 thread): one throughput run of a phase file.",
         config => config.Raw ? RawThroughputRun.Run(config.Steps, config.Repeats) : ThroughputRun.Run(config)),
     RunCommand.Create<SegmentConfig>(RunKind.Segment, "Segmentation teacher vs self-trained student on MNIST scenes: one segment run of a phase file.", SegmentRun.Run),
+    RunCommand.Create<DetectConfig>(RunKind.Detect, "Detection teacher vs self-trained student on MNIST scenes: one detect run of a phase file.", DetectRun.Run),
     DetectEvalCommand.Create(),
     ScenesExportCommand.Create(),
     RunsCommand.Create(),
