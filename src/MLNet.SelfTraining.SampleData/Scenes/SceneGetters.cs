@@ -8,7 +8,10 @@ internal static class SceneGetters
 {
     /// <summary>The getters of the detection and segmentation view (schema: <see cref="SceneSchema.CreateScenes"/>).</summary>
     /// <param name="scenes">The scenes.</param>
-    /// <param name="hideTargets">Whether <c>Mask</c> is ignore everywhere and <c>Labels</c> and <c>Box</c> are empty.</param>
+    /// <param name="hideTargets">
+    /// Whether <c>Mask</c> is ignore everywhere and <c>Labels</c> and <c>Box</c> are empty (the true targets are then in
+    /// <c>TrueMask</c>, <c>TrueLabels</c> and <c>TrueBox</c>).
+    /// </param>
     public static Func<int, Func<int>, Delegate> Scenes(SceneSet scenes, bool hideTargets)
     {
         ReadOnlySpan<SceneDigit> Digits(int scene) => hideTargets ? [] : scenes.GetDigits(scene);
@@ -19,7 +22,9 @@ internal static class SceneGetters
             SceneSchema.MaskIndex when hideTargets => (ValueGetter<VBuffer<byte>>)((ref VBuffer<byte> value) => SceneValues.Ignored(scenes.PixelsPerImage, ref value)),
             SceneSchema.MaskIndex or SceneSchema.TrueMaskIndex => (ValueGetter<VBuffer<byte>>)((ref VBuffer<byte> value) => SceneValues.Copy(scenes.GetMask(scene()), ref value)),
             SceneSchema.LabelsIndex => (ValueGetter<VBuffer<uint>>)((ref VBuffer<uint> value) => SceneValues.Labels(Digits(scene()), ref value)),
-            _ => (ValueGetter<VBuffer<float>>)((ref VBuffer<float> value) => SceneValues.Boxes(Digits(scene()), ref value)),
+            SceneSchema.BoxIndex => (ValueGetter<VBuffer<float>>)((ref VBuffer<float> value) => SceneValues.Boxes(Digits(scene()), ref value)),
+            SceneSchema.TrueLabelsIndex => (ValueGetter<VBuffer<uint>>)((ref VBuffer<uint> value) => SceneValues.Labels(scenes.GetDigits(scene()), ref value)),
+            _ => (ValueGetter<VBuffer<float>>)((ref VBuffer<float> value) => SceneValues.Boxes(scenes.GetDigits(scene()), ref value)),
         };
     }
 

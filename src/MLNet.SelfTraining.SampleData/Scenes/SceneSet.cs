@@ -18,6 +18,18 @@ public sealed class SceneSet
     /// </summary>
     public const string TrueMaskColumnName = "TrueMask";
 
+    /// <summary>
+    /// The name of the extra column of <see cref="ToDataView"/> with hidden targets holding the true box classes (as
+    /// <c>Labels</c>), for diagnostics only (e.g. <see cref="SelfTrainingOptions.DiagnosticLabelColumnName"/> of detection).
+    /// </summary>
+    public const string TrueLabelsColumnName = "TrueLabels";
+
+    /// <summary>
+    /// The name of the extra column of <see cref="ToDataView"/> with hidden targets holding the true boxes (as <c>Box</c>),
+    /// for diagnostics only (e.g. <see cref="PseudoBoxOptions.DiagnosticBoxColumnName"/>).
+    /// </summary>
+    public const string TrueBoxColumnName = "TrueBox";
+
     private readonly byte[] _images;
     private readonly byte[] _masks;
     private readonly SceneDigit[] _digits;
@@ -86,13 +98,16 @@ public sealed class SceneSet
     /// <item><term><c>Labels</c></term><description>Variable-size vector of Key&lt;UInt32, 10&gt; (key d + 1 for digit d; key values "0" to "9"), one per box.</description></item>
     /// <item><term><c>Box</c></term><description>Variable-size vector of Single: x0, y0, x1, y1 of each box, in pixels.</description></item>
     /// <item><term><c>TrueMask</c></term><description>Only with <paramref name="hideTargets"/>: the mask, for diagnostics only.</description></item>
+    /// <item><term><c>TrueLabels</c></term><description>Only with <paramref name="hideTargets"/>: the box classes (as <c>Labels</c>), for diagnostics only.</description></item>
+    /// <item><term><c>TrueBox</c></term><description>Only with <paramref name="hideTargets"/>: the boxes (as <c>Box</c>), for diagnostics only.</description></item>
     /// </list>
     /// </remarks>
     /// <param name="mlContext">The ML.NET context the view is used with.</param>
     /// <param name="hideTargets">
     /// <see langword="true"/> for unlabeled data: every <c>Mask</c> value is <see cref="SegmentationMasks.Ignore"/>,
-    /// <c>Labels</c> and <c>Box</c> are empty, and the true mask is in <see cref="TrueMaskColumnName"/>; the true digits
-    /// stay available through <see cref="GetDigits"/>.
+    /// <c>Labels</c> and <c>Box</c> are empty, and the true targets are in <see cref="TrueMaskColumnName"/>,
+    /// <see cref="TrueLabelsColumnName"/> and <see cref="TrueBoxColumnName"/>; the true digits stay available through
+    /// <see cref="GetDigits"/>.
     /// </param>
     public IDataView ToDataView(MLContext mlContext, bool hideTargets = false)
     {

@@ -126,8 +126,9 @@ public sealed class SceneSplit
     public IDataView LoadLabeled(MLContext mlContext) => Labeled.ToDataView(mlContext);
 
     /// <summary>
-    /// Loads the unlabeled scenes with hidden targets: masks all ignored, no boxes, the true mask in
-    /// <see cref="SceneSet.TrueMaskColumnName"/> for diagnostics only.
+    /// Loads the unlabeled scenes with hidden targets: masks all ignored, no boxes, the true mask, box classes and boxes
+    /// in <see cref="SceneSet.TrueMaskColumnName"/>, <see cref="SceneSet.TrueLabelsColumnName"/> and
+    /// <see cref="SceneSet.TrueBoxColumnName"/> for diagnostics only.
     /// </summary>
     /// <param name="mlContext">The ML.NET context the view is used with.</param>
     public IDataView LoadUnlabeled(MLContext mlContext) => Unlabeled.ToDataView(mlContext, hideTargets: true);

@@ -45,6 +45,18 @@ internal sealed class TrainerOptionChecks
         Require(student.LossAverageDecay is >= 0 and < 1, Path(Student, nameof(student.LossAverageDecay)), "in the range [0, 1)", student.LossAverageDecay);
     }
 
+    /// <summary>Checks that the student's online re-labeling options, which only the classifier implements, are unset.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">One of them is set.</exception>
+    public void RequireNoOnlineRelabeling(StudentOptions student)
+    {
+        Require(student.OnlineRelabelThreshold is null, Path(Student, nameof(student.OnlineRelabelThreshold)),
+            "null (online re-labeling is the classifier's)", student.OnlineRelabelThreshold);
+        Require(!student.MaskUnconfidentPseudoRows, Path(Student, nameof(student.MaskUnconfidentPseudoRows)),
+            "false (online re-labeling is the classifier's)", student.MaskUnconfidentPseudoRows);
+        Require(!student.RelabelWithWeightAverage, Path(Student, nameof(student.RelabelWithWeightAverage)),
+            "false (online re-labeling is the classifier's)", student.RelabelWithWeightAverage);
+    }
+
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="name"/> is null or blank.</exception>
     public void RequireName(string? name, string option) =>
         Require(!string.IsNullOrWhiteSpace(name), option, "a column name", name is null ? "null" : $"'{name}'");

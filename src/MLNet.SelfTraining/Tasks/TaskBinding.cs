@@ -88,6 +88,12 @@ internal abstract class TaskBinding<TTarget>
     /// </summary>
     /// <exception cref="ArgumentException">The column cannot be read as this task's labels.</exception>
     public abstract Func<int, TTarget, bool> BindDiagnostic(IDataView unlabeled, string column, CancellationToken cancellation);
+
+    /// <summary>
+    /// The columns of the unlabeled rows that <see cref="BindDiagnostic"/> reads when the diagnostic label column is
+    /// <paramref name="column"/> (by default that column alone; detection adds the true boxes).
+    /// </summary>
+    public virtual IReadOnlyList<string> DiagnosticColumns(string column) => [column];
 }
 
 /// <summary>Reads the teacher's prediction on the current row; <see langword="false"/> when it is not valid (e.g. NaN scores).</summary>

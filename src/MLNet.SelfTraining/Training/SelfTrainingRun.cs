@@ -64,7 +64,7 @@ internal sealed class SelfTrainingRun<TTarget>
         _progress.Report(SelfTrainingStage.TeacherTrained);
         CheckTeacherReads(teacherModel.GetOutputSchema, scoringView);
         _task.BindTeacher(teacherModel, training, plan.Student.Consumer, _cancellation);
-        var agrees = _options.DiagnosticLabelColumnName is { } diagnostic && unlabeled.Schema.GetColumnOrNull(diagnostic) is not null
+        var agrees = _options.DiagnosticLabelColumnName is { } diagnostic && _task.DiagnosticColumns(diagnostic).All(c => unlabeled.Schema.GetColumnOrNull(c) is not null)
             ? _task.BindDiagnostic(unlabeled, diagnostic, _cancellation)
             : null;
 
@@ -208,7 +208,7 @@ internal sealed class SelfTrainingRun<TTarget>
 
     private IDataView UnlabeledSource(IDataView training, bool[] labeled, IDataView? unlabeledData, ColumnPlan<TTarget> plan)
     {
-        var diagnostic = _options.DiagnosticLabelColumnName;
+        var diagnostic = _options.DiagnosticLabelColumnName is { } label ? _task.DiagnosticColumns(label) : [];
         long missing = labeled.LongLength - labeled.LongCount(x => x);
         var sources = new List<(IDataView Data, Func<long, bool>? Keep, long? Count)>();
         if (missing > 0)
@@ -221,13 +221,13 @@ internal sealed class SelfTrainingRun<TTarget>
             sources.Add((unlabeledData, null, null));
         }
 
-        bool withDiagnostic = diagnostic is not null && sources.Count > 0 && sources.All(s => s.Data.Schema.GetColumnOrNull(diagnostic) is not null);
-        if (diagnostic is not null && sources.Count > 0 && !withDiagnostic)
+        bool withDiagnostic = diagnostic.Count > 0 && sources.Count > 0;
+        if (withDiagnostic && diagnostic.FirstOrDefault(c => sources.Any(s => s.Data.Schema.GetColumnOrNull(c) is null)) is { } absent)
         {
-            throw new ArgumentException($"Diagnostic label column '{diagnostic}' was expected in the unlabeled data; got no such column.", nameof(SelfTrainingOptions.DiagnosticLabelColumnName));
+            throw new ArgumentException($"Diagnostic column '{absent}' was expected in the unlabeled data; got no such column.", nameof(SelfTrainingOptions.DiagnosticLabelColumnName));
         }
 
-        var columns = withDiagnostic && !plan.SharedColumns.Contains(diagnostic!) ? plan.SharedColumns.Append(diagnostic!).ToList() : plan.SharedColumns.ToList();
+        var columns = withDiagnostic ? plan.SharedColumns.Union(diagnostic).ToList() : plan.SharedColumns.ToList();
         var parts = sources.Select(s => (IDataView)new AugmentedDataView(s.Data, columns, [], s.Keep, s.Count)).ToList();
         return parts.Count switch
         {

@@ -66,7 +66,7 @@ public sealed class SceneDataViewTests
     {
         var view = Split.LoadUnlabeled(new MLContext(seed: 0));
 
-        Assert.AreEqual(5, view.Schema.Count);
+        Assert.AreEqual(7, view.Schema.Count);
         Assert.AreEqual(view.Schema["Mask"].Type, view.Schema["TrueMask"].Type);
         var masks = Column<byte>(view, "Mask");
         var trueMasks = Column<byte>(view, "TrueMask");
@@ -79,6 +79,27 @@ public sealed class SceneDataViewTests
         }
 
         Assert.IsGreaterThan(0, Split.Unlabeled.DigitCount);
+    }
+
+    [TestMethod]
+    public void LoadUnlabeled_KeepsTheTrueBoxClassesAndBoxes_InColumnsOfTheTypesOfLabelsAndBox()
+    {
+        var view = Split.LoadUnlabeled(new MLContext(seed: 0));
+
+        Assert.AreEqual(view.Schema["Labels"].Type, view.Schema[SceneSet.TrueLabelsColumnName].Type);
+        Assert.AreEqual(view.Schema["Box"].Type, view.Schema[SceneSet.TrueBoxColumnName].Type);
+        CollectionAssert.AreEqual(s_digitNames, KeyValues(view.Schema[SceneSet.TrueLabelsColumnName]));
+        var labels = Column<uint>(view, SceneSet.TrueLabelsColumnName);
+        var boxes = Column<float>(view, SceneSet.TrueBoxColumnName);
+        for (var scene = 0; scene < 9; scene++)
+        {
+            var digits = Split.Unlabeled.GetDigits(scene).ToArray();
+            CollectionAssert.AreEqual(digits.Select(d => (uint)d.Digit + 1).ToArray(), labels[scene]);
+            CollectionAssert.AreEqual(digits.SelectMany(d => new float[] { d.X0, d.Y0, d.X1, d.Y1 }).ToArray(), boxes[scene]);
+        }
+
+        Assert.IsGreaterThan(0, labels.Sum(l => l.Length));
+        Assert.IsFalse(Split.LoadLabeled(new MLContext(seed: 0)).Schema.GetColumnOrNull(SceneSet.TrueBoxColumnName).HasValue, "labeled scenes show their targets as they are");
     }
 
     [TestMethod]

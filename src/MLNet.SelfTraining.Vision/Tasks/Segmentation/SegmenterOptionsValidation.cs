@@ -21,12 +21,6 @@ internal static class SegmenterOptionsValidation
         s_checks.Require(options.NumberOfClasses is null or >= 2 and <= SegmentationMasks.MaximumClassCount, nameof(options.NumberOfClasses),
             $"null or in the range [2, {SegmentationMasks.MaximumClassCount}]", options.NumberOfClasses);
         s_checks.CheckGroups(options.Network, options.Optimization, options.Augmentation, options.Student, hasInitialModel: false);
-        var student = options.Student;
-        var relabeling = TrainerOptionChecks.Path(TrainerOptionChecks.Student, nameof(student.OnlineRelabelThreshold));
-        s_checks.Require(student.OnlineRelabelThreshold is null, relabeling, "null (online re-labeling is the classifier's)", student.OnlineRelabelThreshold);
-        s_checks.Require(!student.MaskUnconfidentPseudoRows, TrainerOptionChecks.Path(TrainerOptionChecks.Student, nameof(student.MaskUnconfidentPseudoRows)),
-            "false (online re-labeling is the classifier's)", student.MaskUnconfidentPseudoRows);
-        s_checks.Require(!student.RelabelWithWeightAverage, TrainerOptionChecks.Path(TrainerOptionChecks.Student, nameof(student.RelabelWithWeightAverage)),
-            "false (online re-labeling is the classifier's)", student.RelabelWithWeightAverage);
+        s_checks.RequireNoOnlineRelabeling(options.Student);
     }
 }

@@ -1,6 +1,5 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using MLNet.SelfTraining.PseudoLabeling;
 
 namespace MLNet.SelfTraining.Tasks.Segmentation;
 
@@ -16,19 +15,9 @@ internal sealed class SegmentationTask : SelfTrainingTask<MaskPrediction>
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(masks);
         masks.Validate();
-        if (options.ScoreColumnName is { } score)
-        {
-            throw new ArgumentException(
-                $"{nameof(SelfTrainingOptions.ScoreColumnName)} names a classifier's probability column and does not apply to segmentation; leave it null and set {nameof(PseudoMaskOptions)}.{nameof(PseudoMaskOptions.PredictedMaskColumnName)} and {nameof(PseudoMaskOptions.ConfidenceColumnName)}; got '{score}'.",
-                nameof(SelfTrainingOptions.ScoreColumnName));
-        }
-
-        if (options.Selection is not { } selection || !IsDefault(selection))
-        {
-            throw new ArgumentException(
-                $"{nameof(SelfTrainingOptions.Selection)} selects rows by class probability and does not apply to segmentation, which keeps pixels by confidence: leave it at its default and set {nameof(PseudoMaskOptions)}.{nameof(PseudoMaskOptions.PixelConfidenceThreshold)} instead; got {Describe(options.Selection)}.",
-                nameof(SelfTrainingOptions.Selection));
-        }
+        ClassificationOnlyOptions.Refuse(options, "segmentation",
+            $"{nameof(PseudoMaskOptions)}.{nameof(PseudoMaskOptions.PredictedMaskColumnName)} and {nameof(PseudoMaskOptions.ConfidenceColumnName)}",
+            "keeps pixels by confidence", $"{nameof(PseudoMaskOptions)}.{nameof(PseudoMaskOptions.PixelConfidenceThreshold)}");
 
         _masks = new PseudoMaskOptions
         {
@@ -80,15 +69,4 @@ internal sealed class SegmentationTask : SelfTrainingTask<MaskPrediction>
 
         return (names.Length, $"from its '{SegmentationMasks.ClassNamesAnnotation}' annotation");
     }
-
-    private static bool IsDefault(PseudoLabelOptions selection)
-    {
-        var defaults = new PseudoLabelOptions();
-        return selection.ConfidenceThreshold == defaults.ConfidenceThreshold && selection.ClassThresholds is null && selection.MaximumPerClass is null
-            && selection.MaximumSelected is null && !selection.BalanceClasses && selection.SamplesPerClass is null;
-    }
-
-    private static string Describe(PseudoLabelOptions? selection) => selection is null
-        ? "null"
-        : $"{nameof(PseudoLabelOptions.ConfidenceThreshold)}={selection.ConfidenceThreshold}, {nameof(PseudoLabelOptions.ClassThresholds)}={(selection.ClassThresholds is null ? "null" : "set")}, {nameof(PseudoLabelOptions.MaximumPerClass)}={selection.MaximumPerClass?.ToString() ?? "null"}, {nameof(PseudoLabelOptions.MaximumSelected)}={selection.MaximumSelected?.ToString() ?? "null"}, {nameof(PseudoLabelOptions.BalanceClasses)}={selection.BalanceClasses}, {nameof(PseudoLabelOptions.SamplesPerClass)}={selection.SamplesPerClass?.ToString() ?? "null"}";
 }
