@@ -7,7 +7,8 @@ namespace MLNet.SelfTraining.Vision.Tasks.Detection;
 /// Turns the network's (B, K + 4, h, w) maps into each image's boxes, as CenterNet decodes: heat = sigmoid(heatmap
 /// logits); the peaks are the cells equal to their 3×3 max-pool; the top <see cref="DetectionDecoding.Candidates"/> over
 /// K·h·w; each peak's box is <c>((px + ox − sw/2)·s, (py + oy − sh/2)·s, (px + ox + sw/2)·s, (py + oy + sh/2)·s)</c>
-/// clipped to [0, W]×[0, H]; then per image the boxes scoring at least the threshold go through per-class NMS
+/// clipped to [0, W]×[0, H] (a negative predicted size sw or sh counts as 0, so x0 ≤ x1 and y0 ≤ y1 even early in
+/// training); then per image the boxes scoring at least the threshold go through per-class NMS
 /// (<c>torchvision.ops.nms</c> on the boxes shifted by class × (max(W, H) + 1), so boxes of different classes never
 /// overlap), and the first <see cref="DetectionDecoding.MaximumDetections"/> in descending score are kept
 /// (<see cref="DetectionRow"/> layout).
@@ -49,7 +50,7 @@ internal sealed class DetectionDecoder
         var regression = output.narrow(1, classCount, 4).reshape(images, 4, -1);               // (B, 4, h·w)
         var at = regression.gather(2, cell.unsqueeze(1).expand(-1, 4, -1));                  // (B, 4, k): sw, sh, ox, oy
         var (cx, cy) = (px.add(at[.., 2]), py.add(at[.., 3]));
-        var (halfWidth, halfHeight) = (at[.., 0].div(2), at[.., 1].div(2));
+        var (halfWidth, halfHeight) = (at[.., 0].clamp_min(0).div(2), at[.., 1].clamp_min(0).div(2));   // a negative size counts as 0
         var boxes = stack(
             [
                 cx.sub(halfWidth).mul(_stride).clamp(0, _imageWidth),

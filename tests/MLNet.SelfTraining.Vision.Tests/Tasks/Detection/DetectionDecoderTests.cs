@@ -29,6 +29,19 @@ public sealed class DetectionDecoderTests
     }
 
     [TestMethod]
+    public void ANegativePredictedSize_CountsAsZero_SoNoBoxIsInverted()
+    {
+        using var scope = NewDisposeScope();
+        var output = Maps();
+        Peak(output, cls: 0, x: 3, y: 2, logit: 2, width: -2, height: 3, offsetX: 0.5f, offsetY: 0.5f);   // an untrained network can predict this
+
+        var row = Decode(output, new DetectionDecoding(0.05f, 0.5f, 100));
+
+        // centre (3.5, 2.5) cells, half size (0, 1.5): x 3.5–3.5, y 1–4 cells → ×4 pixels.
+        CollectionAssert.AreEqual(new[] { 14f, 4, 14, 16 }, DetectionRow.Corners(row, 0).ToArray(), new ToleranceComparer(1e-5f));
+    }
+
+    [TestMethod]
     public void TwoOverlappingBoxesOfOneClass_KeepTheHigherScoring_OfTwoClasses_KeepBoth()
     {
         using var scope = NewDisposeScope();
