@@ -271,6 +271,7 @@ def decode(heat_logits, size, offset, width, height):
     py, px = (cell // w).float(), (cell % w).float()
     pick = lambda t: t.view(n, 2, -1).gather(2, cell.unsqueeze(1).expand(-1, 2, -1))  # noqa: E731
     (sw, sh), (ox, oy) = pick(size).unbind(1), pick(offset).unbind(1)
+    sw, sh = sw.clamp(min=0), sh.clamp(min=0)  # a negative size counts as 0, as in the C# decoder
     cx, cy = px + ox, py + oy
     boxes = torch.stack([(cx - sw / 2) * STRIDE, (cy - sh / 2) * STRIDE, (cx + sw / 2) * STRIDE, (cy + sh / 2) * STRIDE], -1)
     boxes = torch.minimum(boxes.clamp(min=0), torch.tensor([float(width), float(height)] * 2))
