@@ -118,6 +118,14 @@ public sealed class DetectionCatalog
     /// Evaluates predicted boxes against true boxes as pycocotools' COCOeval does for boxes: AP@[.50:.05:.95], AP50,
     /// AP75, AP by object size, AR@1/10/100 (see <see cref="DetectionMetrics"/>).
     /// </summary>
+    /// <remarks>
+    /// ML.NET's own <c>MulticlassClassification.EvaluateObjectDetection</c> (Microsoft.ML.TorchSharp) can score the same
+    /// columns but gives other numbers except on easy cases: it matches once per image by descending IoU rather than per
+    /// IoU threshold in score order, measures boxes as inclusive pixels (width x1 − x0 + 1), integrates all points of the
+    /// precision envelope rather than COCO's 101, has no 100-detection limit, area ranges or AR, returns only MAP50 and
+    /// MAP50_95, reads labels as text, prints to standard output on every call and throws
+    /// <see cref="KeyNotFoundException"/> when a predicted class has no true box (this evaluator leaves such a class out).
+    /// </remarks>
     /// <param name="data">Rows with the five columns, e.g. a detector's output on a test set.</param>
     /// <param name="labelColumnName">The true box classes (a vector of Key&lt;UInt32, K&gt;). Default <c>"Labels"</c>.</param>
     /// <param name="boxColumnName">The true boxes (a vector of Single, 4 per key, x0 &lt; x1 and y0 &lt; y1). Default <c>"Box"</c>.</param>
