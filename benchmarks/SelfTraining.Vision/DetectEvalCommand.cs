@@ -38,7 +38,7 @@ internal static class DetectEvalCommand
                 throw new ArgumentException($"Run {run.Id} is a {run.Kind} run; detect-eval scores detect runs.");
             }
 
-            var settings = run.Read<DetectConfig>();
+            var settings = run.Read<SceneConfig>();
             var scenes = ((parse.GetValue(quick) ? settings.Shrunk() : settings).Scenes() with { Labeled = 0, Unlabeled = 0 }).Create().Test;
             var found = DetectionFile.Read(parse.GetValue(detections)!, scenes.Count, scenes.CanvasSize, Classes);
             var mlContext = new MLContext(seed: settings.Seed);

@@ -2,7 +2,7 @@ using MLNet.SelfTraining.Evaluation;
 
 namespace SelfTraining.Vision;
 
-/// <summary>The measured outcome of one <see cref="DetectConfig"/> run (the same fields as benchmarks/python/vision/detect.py writes).</summary>
+/// <summary>The measured outcome of one <see cref="SceneConfig"/> run (the same fields as benchmarks/python/vision/detect.py writes).</summary>
 /// <param name="Implementation">Which stack ran.</param>
 /// <param name="Config">The settings.</param>
 /// <param name="Teacher">The teacher's test metrics.</param>
@@ -19,7 +19,7 @@ namespace SelfTraining.Vision;
 /// <param name="StartedUtc">Start time.</param>
 internal sealed record DetectResult(
     string Implementation,
-    DetectConfig Config,
+    SceneConfig Config,
     BoxScores Teacher,
     BoxScores Student,
     PseudoBoxSummary PseudoBoxes,

@@ -15,7 +15,7 @@ namespace SelfTraining.Vision;
 /// </summary>
 internal static class DetectRun
 {
-    public static DetectResult Run(DetectConfig config, string? output)
+    public static DetectResult Run(SceneConfig config, string? output)
     {
         var started = UtcStamp.Now();
         var mlContext = new MLContext(seed: config.Seed);
@@ -23,7 +23,7 @@ internal static class DetectRun
         var (labeled, unlabeled, test) = (scenes.LoadLabeled(mlContext), scenes.LoadUnlabeled(mlContext), scenes.LoadTest(mlContext));
         var detection = mlContext.Detection();
         var teacherTrainer = detection.Trainers.TorchDetector(DetectorOptionsFactory.Teacher(config));
-        var (teacher, teacherSeconds, cached) = TeacherCache.Beside(output).GetOrTrain(config.TeacherKey("mlnet"), () =>
+        var (teacher, teacherSeconds, cached) = TeacherCache.Beside(output).GetOrTrain(config.TeacherKey("detector", "mlnet"), () =>
         {
             var clock = Stopwatch.StartNew();
             var model = teacherTrainer.Fit(labeled);

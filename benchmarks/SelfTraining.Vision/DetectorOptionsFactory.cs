@@ -11,11 +11,11 @@ internal static class DetectorOptionsFactory
     /// <summary>Inference batch of teacher and student (the detector's default; the Python replica's too).</summary>
     public const int InferenceBatchSize = 64;
 
-    public static TorchObjectDetectorTrainer.Options Teacher(DetectConfig config) => Create(config, config.TeacherSteps, config.TeacherPolicy);
+    public static TorchObjectDetectorTrainer.Options Teacher(SceneConfig config) => Create(config, config.TeacherSteps, config.TeacherPolicy);
 
-    public static TorchObjectDetectorTrainer.Options Student(DetectConfig config) => Create(config, config.StudentSteps, config.StudentPolicy);
+    public static TorchObjectDetectorTrainer.Options Student(SceneConfig config) => Create(config, config.StudentSteps, config.StudentPolicy);
 
-    private static TorchObjectDetectorTrainer.Options Create(DetectConfig config, int steps, AugmentationPolicy policy) => new()
+    private static TorchObjectDetectorTrainer.Options Create(SceneConfig config, int steps, AugmentationPolicy policy) => new()
     {
         Network = new NetworkOptions { ImageHeight = config.Canvas, ImageWidth = config.Canvas, BaseWidth = config.Width },
         Optimization = new OptimizationOptions

@@ -36,8 +36,8 @@ internal static class ScenesExportCommand
     /// <summary>The scenes of a run on scenes (shrunk with <paramref name="quick"/>), or null for another kind.</summary>
     private static SceneGeneration? ScenesOf(PhaseRun run, bool quick) => run.Kind switch
     {
-        RunKind.Segment => ScenesOf(run.Read<SegmentConfig>(), quick),
-        RunKind.Detect => ScenesOf(run.Read<DetectConfig>(), quick),
+        RunKind.Segment => ScenesOf(run.Read<SceneConfig>(), quick),
+        RunKind.Detect => ScenesOf(run.Read<SceneConfig>(), quick),
         _ => null,
     };
 

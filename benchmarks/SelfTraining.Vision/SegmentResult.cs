@@ -1,6 +1,6 @@
 namespace SelfTraining.Vision;
 
-/// <summary>The measured outcome of one <see cref="SegmentConfig"/> run (the same fields as benchmarks/python/vision/segment.py writes).</summary>
+/// <summary>The measured outcome of one <see cref="SceneConfig"/> run (the same fields as benchmarks/python/vision/segment.py writes).</summary>
 /// <param name="Implementation">Which stack ran.</param>
 /// <param name="Config">The settings.</param>
 /// <param name="Teacher">The teacher's test metrics.</param>
@@ -17,7 +17,7 @@ namespace SelfTraining.Vision;
 /// <param name="StartedUtc">Start time.</param>
 internal sealed record SegmentResult(
     string Implementation,
-    SegmentConfig Config,
+    SceneConfig Config,
     MaskScores Teacher,
     MaskScores Student,
     PseudoMaskSummary PseudoMasks,

@@ -16,7 +16,7 @@ namespace SelfTraining.Vision;
 /// </summary>
 internal static class SegmentRun
 {
-    public static SegmentResult Run(SegmentConfig config, string? output)
+    public static SegmentResult Run(SceneConfig config, string? output)
     {
         var started = UtcStamp.Now();
         var mlContext = new MLContext(seed: config.Seed);
@@ -24,7 +24,7 @@ internal static class SegmentRun
         var (labeled, unlabeled, test) = (scenes.LoadLabeled(mlContext), scenes.LoadUnlabeled(mlContext), scenes.LoadTest(mlContext));
         var segmentation = mlContext.Segmentation();
         var teacherTrainer = segmentation.Trainers.TorchSegmenter(SegmenterOptionsFactory.Teacher(config));
-        var (teacher, teacherSeconds, cached) = TeacherCache.Beside(output).GetOrTrain(config.TeacherKey("mlnet"), () =>
+        var (teacher, teacherSeconds, cached) = TeacherCache.Beside(output).GetOrTrain(config.TeacherKey("teacher", "mlnet"), () =>
         {
             var clock = Stopwatch.StartNew();
             var model = teacherTrainer.Fit(labeled);

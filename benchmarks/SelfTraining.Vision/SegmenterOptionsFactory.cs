@@ -11,11 +11,11 @@ internal static class SegmenterOptionsFactory
     /// <summary>Inference batch of teacher and student (the segmenter's default; the Python replica's too).</summary>
     public const int InferenceBatchSize = 64;
 
-    public static TorchImageSegmenterTrainer.Options Teacher(SegmentConfig config) => Create(config, config.TeacherSteps, config.TeacherPolicy);
+    public static TorchImageSegmenterTrainer.Options Teacher(SceneConfig config) => Create(config, config.TeacherSteps, config.TeacherPolicy);
 
-    public static TorchImageSegmenterTrainer.Options Student(SegmentConfig config) => Create(config, config.StudentSteps, config.StudentPolicy);
+    public static TorchImageSegmenterTrainer.Options Student(SceneConfig config) => Create(config, config.StudentSteps, config.StudentPolicy);
 
-    private static TorchImageSegmenterTrainer.Options Create(SegmentConfig config, int steps, AugmentationPolicy policy) => new()
+    private static TorchImageSegmenterTrainer.Options Create(SceneConfig config, int steps, AugmentationPolicy policy) => new()
     {
         Network = new NetworkOptions { ImageHeight = config.Canvas, ImageWidth = config.Canvas, BaseWidth = config.Width },
         Optimization = new OptimizationOptions

@@ -5,7 +5,7 @@ namespace SelfTraining.Vision;
 
 /// <summary>
 /// Trained teachers kept in <c>&lt;results folder&gt;/teachers</c>, one per teacher setting (e.g.
-/// <see cref="SegmentConfig.TeacherKey"/>): <c>KEY.zip</c> (the model's own archive) and <c>KEY.json</c>
+/// <see cref="SceneConfig.TeacherKey"/>): <c>KEY.zip</c> (the model's own archive) and <c>KEY.json</c>
 /// (<c>{"fitSeconds": …}</c>, the fit time of the run that trained it), so the student cells of a phase share their
 /// teacher. A lock file (<c>KEY.lock</c>, an exclusive advisory lock) makes a second process wait for the teacher the
 /// first one is training instead of training it again.
