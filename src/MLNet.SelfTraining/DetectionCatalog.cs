@@ -50,7 +50,8 @@ public sealed class DetectionCatalog
     /// <param name="maximumIterations">
     /// Rounds of teacher → student. Default 1 (the paper's single round). Every valid image is a pseudo row of the first
     /// round, so a later round only scores the images earlier teachers scored NaN; when none is left the run stops with
-    /// <see cref="SelfTrainingStopReason.AllLabeled"/>.
+    /// <see cref="SelfTrainingStopReason.AllLabeled"/>. For rounds in which each student re-labels every image (Noisy
+    /// Student), use the options overload with <see cref="SelfTrainingOptions.RescorePseudoLabels"/>.
     /// </param>
     /// <exception cref="ArgumentNullException"><paramref name="teacher"/> or <paramref name="unlabeledData"/> is <see langword="null"/>.</exception>
     public SelfTrainingEstimator SelfTraining(IEstimator<ITransformer> teacher, IDataView unlabeledData,

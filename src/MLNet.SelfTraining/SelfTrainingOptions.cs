@@ -45,7 +45,9 @@ public sealed class SelfTrainingOptions
 
     /// <summary>
     /// When <see langword="true"/>, each round's teacher re-scores every unlabeled row, so earlier pseudo labels can
-    /// change or be dropped. Default <see langword="false"/> (scikit-learn: pseudo labels are never revised).
+    /// change or be dropped (Noisy Student's rounds); the run then goes on when every row carries a pseudo label and
+    /// stops at <see cref="MaximumIterations"/> or when a round changes no pseudo label. Default <see langword="false"/>
+    /// (scikit-learn: pseudo labels are never revised; the run stops once every row carries one).
     /// </summary>
     public bool RescorePseudoLabels { get; set; }
 

@@ -104,6 +104,24 @@ public sealed class SelfTrainingEstimatorTests
     }
 
     [TestMethod]
+    public void EverythingSelected_WithRescoring_ScoresAgainUntilNothingChangesOrTheLastRound()
+    {
+        var ml = new MLContext(seed: 1);
+        var progress = new ProgressRecorder();
+        var model = FitBlobs(ml, new SelfTrainingOptions
+        {
+            MaximumIterations = 3,
+            RescorePseudoLabels = true,
+            Selection = new PseudoLabelOptions { ConfidenceThreshold = 0 },
+            Progress = progress,
+        });
+
+        Assert.IsTrue(progress.Items.Any(p => p.Stage == SelfTrainingStage.PseudoLabelsSelected && p.Round == 2), "every row was labeled in round 1, and round 2 scored them again");
+        Assert.IsTrue(model.StopReason is SelfTrainingStopReason.NoChange or SelfTrainingStopReason.AllLabeled, $"stopped with {model.StopReason}");
+        Assert.AreEqual(model.StopReason == SelfTrainingStopReason.NoChange ? model.Rounds.Count : 3, model.Rounds.Count);
+    }
+
+    [TestMethod]
     public void MaximumIterations_StopsAfterThatManyRounds()
     {
         var ml = new MLContext(seed: 1);

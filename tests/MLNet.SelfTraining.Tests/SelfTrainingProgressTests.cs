@@ -12,7 +12,7 @@ public sealed class SelfTrainingProgressTests
     [TestMethod]
     public void Fit_ReportsTeacherThenEachRoundsStagesInOrder()
     {
-        var reports = new Recorder();
+        var reports = new ProgressRecorder();
         var options = new SelfTrainingOptions { MaximumIterations = 2, Progress = reports };
 
         var model = Ml.MulticlassClassification.Trainers.SelfTraining(Ml, Blobs.Pipeline(Ml), Unlabeled(60), options).Fit(Labeled());
@@ -38,7 +38,7 @@ public sealed class SelfTrainingProgressTests
     [TestMethod]
     public void Scoring_CountsUpToTheRowsToScore_AndSelectionMatchesTheRoundRecord()
     {
-        var reports = new Recorder();
+        var reports = new ProgressRecorder();
         var options = new SelfTrainingOptions { MaximumIterations = 1, Progress = reports };
 
         var model = Ml.MulticlassClassification.Trainers.SelfTraining(Ml, Blobs.Pipeline(Ml), Unlabeled(1000), options).Fit(Labeled());
@@ -54,7 +54,7 @@ public sealed class SelfTrainingProgressTests
     [TestMethod]
     public void StudentSteps_ReportedThroughTheContext_ReachTheRunsProgress()
     {
-        var reports = new Recorder();
+        var reports = new ProgressRecorder();
         var student = new SteppingConsumer(Blobs.Pipeline(Ml, weightColumn: null), steps: 5);
         var options = new SelfTrainingOptions { MaximumIterations = 1, Student = student, Progress = reports };
 
@@ -71,7 +71,7 @@ public sealed class SelfTrainingProgressTests
     public void ReportTrainingSteps_MoreStepsThanTheTotal_Throws()
     {
         var student = new SteppingConsumer(Blobs.Pipeline(Ml, weightColumn: null), steps: 2, total: 1);
-        var options = new SelfTrainingOptions { MaximumIterations = 1, Student = student, Progress = new Recorder() };
+        var options = new SelfTrainingOptions { MaximumIterations = 1, Student = student, Progress = new ProgressRecorder() };
 
         Assert.ThrowsExactly<ArgumentOutOfRangeException>(
             () => Ml.MulticlassClassification.Trainers.SelfTraining(Ml, Blobs.Pipeline(Ml, weightColumn: null), Unlabeled(60), options).Fit(Labeled()));
@@ -80,14 +80,6 @@ public sealed class SelfTrainingProgressTests
     private static IDataView Labeled() => Ml.Data.LoadFromEnumerable(Blobs.Make(3, seed: 1));
 
     private static IDataView Unlabeled(int perClass) => Ml.Data.LoadFromEnumerable(Blobs.Make(perClass, seed: 2, hideLabels: true));
-
-    /// <summary>Keeps every report in order (synchronously, unlike <see cref="Progress{T}"/>).</summary>
-    private sealed class Recorder : IProgress<SelfTrainingProgress>
-    {
-        public List<SelfTrainingProgress> Items { get; } = [];
-
-        public void Report(SelfTrainingProgress value) => Items.Add(value);
-    }
 
     /// <summary>A student that reports <paramref name="steps"/> training steps through the run's context, then fits its inner pipeline.</summary>
     private sealed class SteppingConsumer(IEstimator<ITransformer> inner, int steps, int? total = null) : IEstimator<ITransformer>, IPseudoLabelConsumer

@@ -81,7 +81,9 @@ internal sealed class SelfTrainingRun<TTarget>
         for (int round = 1; round <= _options.MaximumIterations; round++)
         {
             _cancellation.ThrowIfCancellationRequested();
-            if (state.Pool.LabeledIteration.All(i => i >= 0))
+            // A run that re-scores goes on when every row carries a pseudo label: the next teacher may change them (every
+            // valid image is a pseudo row of a dense task's first round); it stops when a round changes nothing.
+            if (state.Pool.LabeledIteration.All(i => i >= 0) && !(_options.RescorePseudoLabels && state.Pool.Count > 0))
             {
                 stop = SelfTrainingStopReason.AllLabeled;
                 break;

@@ -150,6 +150,27 @@ public sealed class PseudoBoxTests
     }
 
     [TestMethod]
+    public void WithRescoring_ALaterRoundScoresEveryImageAgain_AndStopsWhenNothingChanges()
+    {
+        var ml = new MLContext(seed: 1);
+        var unlabeled = DetectionRow.Load(ml, [DetectionRow.Scored([(0, [0, 0, 10, 10], 0.9f)]), DetectionRow.Scored([])]);
+        var progress = new ProgressRecorder();
+        var options = new SelfTrainingOptions
+        {
+            LabelColumnName = DefaultColumnNames.Labels,
+            MaximumIterations = 3,
+            RescorePseudoLabels = true,
+            Progress = progress,
+        };
+
+        using var model = ml.Detection().SelfTraining(DetectionRow.CopyTeacher(ml), unlabeled, options, new PseudoBoxOptions()).Fit(DetectionRow.OneLabeled(ml));
+
+        Assert.HasCount(1, model.Rounds, "round 2 re-scored and found the same pseudo boxes (the copy teacher predicts what it copies)");
+        Assert.AreEqual(SelfTrainingStopReason.NoChange, model.StopReason);
+        Assert.IsTrue(progress.Items.Any(p => p.Stage == SelfTrainingStage.PseudoLabelsSelected && p.Round == 2), "round 2 scored the images again");
+    }
+
+    [TestMethod]
     public void TheScoreThresholdIsAnArgument()
     {
         var ml = new MLContext(seed: 1);
