@@ -59,6 +59,6 @@ internal static class DetectionEvaluator
                 "predictedLabelColumnName");
         }
 
-        return names ?? predictedNames ?? BoxColumns.ClassNames(label, classCount);
+        return names ?? predictedNames ?? BoxColumns.IndexNames(classCount);
     }
 }

@@ -1,6 +1,6 @@
-using System.Globalization;
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using MLNet.SelfTraining.Tasks.Detection;
 using MLNet.SelfTraining.Vision.Data;
 
 namespace MLNet.SelfTraining.Vision.Tasks.Detection;
@@ -31,7 +31,7 @@ internal static class DetectorInputChecks
 
         var weight = TrainingColumnChecks.Weight(schema, options.ExampleWeightColumnName);
         var flag = TrainingColumnChecks.PseudoFlag(schema, options.PseudoLabelFlagColumnName);
-        return (new DetectionColumns(features, labels, box, weight, flag), ClassNames(labels, (int)count));
+        return (new DetectionColumns(features, labels, box, weight, flag), BoxColumns.ClassNames(labels, (int)count));
     }
 
     /// <summary>Checks the image, label and box columns of a schema shape (sizes and key counts are checked at fit).</summary>
@@ -50,19 +50,5 @@ internal static class DetectorInputChecks
         {
             throw SchemaErrors.Mismatch("box", box.Name, "a vector of Single", $"{box.Kind} of {box.ItemType}");
         }
-    }
-
-    /// <summary>The K class names: the label column's text <c>KeyValues</c> when it has K of them, else "0" … "K−1".</summary>
-    public static string[] ClassNames(DataViewSchema.Column labels, int count)
-    {
-        var keyValues = labels.Annotations.Schema.GetColumnOrNull(AnnotationNames.KeyValues);
-        if (keyValues?.Type is VectorDataViewType { ItemType: TextDataViewType, Size: var size } && size == count)
-        {
-            var values = default(VBuffer<ReadOnlyMemory<char>>);
-            labels.GetKeyValues(ref values);
-            return [.. values.DenseValues().Select(v => v.ToString())];
-        }
-
-        return [.. Enumerable.Range(0, count).Select(k => k.ToString(CultureInfo.InvariantCulture))];
     }
 }

@@ -75,8 +75,10 @@ internal static class BoxColumns
     }
 
     /// <summary>The class names of a key column: its key values, else "0"…"K−1".</summary>
-    public static string[] ClassNames(DataViewSchema.Column column, int classCount)
-        => TryGetKeyValues(column, classCount) ?? Enumerable.Range(0, classCount).Select(c => c.ToString(CultureInfo.InvariantCulture)).ToArray();
+    public static string[] ClassNames(DataViewSchema.Column column, int classCount) => TryGetKeyValues(column, classCount) ?? IndexNames(classCount);
+
+    /// <summary>"0"…"K−1", the names of classes whose key column carries none.</summary>
+    public static string[] IndexNames(int classCount) => Enumerable.Range(0, classCount).Select(c => c.ToString(CultureInfo.InvariantCulture)).ToArray();
 
     /// <summary>A reader of the vector <paramref name="column"/> on the current row of <paramref name="row"/>, dense, into one reused buffer.</summary>
     public static Func<ReadOnlyMemory<T>> MakeReader<T>(DataViewRow row, DataViewSchema.Column column)
