@@ -22,17 +22,17 @@ internal static class ArmRun
         var settings = config.Arm(cell, run.Steps, run.Seed);
         var scenes = config.ArmScenes(cell, arm.SelfTraining).Create();
         var (labeled, test) = (scenes.LoadLabeled(mlContext), scenes.LoadTest(mlContext));
-        var backbone = arm.Init == StudyArm.RandomInit ? null : folder.Model(StudyPlan.PretrainingId(arm.Init, run.Seed));
+        var backbone = run.Backbone is null ? null : folder.Model(run.Backbone);
         ITransformer model;
         StudyPseudoLabels? pseudoLabels = null;
         bool? studentTrained = null;
-        if (arm.TeacherArm is null)
+        if (run.Teacher is null)
         {
             model = task.Trainer(mlContext, settings, backbone, student: false).Fit(labeled);
         }
         else
         {
-            var teacher = task.Load(mlContext, folder.Model(run.Inputs[^1]));
+            var teacher = task.Load(mlContext, folder.Model(run.Teacher));
             var unlabeled = arm.SelfTraining == StudyArm.SceneImages ? scenes.LoadUnlabeled(mlContext) : scenes.ObjectCentric.ToDataView(mlContext, hideTargets: true);
             pseudoLabels = task.PseudoLabels(teacher, unlabeled, config.Threshold);
             var selfTrained = task.SelfTraining(mlContext, new PretrainedTeacher(task.Trainer(mlContext, settings, null, student: false), teacher), unlabeled,

@@ -15,7 +15,7 @@ internal static class StudyPlan
         foreach (var seed in config.Seeds.Concat(config.RepeatSeeds).Distinct())
         {
             runs.AddRange(StudyArm.Pretrainings.Select(method =>
-                new StudyRun(PretrainingId(method, seed), 0, method, seed, Pretraining(config, method).Steps, null, null, null, [], SavesModel: true)));
+                new StudyRun(PretrainingId(method, seed), 0, method, seed, Pretraining(config, method).Steps, null, null, null, null, null, SavesModel: true)));
         }
 
         foreach (var task in config.Tasks)
@@ -56,20 +56,11 @@ internal static class StudyPlan
     private static StudyRun Arm(StudyConfig config, string task, StudyCell cell, StudyArm arm, int seed, int steps)
     {
         var full = steps == config.Steps;
-        var inputs = new List<string>();
-        if (arm.Init != StudyArm.RandomInit)
-        {
-            inputs.Add(PretrainingId(arm.Init, seed));
-        }
-
-        if (arm.TeacherArm is { } teacher)
-        {
-            inputs.Add(ArmId(task, cell, StudyArm.Named(teacher), seed, steps, full: true));
-        }
-
+        var backbone = arm.Init == StudyArm.RandomInit ? null : PretrainingId(arm.Init, seed);
+        var teacher = arm.TeacherArm is { } teacherArm ? ArmId(task, cell, StudyArm.Named(teacherArm), seed, steps, full: true) : null;
         var isTeacher = full && StudyArm.All.Any(other => other.TeacherArm == arm.Name);
-        return new StudyRun(ArmId(task, cell, arm, seed, steps, full), arm.TeacherArm is null && full ? 1 : 2, arm.Init, seed, steps, task, cell, arm,
-            inputs, isTeacher);
+        return new StudyRun(ArmId(task, cell, arm, seed, steps, full), teacher is null && full ? 1 : 2, arm.Init, seed, steps, task, cell, arm,
+            backbone, teacher, isTeacher);
     }
 
     private static string ArmId(string task, StudyCell cell, StudyArm arm, int seed, int steps, bool full) =>

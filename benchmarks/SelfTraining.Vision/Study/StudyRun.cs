@@ -13,11 +13,15 @@ namespace SelfTraining.Vision.Study;
 /// <param name="Task">The task (<c>detect</c>, <c>segment</c>) of an arm.</param>
 /// <param name="Cell">The cell of an arm.</param>
 /// <param name="Arm">The arm.</param>
-/// <param name="Inputs">The runs whose models this run reads (it starts once their results exist).</param>
+/// <param name="Backbone">The pre-training whose backbone the network starts from; <see langword="null"/> for random weights.</param>
+/// <param name="Teacher">The arm whose model is the self-training teacher; <see langword="null"/> without self-training.</param>
 /// <param name="SavesModel">Whether the run writes its model (a backbone for a pre-training) for other runs.</param>
 internal sealed record StudyRun(
-    string Id, int Stage, string Init, int Seed, int Steps, string? Task, StudyCell? Cell, StudyArm? Arm, IReadOnlyList<string> Inputs, bool SavesModel)
+    string Id, int Stage, string Init, int Seed, int Steps, string? Task, StudyCell? Cell, StudyArm? Arm, string? Backbone, string? Teacher, bool SavesModel)
 {
+    /// <summary>The runs whose models this run reads (it starts once their results exist).</summary>
+    public IEnumerable<string> Inputs => new[] { Backbone, Teacher }.OfType<string>();
+
     public const string PretrainKind = "pretrain";
 
     public const string ArmKind = "arm";
