@@ -2,7 +2,8 @@ using ScottPlot;
 
 namespace SelfTraining.Vision.Study;
 
-/// <summary>The study's figures (ScottPlot PNGs, 800 × 500): per task, the metric against labeled scenes and Δ against augmentation policy, one line per arm.</summary>
+/// <summary>The study's figures (ScottPlot PNGs, 800 × 500): per task, the metric against labeled scenes (every arm) and Δ
+/// against augmentation policy (every arm of the policy table), one line per arm.</summary>
 internal static class StudyPlots
 {
     /// <summary>Writes both figures of every task to <paramref name="folder"/>.</summary>
@@ -24,7 +25,7 @@ internal static class StudyPlots
             var policyTitle = $"{title}: Δ {metric} vs random init by augmentation at {byPolicy.FirstOrDefault()?.Labeled} labeled scenes";
             figures.Add((policyTitle, Save(policyTitle, "augmentation policy", $"Δ test {metric} vs random init (points)",
                 Path.Combine(folder, $"{task}-delta-vs-augmentation.png"), [.. byPolicy.Select((_, i) => (double)i + 1)], [.. byPolicy.Select(c => c.Policy.ToString())],
-                StudyArm.All.Where(arm => arm != StudyArm.Random).Select(arm => (arm, byPolicy.Select(c => results.Delta(task, c, arm.Name)?.Mean).ToArray())))));
+                StudyArm.All.Where(arm => arm != StudyArm.Random && arm != StudyArm.SelfTrainScenes).Select(arm => (arm, byPolicy.Select(c => results.Delta(task, c, arm.Name)?.Mean).ToArray())))));
         }
 
         return figures;
@@ -62,6 +63,7 @@ internal static class StudyPlots
             plot.Axes.Bottom.SetTicks(xs, [.. xs.Select(x => x.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
         }
 
+        plot.Axes.Margins(horizontal: 0.08, vertical: 0.1);
         plot.Title(title);
         plot.XLabel(xLabel);
         plot.YLabel(yLabel);
