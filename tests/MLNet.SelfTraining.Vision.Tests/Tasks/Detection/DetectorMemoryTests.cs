@@ -1,7 +1,7 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using MLNet.SelfTraining.Vision.Augmentation;
-using static TorchSharp.torch;
+using MLNet.SelfTraining.Vision.Tests.Infrastructure;
 
 namespace MLNet.SelfTraining.Vision.Tests.Tasks.Detection;
 
@@ -24,21 +24,12 @@ public sealed class DetectorMemoryTests
         var data = SyntheticBoxes.View(mlContext, SyntheticBoxes.Rows(40, seed: 1));
         var options = SyntheticBoxes.Options(steps);
         options.Augmentation.Policy = AugmentationPolicy.S4;
-        var before = SettledTensorCount();
+        var before = LiveTensors.Settled();
         using (var model = mlContext.Detection().Trainers.TorchDetector(options).Fit(data))
         {
             _ = model.Transform(data).GetColumn<float[]>(DefaultColumnNames.Score).ToList();
         }
 
-        return SettledTensorCount() - before;
-    }
-
-    /// <summary>The live tensor count once earlier tests' unreachable tensors are finalized (their finalizers lower it).</summary>
-    private static long SettledTensorCount()
-    {
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
-        return Tensor.TotalCount;
+        return LiveTensors.Settled() - before;
     }
 }
