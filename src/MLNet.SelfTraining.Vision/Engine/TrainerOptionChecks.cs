@@ -25,7 +25,7 @@ internal sealed class TrainerOptionChecks
         _trainer = trainer;
     }
 
-    /// <summary>Checks the four groups: present, then each of their values.</summary>
+    /// <summary>Checks the four groups of a self-training student: present, then each of their values.</summary>
     /// <param name="network">The network group.</param>
     /// <param name="optimization">The optimization group.</param>
     /// <param name="augmentation">The augmentation group.</param>
@@ -34,15 +34,25 @@ internal sealed class TrainerOptionChecks
     public void CheckGroups(NetworkOptions? network, OptimizationOptions? optimization, AugmentationOptions? augmentation,
         StudentOptions? student, bool hasInitialModel)
     {
+        CheckGroups(network, optimization, augmentation, hasInitialModel);
+        RequireGroup(student, Student);
+        Require(student!.PseudoLabelRatio > 0 && double.IsFinite(student.PseudoLabelRatio), Path(Student, nameof(student.PseudoLabelRatio)), "finite and positive", student.PseudoLabelRatio);
+        Require(student.LossAverageDecay is >= 0 and < 1, Path(Student, nameof(student.LossAverageDecay)), "in the range [0, 1)", student.LossAverageDecay);
+    }
+
+    /// <summary>Checks the groups every trainer has (network, optimization, augmentation): present, then each of their values.</summary>
+    /// <param name="network">The network group.</param>
+    /// <param name="optimization">The optimization group.</param>
+    /// <param name="augmentation">The augmentation group.</param>
+    /// <param name="hasInitialModel">Whether the trainer starts from a whole model (then no initial backbone may be set).</param>
+    public void CheckGroups(NetworkOptions? network, OptimizationOptions? optimization, AugmentationOptions? augmentation, bool hasInitialModel)
+    {
         RequireGroup(network, Network);
         RequireGroup(optimization, Optimization);
         RequireGroup(augmentation, Augmentation);
-        RequireGroup(student, Student);
         CheckNetwork(network!, hasInitialModel);
         CheckOptimization(optimization!);
         CheckAugmentation(augmentation!);
-        Require(student!.PseudoLabelRatio > 0 && double.IsFinite(student.PseudoLabelRatio), Path(Student, nameof(student.PseudoLabelRatio)), "finite and positive", student.PseudoLabelRatio);
-        Require(student.LossAverageDecay is >= 0 and < 1, Path(Student, nameof(student.LossAverageDecay)), "in the range [0, 1)", student.LossAverageDecay);
     }
 
     /// <summary>Checks that the student's online re-labeling options, which only the classifier implements, are unset.</summary>

@@ -36,17 +36,13 @@ internal sealed record ImageNetworkSpec(
     public int PixelCount => ImageHeight * ImageWidth;
 
     /// <summary>The network a trainer's <see cref="NetworkOptions"/> describe, with <paramref name="classCount"/> classes
-    /// (the base width defaults to 32 for the small CNN and 64 for the ResNet).</summary>
-    public static ImageNetworkSpec From(NetworkOptions options, int classCount) => new(
-        options.Architecture,
-        options.ImageChannels,
-        options.ImageHeight,
-        options.ImageWidth,
-        classCount,
-        options.BaseWidth ?? (options.Architecture == BackboneArchitecture.SmallCnn ? 32 : 64),
-        [.. options.BlocksPerStage],
-        options.DropoutRate,
-        options.StochasticDepthRate);
+    /// (the backbone as <see cref="BackboneSpec.From"/> resolves it).</summary>
+    public static ImageNetworkSpec From(NetworkOptions options, int classCount)
+    {
+        var backbone = BackboneSpec.From(options);
+        return new(backbone.Architecture, backbone.Channels, options.ImageHeight, options.ImageWidth, classCount,
+            backbone.BaseWidth, backbone.BlocksPerStage, options.DropoutRate, backbone.StochasticDepthRate);
+    }
 
     /// <summary>The network for messages, e.g. "SmallCnn 1×28×28 → 10 classes, width 32".</summary>
     public string Describe() =>

@@ -15,6 +15,15 @@ internal sealed record BackboneSpec(
     int[] BlocksPerStage,
     double StochasticDepthRate)
 {
+    /// <summary>The backbone a trainer's <see cref="NetworkOptions"/> describe; the base width defaults to 32 for the
+    /// small CNN and 64 for the ResNet.</summary>
+    public static BackboneSpec From(NetworkOptions options) => new(
+        options.Architecture,
+        options.ImageChannels,
+        options.BaseWidth ?? (options.Architecture == BackboneArchitecture.SmallCnn ? 32 : 64),
+        [.. options.BlocksPerStage],
+        options.StochasticDepthRate);
+
     /// <summary>Channels of the feature map.</summary>
     [JsonIgnore]
     public long OutputChannels => Architecture == BackboneArchitecture.SmallCnn ? 2L * BaseWidth : (long)BaseWidth << (BlocksPerStage.Length - 1);
