@@ -26,7 +26,8 @@ internal sealed class SimClrTraining(TorchSimClrEstimator.Options options, SimCl
         var stepsPerEpoch = (data.Count + batchSize - 1) / batchSize;
         var totalSteps = optimization.NumberOfSteps ?? optimization.NumberOfEpochs * stepsPerEpoch;
         channel.Info(MessageSensitivity.None,
-            $"SimCLR: {data.Count} images, batches of {batchSize} images ({2 * batchSize} views), {totalSteps} steps, temperature {options.Temperature}.");
+            $"SimCLR: {data.Count} images, batches of {batchSize} images ({2 * batchSize} views; the images/s per epoch count views), "
+            + $"{totalSteps} steps, temperature {options.Temperature}.");
         var settings = new TrainingSettings(optimization.Optimizer, optimization.LearningRate, optimization.Momentum, optimization.Nesterov,
             optimization.WeightDecay, totalSteps, (int)(optimization.WarmupFraction * totalSteps), stepsPerEpoch, options.CancellationToken,
             options.Progress);

@@ -4,6 +4,7 @@ using MLNet.SelfTraining.Vision.Data;
 using MLNet.SelfTraining.Vision.Engine;
 using MLNet.SelfTraining.Vision.Models;
 using MLNet.SelfTraining.Vision.Models.Backbones;
+using MLNet.SelfTraining.Vision.Persistence;
 using MLNet.SelfTraining.Vision.Tasks;
 
 namespace MLNet.SelfTraining.Vision.Pretraining;
@@ -23,8 +24,8 @@ namespace MLNet.SelfTraining.Vision.Pretraining;
 /// </list>
 /// <para><b>Estimator characteristics.</b> Normalization required: no (set <see cref="NetworkOptions.InputScale"/> so
 /// pixels are in [0, 1]). Required NuGet besides Microsoft.ML: TorchSharp and TorchVision, plus a native backend in the
-/// application. Exportable to ONNX: no. Persistence: <see cref="TorchSimClrTransformer.SaveBackbone(string)"/> (not
-/// <c>mlContext.Model.Save</c>).</para>
+/// application. Exportable to ONNX: no. Persistence: <see cref="TorchSimClrTransformer.Save(string)"/> and
+/// <see cref="TorchSimClrTransformer.SaveBackbone(string)"/> (not <c>mlContext.Model.Save</c>).</para>
 /// <para><b>Training.</b> The images are read into memory once (rows with a non-finite pixel are skipped). Each step
 /// takes B images (<see cref="OptimizationOptions.BatchSize"/>, at most the number of images; no image twice in a batch),
 /// draws two independent augmentations of each (<see cref="Options.Augmentation"/>), passes the 2B views through the
@@ -50,8 +51,8 @@ public sealed partial class TorchSimClrEstimator : IEstimator<TorchSimClrTransfo
     }
 
     /// <summary>Pre-trains the backbone on the images of <paramref name="input"/>.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">The image column is missing or has the wrong type or size, or the
-    /// backbone archive of <see cref="NetworkOptions.InitialBackbonePath"/> has a different backbone.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The image column is missing or has the wrong type or size, or the model
+    /// would be one that <see cref="TorchSimClrTransformer.Load(MLContext, string)"/> refuses, or the backbone archive of <see cref="NetworkOptions.InitialBackbonePath"/> has a different backbone.</exception>
     /// <exception cref="InvalidDataException">The file of <see cref="NetworkOptions.InitialBackbonePath"/> is not a backbone
     /// archive, declares a value out of range, or holds weights that do not fit its backbone.</exception>
     /// <exception cref="InvalidOperationException">The data has fewer than 2 usable images.</exception>
@@ -63,6 +64,8 @@ public sealed partial class TorchSimClrEstimator : IEstimator<TorchSimClrTransfo
         var features = ImageColumnChecks.Features(input.Schema, _options.FeatureColumnName, network.ImageChannels, network.ImageHeight, network.ImageWidth);
         var info = new SimClrInfo(_options.FeatureColumnName, _options.OutputColumnName, BackboneSpec.From(network),
             network.ImageHeight, network.ImageWidth, network.InputScale, _options.Optimization.InferenceBatchSize);
+        LoadableModel.Require(path => SimClrArchive.Check(SimClrManifest.Of(info, _options.Optimization.NumberOfThreads), path),
+            nameof(TorchSimClrEstimator));
         using var channel = _host.Start("Training");
         var seed = TorchGlobals.Apply(_options.Optimization, _host);
         var data = UnlabeledImages.Read(input, features, network.InputScale, channel);
@@ -70,7 +73,7 @@ public sealed partial class TorchSimClrEstimator : IEstimator<TorchSimClrTransfo
             SimClrNetwork.CreateTraining(info.Backbone, _options.ProjectionHiddenDimension, network.DropoutRate, _options.ProjectionDimension),
             network, nameof(TorchSimClrEstimator));
         new SimClrTraining(_options, info, seed, channel).Run(training, data);
-        return new TorchSimClrTransformer(info, new EmbeddingPredictor(SimClrNetwork.Embedding(training), info));
+        return new TorchSimClrTransformer(info, new EmbeddingPredictor(SimClrNetwork.Embedding(training), info), _options.Optimization.NumberOfThreads);
     }
 
     /// <summary>The input columns plus <see cref="Options.OutputColumnName"/> (a known-size vector of <see cref="float"/>).</summary>

@@ -20,17 +20,22 @@ namespace MLNet.SelfTraining.Vision.Pretraining;
 /// non-finite (NaN or ±Inf) pixel get an all-NaN embedding.</para>
 /// <para><b>Persistence.</b> ML.NET cannot load third-party transformers from its model zip, so
 /// <c>mlContext.Model.Save</c> throws <see cref="NotSupportedException"/> for this transformer (and for chains that contain
-/// it). <see cref="SaveBackbone(string)"/> writes the backbone archive that the classifier, segmenter and detector read.</para>
+/// it). Use <see cref="Save(string)"/> and <see cref="Load(MLContext, string)"/>: one zip archive with <c>manifest.json</c>
+/// (format name and version, backbone, input shape, column names, scoring settings) and <c>weights.bin</c> (the backbone's
+/// TorchSharp weights; the projection head is not kept). <see cref="SaveBackbone(string)"/> writes the backbone archive
+/// that the classifier, segmenter and detector read.</para>
 /// </remarks>
 public sealed class TorchSimClrTransformer : ITransformer, IDisposable
 {
     private readonly SimClrInfo _info;
     private readonly TorchImageModel _model;
+    private readonly int _numberOfThreads;
 
-    internal TorchSimClrTransformer(SimClrInfo info, EmbeddingPredictor predictor)
+    internal TorchSimClrTransformer(SimClrInfo info, EmbeddingPredictor predictor, int numberOfThreads)
     {
         _info = info;
         _model = new TorchImageModel(this, predictor, input => SimClrOutputs.Create(input, info), info.InferenceBatchSize);
+        _numberOfThreads = numberOfThreads;
     }
 
     /// <summary>The image column.</summary>
@@ -68,8 +73,14 @@ public sealed class TorchSimClrTransformer : ITransformer, IDisposable
     public IRowToRowMapper GetRowToRowMapper(DataViewSchema inputSchema) => _model.GetRowToRowMapper(inputSchema);
 
     /// <summary>Not supported: ML.NET's model format has no public way to store or load a third-party transformer.</summary>
-    /// <exception cref="NotSupportedException">Always; use <see cref="SaveBackbone(string)"/>.</exception>
+    /// <exception cref="NotSupportedException">Always; use <see cref="Save(string)"/>.</exception>
     void ICanSaveModel.Save(ModelSaveContext ctx) => throw TorchImageModel.NotSavableInModelZip(nameof(TorchSimClrTransformer));
+
+    /// <summary>Writes the embedding model to a zip archive (manifest + weights), atomically replacing <paramref name="path"/>;
+    /// <see cref="Load(MLContext, string)"/> reads it back.</summary>
+    /// <param name="path">The archive file; its directory must exist.</param>
+    public void Save(string path) =>
+        _model.Save(path, (target, network) => SimClrArchive.Save(target, SimClrManifest.Of(_info, _numberOfThreads), network));
 
     /// <summary>
     /// Writes the pre-trained backbone to a backbone archive (manifest + weights), atomically replacing
@@ -78,6 +89,29 @@ public sealed class TorchSimClrTransformer : ITransformer, IDisposable
     /// </summary>
     /// <param name="path">The archive file; its directory must exist.</param>
     public void SaveBackbone(string path) => _model.SaveBackbone(path);
+
+    /// <summary>
+    /// Reads an embedding model written by <see cref="Save(string)"/>. Every manifest field is checked (bounded sizes,
+    /// names of at most 1024 characters, a manifest of at most 16 MiB), and the declared backbone against the weights'
+    /// size, before the network is built; each weight tensor is checked against it. Loading changes no process-wide
+    /// setting.
+    /// </summary>
+    /// <param name="mlContext">The context (used for logging).</param>
+    /// <param name="path">The archive file.</param>
+    /// <returns>The embedding model, ready to score.</returns>
+    /// <exception cref="InvalidDataException">The file is not a SimCLR embedding archive (or not a zip), has a newer format
+    /// version, declares a value out of range (the message names the field, what was expected and what was got), or
+    /// holds weights that do not fit the declared backbone.</exception>
+    public static TorchSimClrTransformer Load(MLContext mlContext, string path)
+    {
+        ArgumentNullException.ThrowIfNull(mlContext);
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var (manifest, network) = SimClrArchive.Load(path);
+        var info = manifest.Info();
+        TorchImageModel.LogLoaded(mlContext, nameof(TorchSimClrTransformer),
+            $"Loaded a {info.Backbone.Architecture} SimCLR embedding of {info.EmbeddingSize} values from '{path}'.");
+        return new TorchSimClrTransformer(info, new EmbeddingPredictor(network, info), manifest.NumberOfThreads);
+    }
 
     /// <summary>Releases the network's native memory, after any prediction in progress on another thread. Predictions
     /// through views, cursors or prediction engines made before then throw <see cref="ObjectDisposedException"/>.</summary>

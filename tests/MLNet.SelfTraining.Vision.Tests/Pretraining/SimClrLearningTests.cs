@@ -39,7 +39,7 @@ public sealed class SimClrLearningTests
         var info = new SimClrInfo(options.FeatureColumnName, options.OutputColumnName, BackboneSpec.From(options.Network),
             MnistData.ImageSide, MnistData.ImageSide, 1f, 256);
         manual_seed(options.Optimization.Seed!.Value);
-        return new TorchSimClrTransformer(info, new EmbeddingPredictor(SimClrNetwork.CreateEmbedding(info.Backbone), info));
+        return new TorchSimClrTransformer(info, new EmbeddingPredictor(SimClrNetwork.CreateEmbedding(info.Backbone), info), numberOfThreads: 1);
     }
 
     /// <summary>Test accuracy of an ordinary ML.NET linear probe (standardize, L-BFGS maximum entropy) trained on the

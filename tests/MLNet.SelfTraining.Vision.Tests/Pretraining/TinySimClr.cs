@@ -1,8 +1,6 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using MLNet.SelfTraining.Vision.Augmentation;
-using MLNet.SelfTraining.Vision.Engine;
-using MLNet.SelfTraining.Vision.Models;
 using MLNet.SelfTraining.Vision.Pretraining;
 using MLNet.SelfTraining.Vision.Tests.Infrastructure;
 
@@ -13,20 +11,8 @@ internal static class TinySimClr
 {
     public static TorchSimClrEstimator.Options Options(int steps = 20, int seed = 1) => new()
     {
-        Network = new NetworkOptions
-        {
-            ImageChannels = 1,
-            ImageHeight = SyntheticImages.Side,
-            ImageWidth = SyntheticImages.Side,
-            BaseWidth = 8,
-        },
-        Optimization = new OptimizationOptions
-        {
-            NumberOfSteps = steps,
-            BatchSize = 16,
-            LearningRate = 0.01,
-            Seed = seed,
-        },
+        Network = TinyClassifier.Network(),
+        Optimization = TinyClassifier.Optimization(steps, seed, batchSize: 16),
         Augmentation = new AugmentationOptions { Policy = AugmentationPolicy.S1 },
     };
 
