@@ -3,7 +3,7 @@ using System.Globalization;
 namespace SelfTraining.Vision.Study;
 
 /// <summary>
-/// Every run of a <see cref="StudyConfig"/>, in start order (stage, then plan order): a supervised and a SimCLR
+/// Every run of a <see cref="StudyConfig"/>, in start order (the first seeds before the repeat seeds, then stage, then plan order): a supervised and a SimCLR
 /// pre-training per seed; per task, cell and seed every arm (the unlabeled-scenes variant only at the strongest policy
 /// and the first seeds); per task and speedup cell the pre-trained inits at each shorter budget (first seeds).
 /// </summary>
@@ -36,7 +36,8 @@ internal static class StudyPlan
             }
         }
 
-        return [.. runs.OrderBy(run => run.Stage)];
+        // The first seeds' runs before the repeats', so that a cut-off study has every cell once.
+        return [.. runs.OrderBy(run => config.Seeds.Contains(run.Seed) ? 0 : 1).ThenBy(run => run.Stage)];
     }
 
     /// <summary>The run <paramref name="id"/> of <paramref name="config"/>.</summary>
