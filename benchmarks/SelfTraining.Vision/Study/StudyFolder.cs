@@ -12,6 +12,9 @@ internal sealed record StudyFolder(string Root)
 
     public string Log(string id) => Path.Combine(Root, id + ".log");
 
+    /// <summary>The kept log of the last failed attempt of run <paramref name="id"/>.</summary>
+    public string FailedLog(string id) => Path.Combine(Root, id + ".failed.log");
+
     public string Models => Path.Combine(Root, "models");
 
     public string Model(string id) => Path.Combine(Models, id + ".zip");

@@ -6,7 +6,9 @@ namespace SelfTraining.Vision.Study;
 /// <summary>
 /// Runs the missing runs of a plan, each in a child process (<c>study-run</c>; output to <c>ID.log</c>), at most
 /// <paramref name="jobs"/> at once, in plan order among the runs whose inputs are done. A run whose result exists is
-/// skipped; a failed run's dependents do not start. Prints a line per start and end with the elapsed time.
+/// skipped (unless its model file is gone and a run to do reads it); a failed run's dependents do not start, and its
+/// log is kept as <c>ID.failed.log</c> (a rerun writes <c>ID.log</c> anew). Prints a line per start and end with the
+/// elapsed time.
 /// </summary>
 /// <param name="folder">The study's folder.</param>
 /// <param name="childArguments">The child's arguments but <c>--run ID</c>.</param>
@@ -18,7 +20,7 @@ internal sealed class StudyScheduler(StudyFolder folder, IReadOnlyList<string> c
     /// <returns>The runs started, and the ids of the runs that failed or waited for a failed input.</returns>
     public async Task<(int Started, IReadOnlyList<string> Failed)> RunAsync(IReadOnlyList<StudyRun> plan)
     {
-        var done = plan.Where(run => File.Exists(folder.Result(run.Id))).Select(run => run.Id).ToHashSet(StringComparer.Ordinal);
+        var done = Done(plan);
         var pending = plan.Where(run => !done.Contains(run.Id)).ToList();
         Print($"{plan.Count} runs planned, {done.Count} done before, {pending.Count} to run, at most {jobs} at once");
         var (running, failed, started) = (new Dictionary<Task<int>, (StudyRun Run, Stopwatch Clock)>(), new List<string>(), 0);
@@ -49,7 +51,9 @@ internal sealed class StudyScheduler(StudyFolder folder, IReadOnlyList<string> c
             else
             {
                 failed.Add(ended.Id);
-                Print($"FAILED {ended.Id} after {seconds} s (exit code {await finished}; log {folder.Log(ended.Id)})");
+                var log = folder.FailedLog(ended.Id);
+                File.Move(folder.Log(ended.Id), log, overwrite: true);
+                Print($"FAILED {ended.Id} after {seconds} s (exit code {await finished}; log {log})");
             }
         }
 
@@ -60,6 +64,31 @@ internal sealed class StudyScheduler(StudyFolder folder, IReadOnlyList<string> c
         }
 
         return (started, failed);
+    }
+
+    /// <summary>
+    /// The runs whose result exists, but for a run whose model file is gone (a fresh clone holds results, not models)
+    /// while a run still to do reads it: that one runs again (seeded, it writes the same model), and so, in turn, may
+    /// the runs its own inputs come from.
+    /// </summary>
+    private HashSet<string> Done(IReadOnlyList<StudyRun> plan)
+    {
+        var done = plan.Where(run => File.Exists(folder.Result(run.Id))).Select(run => run.Id).ToHashSet(StringComparer.Ordinal);
+        var byId = plan.ToDictionary(run => run.Id, StringComparer.Ordinal);
+        var needed = new Queue<string>(plan.Where(run => !done.Contains(run.Id)).SelectMany(run => run.Inputs));
+        while (needed.TryDequeue(out var id))
+        {
+            if (done.Contains(id) && !File.Exists(folder.Model(id)))
+            {
+                done.Remove(id);
+                foreach (var input in byId[id].Inputs)
+                {
+                    needed.Enqueue(input);
+                }
+            }
+        }
+
+        return done;
     }
 
     private void Print(string line) =>
