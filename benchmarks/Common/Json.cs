@@ -17,7 +17,7 @@ internal static class Json
     /// <summary>Indented JSON (result files).</summary>
     public static readonly JsonSerializerOptions Indented = new(Options) { WriteIndented = true };
 
-    /// <summary>Writes <paramref name="value"/> to <paramref name="path"/>, creating its folder.</summary>
+    /// <summary>Writes <paramref name="value"/> to <paramref name="path"/> (atomically), creating its folder.</summary>
     public static void Write<T>(string path, T value) => WriteText(path, JsonSerializer.Serialize(value, Indented));
 
     /// <summary>Prints <paramref name="value"/> and, when <paramref name="path"/> is set, writes it there.</summary>
@@ -31,6 +31,7 @@ internal static class Json
         }
     }
 
+    /// <summary>Writes a temporary file beside <paramref name="path"/>, then moves it there: a reader never sees half a file.</summary>
     private static void WriteText(string path, string text)
     {
         var folder = Path.GetDirectoryName(Path.GetFullPath(path));
@@ -39,6 +40,8 @@ internal static class Json
             Directory.CreateDirectory(folder);
         }
 
-        File.WriteAllText(path, text);
+        var temporary = path + ".tmp";
+        File.WriteAllText(temporary, text);
+        File.Move(temporary, path, overwrite: true);
     }
 }

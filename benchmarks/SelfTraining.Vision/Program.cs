@@ -1,7 +1,8 @@
 using System.CommandLine;
 using SelfTraining.Vision;
+using SelfTraining.Vision.Study;
 
-var root = new RootCommand("Vision student benchmarks (issues 4, 14 and 15): the runs of phase files (benchmarks/configs/vision): TorchSharp CNN self-training on MNIST-10k, throughput, and segmentation and detection self-training on MNIST scenes.")
+var root = new RootCommand("Vision student benchmarks (issues 4, 14 and 15): the runs of phase files (benchmarks/configs/vision): TorchSharp CNN self-training on MNIST-10k, throughput, and segmentation and detection self-training on MNIST scenes; the pre-training vs self-training study (issue 16).")
 {
     RunCommand.Create<SelfTrainConfig>(RunKind.SelfTrain, "Teacher vs self-trained student: one selftrain run of a phase file.", SelfTrainRun.Run),
     RunCommand.Create<ThroughputConfig>(RunKind.Throughput, "Training and inference images/s of the SmallCnn (1 thread): one throughput run of a phase file.",
@@ -11,5 +12,8 @@ var root = new RootCommand("Vision student benchmarks (issues 4, 14 and 15): the
     DetectEvalCommand.Create(),
     ScenesExportCommand.Create(),
     RunsCommand.Create(),
+    StudyCommand.Create(),
+    StudyRunCommand.Create(),
+    StudyReportCommand.Create(),
 };
 return root.Parse(args).Invoke();

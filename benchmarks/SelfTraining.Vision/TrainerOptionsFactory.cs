@@ -35,6 +35,17 @@ internal static class TrainerOptionsFactory
         Augmentation = new AugmentationOptions { Policy = policy, ElasticAlpha = elasticAlpha },
     };
 
+    /// <summary>
+    /// The study's supervised pre-training of a backbone on the object-centric images: the scene trainers' network and
+    /// optimizer (<see cref="SceneTrainerParts"/>), <see cref="SceneConfig.TeacherSteps"/> and <see cref="SceneConfig.TeacherPolicy"/>.
+    /// </summary>
+    public static TorchImageClassifierTrainer.Options Pretraining(SceneConfig config) => new()
+    {
+        Network = SceneTrainerParts.Network(config),
+        Optimization = SceneTrainerParts.Optimization(config, config.TeacherSteps),
+        Augmentation = new AugmentationOptions { Policy = config.TeacherPolicy },
+    };
+
     private static TorchImageClassifierTrainer.Options SelfTraining(SelfTrainConfig config, int steps, AugmentationPolicy policy,
         double stochasticDepth, double? onlineThreshold, double? weightAverage) => new()
     {
