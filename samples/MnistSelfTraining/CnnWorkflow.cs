@@ -42,6 +42,7 @@ internal static class CnnWorkflow
         Report.Calibration(teacher, student, StudentCalibration.Check(model, unlabeled, student));
 
         MnistCnnModel.SaveModel(model, MnistCnnModel.ModelPath);
+        MnistCnnModel.SaveMLNetModel(mlContext, model, test);
         var threshold = selfTraining.SelfTraining.Selection.ConfidenceThreshold;
         Report.Figure("the CNN pseudo labels' confidence per class", Plots.ConfidenceHistograms("MnistCnnModel.pseudo-label-confidence.png",
             $"CNN, threshold {threshold}", PseudoLabelConfidence.Of(model, unlabeled), LabelNames.Of(labeled), threshold));

@@ -79,10 +79,12 @@ internal sealed class TorchImageModel : IDisposable
 
     /// <summary>The error of <c>ICanSaveModel.Save</c>: ML.NET's model zip cannot hold the transformer.</summary>
     /// <param name="transformer">The transformer's type name.</param>
-    public static NotSupportedException NotSavableInModelZip(string transformer) => new(
+    /// <param name="alternative">Another way to save it, if any, appended to the message.</param>
+    public static NotSupportedException NotSavableInModelZip(string transformer, string? alternative = null) => new(
         $"{transformer} cannot be saved in an ML.NET model zip (ML.NET cannot load third-party "
         + $"transformers). Use {transformer}.Save(path) and "
-        + $"{transformer}.Load(mlContext, path), and save any preprocessing separately.");
+        + $"{transformer}.Load(mlContext, path), and save any preprocessing separately"
+        + (alternative is null ? "." : $"; {alternative}."));
 
     /// <summary>Logs <paramref name="message"/> on the <c>Load</c> channel of a host named after the transformer.</summary>
     /// <param name="mlContext">The context.</param>

@@ -21,9 +21,11 @@ namespace MLNet.SelfTraining.Vision.Tasks.Classification;
 /// (format name and version, architecture and hyperparameters, input shape, class names, column names) and
 /// <c>weights.bin</c> (TorchSharp <c>Module.save</c> format). Preprocessing before the classifier is saved separately with
 /// <c>mlContext.Model.Save</c>. Archives of format version 1 (before the network was split into a backbone and a head)
-/// still load. <see cref="SaveBackbone(string)"/> writes the backbone alone, for another trainer to start from.</para>
+/// still load. <see cref="SaveBackbone(string)"/> writes the backbone alone, for another trainer to start from.
+/// <see cref="SaveAsMLNetModel"/> (or <c>mlContext.Model.Save</c> on <see cref="ToMLNetModel"/>) writes a plain ML.NET zip
+/// through ONNX instead, which loads without this library or TorchSharp; <see cref="ExportOnnx"/> writes the ONNX model alone.</para>
 /// </remarks>
-public sealed class TorchImageClassifierTransformer : ITransformer, IDisposable
+public sealed partial class TorchImageClassifierTransformer : ITransformer, IDisposable
 {
     private readonly ClassifierInfo _info;
     private readonly TorchImageModel _model;
@@ -78,7 +80,8 @@ public sealed class TorchImageClassifierTransformer : ITransformer, IDisposable
 
     /// <summary>Not supported: ML.NET's model format has no public way to store or load a third-party transformer.</summary>
     /// <exception cref="NotSupportedException">Always; use <see cref="Save(string)"/>.</exception>
-    void ICanSaveModel.Save(ModelSaveContext ctx) => throw TorchImageModel.NotSavableInModelZip(nameof(TorchImageClassifierTransformer));
+    void ICanSaveModel.Save(ModelSaveContext ctx) => throw TorchImageModel.NotSavableInModelZip(nameof(TorchImageClassifierTransformer),
+        $"or save it as a plain ML.NET model through ONNX with {nameof(SaveAsMLNetModel)}(mlContext, path) (or mlContext.Model.Save on {nameof(ToMLNetModel)}(mlContext))");
 
     /// <summary>Writes the classifier to a zip archive (manifest + weights), atomically replacing <paramref name="path"/>.</summary>
     /// <param name="path">The archive file; its directory must exist.</param>

@@ -1,0 +1,99 @@
+using MLNet.SelfTraining.Vision.Models;
+using MLNet.SelfTraining.Vision.Models.Backbones;
+using MLNet.SelfTraining.Vision.Models.Blocks;
+using MLNet.SelfTraining.Vision.Models.Heads;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace MLNet.SelfTraining.Vision.Onnx;
+
+/// <summary>
+/// Maps a network's modules, in eval mode, to ONNX nodes: each module type the vision students use, by its forward pass
+/// (children are found by their <c>state_dict</c> names, the archives' contract). Dropout and stochastic depth are the
+/// identity in eval mode and vanish. Any other module is an error naming it and its path in the network.
+/// </summary>
+internal static class ModuleExporter
+{
+    /// <summary>The module types that map, for error messages.</summary>
+    private const string KnownModules = "ImageNetwork, SmallCnn, SmallImageResNet, ConvBnRelu, ResidualConvBnRelu, BasicBlock, "
+        + "ClassificationHead, Sequential, Conv2d, BatchNorm2d, MaxPool2d, AdaptiveAvgPool2d(1), Linear, Dropout, StochasticDepth";
+
+    /// <summary>Adds the nodes of <paramref name="module"/> applied to <paramref name="input"/>; returns the output's name.</summary>
+    /// <param name="graph">The graph to add to.</param>
+    /// <param name="module">The module.</param>
+    /// <param name="input">The name of its input value.</param>
+    /// <param name="path">Its path in the network (e.g. <c>backbone.conv1</c>), for value names and errors.</param>
+    /// <exception cref="NotSupportedException">A module (this one or a child) has no ONNX mapping; the message names it and its path.</exception>
+    public static string Export(OnnxGraph graph, nn.Module module, string input, string path) => module switch
+    {
+        ImageNetwork => Chain(graph, module, input, path, "backbone", "head"),
+        SmallCnn => SmallCnnNodes(graph, module, input, path),
+        SmallImageResNet => Export(graph, Child(module, "layers", path), Relu(graph, Chain(graph, module, input, path, "conv1", "bn1"), path), Join(path, "layers")),
+        ConvBnRelu => Relu(graph, Chain(graph, module, input, path, "conv", "bn"), path),
+        ResidualConvBnRelu => graph.Add("Add", Join(path, "add"), [input, Export(graph, Child(module, "branch", path), input, Join(path, "branch"))]),
+        BasicBlock => BasicBlockNodes(graph, module, input, path),
+        ClassificationHead => HeadNodes(graph, module, input, path),
+        Sequential sequential => Chain(graph, sequential, input, path, [.. sequential.named_children().Select(child => child.name)]),
+        Conv2d conv => LayerExport.Conv(graph, conv, input, path),
+        BatchNorm2d bn => LayerExport.BatchNorm(graph, bn, input, path),
+        MaxPool2d pool => LayerExport.MaxPool(graph, pool, input, path),
+        AdaptiveAvgPool2d pool => LayerExport.AdaptiveAveragePool(graph, pool, input, path),
+        Linear linear => LayerExport.Linear(graph, linear, input, path),
+        Dropout or torchvision.StochasticDepth => input,
+        _ => throw Unsupported(module, path, $"the exporter maps {KnownModules}"),
+    };
+
+    /// <summary>The error for a module that has no ONNX mapping (or a configuration of it that has none).</summary>
+    public static NotSupportedException Unsupported(nn.Module module, string path, string reason) => new(
+        $"Cannot export module '{(path.Length == 0 ? "(network)" : path)}' of type {module.GetType().Name} to ONNX: {reason}.");
+
+    /// <summary>conv1 → pool → conv2 → pool → conv3 → conv4 (the pool is one module used twice).</summary>
+    private static string SmallCnnNodes(OnnxGraph graph, nn.Module module, string input, string path)
+    {
+        var x = Export(graph, Child(module, "conv1", path), input, Join(path, "conv1"));
+        x = Export(graph, Child(module, "pool", path), x, Join(path, "pool"));
+        x = Export(graph, Child(module, "conv2", path), x, Join(path, "conv2"));
+        x = Export(graph, Child(module, "pool", path), x, Join(path, "pool"));
+        return Chain(graph, module, x, path, "conv3", "conv4");
+    }
+
+    /// <summary>relu(shortcut(x) + bn2(conv2(relu(bn1(conv1(x)))))); the shortcut is the downsample projection when there is one.</summary>
+    private static string BasicBlockNodes(OnnxGraph graph, nn.Module module, string input, string path)
+    {
+        var branch = Relu(graph, Chain(graph, module, input, path, "conv1", "bn1"), path);
+        branch = Chain(graph, module, branch, path, "conv2", "bn2", "drop");
+        var downsample = module.named_children().FirstOrDefault(child => child.name == "downsample").module;
+        var shortcut = downsample is null ? input : Export(graph, downsample, input, Join(path, "downsample"));
+        return Relu(graph, graph.Add("Add", Join(path, "add"), [shortcut, branch]), path);
+    }
+
+    /// <summary>Optional global average pooling → flatten → dropout (vanishes) → linear.</summary>
+    private static string HeadNodes(OnnxGraph graph, nn.Module module, string input, string path)
+    {
+        var avgpool = module.named_children().FirstOrDefault(child => child.name == "avgpool").module;
+        var pooled = avgpool is null ? input : Export(graph, avgpool, input, Join(path, "avgpool"));
+        var flat = graph.Add("Flatten", Join(path, "flatten"), [pooled], OnnxAttributes.Int("axis", 1));
+        return Chain(graph, module, flat, path, "dropout", "fc");
+    }
+
+    /// <summary>The named children of <paramref name="module"/> applied one after the other.</summary>
+    private static string Chain(OnnxGraph graph, nn.Module module, string input, string path, params string[] children)
+    {
+        var x = input;
+        foreach (var name in children)
+        {
+            x = Export(graph, Child(module, name, path), x, Join(path, name));
+        }
+
+        return x;
+    }
+
+    private static string Relu(OnnxGraph graph, string input, string path) => graph.Add("Relu", Join(path, "relu"), [input]);
+
+    private static nn.Module Child(nn.Module module, string name, string path) =>
+        module.named_children().FirstOrDefault(child => child.name == name).module
+        ?? throw Unsupported(module, path, $"it has no child '{name}' (not the layout the exporter maps)");
+
+    private static string Join(string path, string name) => path.Length == 0 ? name : $"{path}.{name}";
+}

@@ -1,0 +1,86 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Reflection;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using MLNet.SelfTraining.Vision.Models.Backbones;
+using MLNet.SelfTraining.Vision.Tests.Infrastructure;
+
+namespace MLNet.SelfTraining.Vision.Tests.Onnx;
+
+/// <summary>
+/// The plain ML.NET zip of a TorchSharp classifier scored in another process that has neither TorchSharp nor this
+/// library: tests/MLNet.SelfTraining.OnnxConsumer (Microsoft.ML, Microsoft.ML.OnnxTransformer and ONNX Runtime only),
+/// built before this project and run with <c>dotnet</c>; it refuses to run if a TorchSharp or MLNet.SelfTraining
+/// assembly is loaded or lies in its folder.
+/// </summary>
+[TestClass]
+public sealed class ConsumerProcessTests
+{
+    [TestMethod]
+    public void AProcessWithoutTorchSharp_LoadsThePlainZip_AndPredictsTheSameDigits()
+    {
+        var folder = Directory.CreateDirectory(OnnxTestModels.TempPath("")).FullName;
+        try
+        {
+            var expected = OnnxTestModels.SaveDigitClassifier(BackboneArchitecture.SmallCnn, Path.Combine(folder, "model.zip"));
+            WriteImages(Path.Combine(folder, "images.tsv"), OnnxTestModels.TestDigits(new MLContext(seed: 1)));
+            Run(folder, "model.zip", "images.tsv", "predictions.tsv");
+
+            var lines = File.ReadAllLines(Path.Combine(folder, "predictions.tsv"));
+            Assert.HasCount(expected.Keys.Length + 1, lines);
+            for (var row = 0; row < expected.Keys.Length; row++)
+            {
+                var fields = lines[row].Split('\t');
+                Assert.AreEqual(expected.Keys[row], uint.Parse(fields[0], CultureInfo.InvariantCulture), $"row {row}");
+                Assert.AreEqual($"{expected.Keys[row] - 1}", fields[1], "the key's value is the digit");
+                var consumerScores = fields[2].Split(' ').Select(value => float.Parse(value, CultureInfo.InvariantCulture)).ToArray();
+                CollectionAssert.AreEqual(expected.Scores[row], consumerScores, new ToleranceComparer(1e-4f), $"row {row}");
+            }
+
+            Assert.AreEqual($"accuracy\t{expected.Accuracy.ToString("R", CultureInfo.InvariantCulture)}", lines[^1]);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>images.tsv: the digit (the label's key value) and the pixels of each test image.</summary>
+    private static void WriteImages(string path, IDataView test)
+    {
+        var labels = test.GetColumn<uint>("Label").ToArray();
+        var images = test.GetColumn<float[]>("Features").ToArray();
+        File.WriteAllLines(path, images.Select((pixels, row) =>
+            $"{labels[row] - 1}\t{string.Join(' ', pixels.Select(pixel => pixel.ToString("R", CultureInfo.InvariantCulture)))}"));
+    }
+
+    private static void Run(string folder, params string[] arguments)
+    {
+        var consumer = typeof(ConsumerProcessTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .Single(attribute => attribute.Key == "OnnxConsumerPath").Value!;
+        Assert.IsTrue(File.Exists(consumer), $"The consumer is built before this project (ProjectReference); missing: {consumer}");
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            WorkingDirectory = folder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.ArgumentList.Add(consumer);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(10)))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail("The consumer did not finish within 10 minutes (it takes seconds on an idle machine).");
+        }
+
+        Assert.AreEqual(0, process.ExitCode, $"consumer failed:\n{output.Result}\n{error.Result}");
+    }
+}
