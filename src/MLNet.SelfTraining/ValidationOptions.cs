@@ -22,9 +22,17 @@ public sealed class ValidationOptions
 
     /// <summary>
     /// How labeled rows are held out when <see cref="ValidationData"/> is <see langword="null"/>. Default
-    /// <see cref="ValidationMethod.HoldOut"/> (one run; cross-validation costs <see cref="Folds"/> runs).
+    /// <see cref="ValidationMethod.Auto"/>: cross-validation for few labeled rows and an ML.NET student, a hold-out
+    /// otherwise (a hold-out of a few rows cannot tell a few points of accuracy apart; cross-validation costs up to
+    /// <see cref="Folds"/> runs).
     /// </summary>
-    public ValidationMethod Method { get; set; } = ValidationMethod.HoldOut;
+    public ValidationMethod Method { get; set; } = ValidationMethod.Auto;
+
+    /// <summary>
+    /// With <see cref="ValidationMethod.Auto"/>, the number of labeled rows from which a hold-out is used instead of
+    /// cross-validation. At least 1. Default 500 (a 20 % hold-out of 100 rows or more).
+    /// </summary>
+    public int CrossValidationBelow { get; set; } = 500;
 
     /// <summary>
     /// The share of each class's labeled rows held out by <see cref="ValidationMethod.HoldOut"/> (rounded, at least one
@@ -51,7 +59,7 @@ public sealed class ValidationOptions
     public int Patience { get; set; } = 1;
 
     /// <summary>
-    /// With held-out rows (<see cref="ValidationMethod.HoldOut"/>), whether the returned model is trained again on every
+    /// With a hold-out (<see cref="ValidationMethod.HoldOut"/>), whether the returned model is trained again on every
     /// labeled row: the chosen number of rounds (and threshold) replayed on all of them, at the cost of one more run.
     /// Default <see langword="true"/>. Cross-validation always trains the returned model on every labeled row, and
     /// <see cref="ValidationData"/> leaves every labeled row to training, so neither refits.
@@ -92,6 +100,11 @@ public sealed class ValidationOptions
         if (!(Tolerance >= 0) || double.IsInfinity(Tolerance))
         {
             throw new ArgumentOutOfRangeException(nameof(Tolerance), Tolerance, $"{nameof(Tolerance)} must be a finite number, 0 or more; got {Tolerance}.");
+        }
+
+        if (CrossValidationBelow < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(CrossValidationBelow), CrossValidationBelow, $"{nameof(CrossValidationBelow)} must be at least 1; got {CrossValidationBelow}.");
         }
 
         if (Patience < 1)

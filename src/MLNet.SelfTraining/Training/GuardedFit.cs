@@ -1,5 +1,7 @@
 using Microsoft.ML;
 using Microsoft.ML.Runtime;
+using MLNet.SelfTraining.Schema;
+using MLNet.SelfTraining.Students;
 using MLNet.SelfTraining.Tasks;
 
 namespace MLNet.SelfTraining.Training;
@@ -44,7 +46,7 @@ internal sealed class GuardedFit<TTarget>(FitRequest request, Func<SelfTrainingO
             return Warned($"not validated: holding labeled rows out needs at least {HeldOutRows.MinimumPerStratum} labeled rows of every class; got {string.Join(", ", small.Select(s => $"{s.Rows} of '{s.Stratum}'"))}. Self-training ran unguarded: pass Validation.ValidationData, label more rows, or set Validation.Enabled = false to silence this warning.");
         }
 
-        bool refit = holdsOut && (_guard.Method == ValidationMethod.CrossValidation || _guard.RefitOnAllLabeled);
+        bool refit = holdsOut && (splits.Count > 1 || _guard.RefitOnAllLabeled);
         var thresholds = _guard.ConfidenceThresholds ?? [_options.Selection.ConfidenceThreshold];
         var scores = new Dictionary<double, ValidationScore>();
         ValidationCurve<TTarget>? chosen = null;
@@ -52,6 +54,7 @@ internal sealed class GuardedFit<TTarget>(FitRequest request, Func<SelfTrainingO
         {
             var curve = Curve(threshold, splits, source);
             scores[threshold] = curve.Best;
+            _log.Info(MessageSensitivity.None, $"Validation ({source}, threshold {threshold}): best {GuardVerdict.Text(_guard.Metric, curve.Best)} at round {curve.BestRound} (0: the teacher); rounds stopped: {curve.Stop}.");
             if (chosen is null || GuardVerdict.Better(_guard.Metric, curve.Best.Value) > GuardVerdict.Better(_guard.Metric, chosen.Best.Value))
             {
                 chosen?.Release([]);
@@ -106,7 +109,7 @@ internal sealed class GuardedFit<TTarget>(FitRequest request, Func<SelfTrainingO
             return ([], "", true);
         }
 
-        if (_guard.Method == ValidationMethod.HoldOut)
+        if (Method(strata) == ValidationMethod.HoldOut)
         {
             var heldOut = HeldOutRows.HoldOut(strata, _guard.HoldOutFraction, _guard.Seed);
             return ([new ValidationSplit(row => !heldOut[row], training, label, row => heldOut[row], EveryClass: false)],
@@ -118,6 +121,20 @@ internal sealed class GuardedFit<TTarget>(FitRequest request, Func<SelfTrainingO
             .Select(f => new ValidationSplit(row => fold[row] != f, training, label, row => fold[row] == f, EveryClass: false))
             .ToList();
         return (splits, $"{_guard.Folds}-fold cross-validation", true);
+    }
+
+    /// <summary>The method <see cref="ValidationMethod.Auto"/> stands for here.</summary>
+    private ValidationMethod Method(string?[] strata)
+    {
+        if (_guard.Method != ValidationMethod.Auto)
+        {
+            return _guard.Method;
+        }
+
+        var student = _options.Student ?? request.Teacher;
+        var context = new StudentContext(_options.PseudoLabelWeight, _cancellation);
+        bool costly = StudentPlan.Create(student, ShapeColumns.Of(request.Training.Schema), _options, context).Consumer is not null;
+        return !costly && strata.Count(s => s is not null) < _guard.CrossValidationBelow ? ValidationMethod.CrossValidation : ValidationMethod.HoldOut;
     }
 
     /// <summary>The guarded rounds of one threshold, every split in step.</summary>
