@@ -30,7 +30,7 @@ internal static class MnistCommand
         var grid = new Option<double[]>("--threshold-grid") { Description = "Thresholds a '+grid' guard chooses from.", DefaultValueFactory = _ => [0.5, 0.75, 0.9, 0.95], AllowMultipleArgumentsPerToken = true };
         var command = new Command("mnist", "Teacher vs student accuracy on an MNIST-10k split.")
         {
-            labeled, trainers, normalizedFor, repeats, iterations, threshold, alpha, split, output, guards, grid, SdcaIterations, LightGbmTrees,
+            labeled, trainers, normalizedFor, repeats, iterations, threshold, alpha, split, output, guards, grid, Patience, SdcaIterations, LightGbmTrees,
         };
         command.SetAction(parse =>
         {
@@ -55,7 +55,7 @@ internal static class MnistCommand
                                 "mnist-one", "--trainer", trainer, "--labeled", Text(k), "--weighting", weighting.ToString(),
                                 "--alpha", Text(parse.GetValue(alpha)), "--iterations", Text(parse.GetValue(iterations)),
                                 "--threshold", Text(parse.GetValue(threshold)), "--split", parse.GetValue(split)!, "--lightgbm-trees", Text(MnistTrainers.LightGbmTrees),
-                                "--guard", name, "--refit", refit ? "true" : "false",
+                                "--guard", name, "--refit", refit ? "true" : "false", "--patience", Text(parse.GetValue(Patience)),
                                 .. useGrid ? parse.GetValue(grid)!.Select(Text).Prepend("--thresholds") : [],
                                 .. MnistTrainers.SdcaIterations is { } epochs ? new[] { "--sdca-iterations", Text(epochs) } : [],
                             ]);
@@ -95,20 +95,22 @@ internal static class MnistCommand
         var thresholds = new Option<double[]?>("--thresholds") { AllowMultipleArgumentsPerToken = true };
         var command = new Command("mnist-one", "Runs one MNIST configuration once (child process).")
         {
-            trainer, labeled, weighting, alpha, iterations, threshold, split, guard, refit, thresholds, SdcaIterations, LightGbmTrees,
+            trainer, labeled, weighting, alpha, iterations, threshold, split, guard, refit, thresholds, Patience, SdcaIterations, LightGbmTrees,
         };
         command.Hidden = true;
         command.SetAction(parse =>
         {
             ApplyTrainerOptions(parse);
             ChildProcess.Report(MnistRun.Run(new MnistConfig(parse.GetValue(trainer)!, parse.GetValue(split)!, parse.GetValue(labeled), parse.GetValue(weighting),
-                parse.GetValue(alpha), parse.GetValue(iterations), parse.GetValue(threshold), parse.GetValue(guard)!, parse.GetValue(refit), parse.GetValue(thresholds) is { Length: > 0 } grid ? grid : null)));
+                parse.GetValue(alpha), parse.GetValue(iterations), parse.GetValue(threshold), parse.GetValue(guard)!, parse.GetValue(refit), parse.GetValue(thresholds) is { Length: > 0 } grid ? grid : null, parse.GetValue(Patience))));
             return 0;
         });
         return command;
     }
 
     private static readonly Option<int?> SdcaIterations = new("--sdca-iterations") { Description = "SDCA epochs (default: the trainer's choice)." };
+
+    private static readonly Option<int> Patience = new("--patience") { Description = "The guard's patience (rounds without improvement before it stops).", DefaultValueFactory = _ => 1 };
 
     private static readonly Option<int> LightGbmTrees = new("--lightgbm-trees") { Description = "LightGBM boosting rounds.", DefaultValueFactory = _ => 100 };
 
