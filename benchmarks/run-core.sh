@@ -64,24 +64,25 @@ if [ "$GUARD" -eq 1 ]; then
     echo "Split: $SPLIT. One run per configuration; $ITER rounds at most; threshold 0.75 unless chosen from the grid."
     echo
   } > "$MD"
-  for T in 0.75 0.9; do
-    echo "== scikit-learn, threshold $T ==" >&2
-    $PY benchmarks/python/sklearn_selftraining.py --labeled "${K[@]}" --repeats 1 --iterations "$ITER" --threshold "$T" --split "$SPLIT" \
-      --output "$OUT/sklearn-$T.json" >> "$MD"
-    echo >> "$MD"
-  done
+  # k outermost and ML.NET first, one JSON per step: a run cut short still leaves whole steps behind.
   GRID=(--threshold-grid 0.75 0.9)
-  echo "== ML.NET: L-BFGS, SDCA ==" >&2
-  "$BIN" mnist --labeled "${K[@]}" --trainers LbfgsMaximumEntropy LbfgsDefaults SdcaMaximumEntropy --normalized-for none --repeats 1 \
-    --iterations "$ITER" --sdca-iterations 30 --split "$SPLIT" --guards off auto auto+grid "${GRID[@]}" --output "$OUT/guard.json" >> "$MD"
-  echo >> "$MD"
+  for k in "${K[@]}"; do
+    for TRAINER in LbfgsMaximumEntropy LbfgsDefaults SdcaMaximumEntropy LightGbm; do
+      echo "== k = $k: ML.NET $TRAINER ==" >&2
+      "$BIN" mnist --labeled "$k" --trainers "$TRAINER" --normalized-for none --repeats 1 --iterations "$ITER" --sdca-iterations 30 \
+        --lightgbm-trees "$TREES" --split "$SPLIT" --guards off auto auto+grid "${GRID[@]}" --output "$OUT/guard-k$k-$TRAINER.json" >> "$MD"
+      echo >> "$MD"
+    done
+    for T in 0.75 0.9; do
+      echo "== k = $k: scikit-learn, threshold $T ==" >&2
+      $PY benchmarks/python/sklearn_selftraining.py --labeled "$k" --repeats 1 --iterations "$ITER" --threshold "$T" --split "$SPLIT" \
+        --output "$OUT/sklearn-$T-k$k.json" >> "$MD"
+      echo >> "$MD"
+    done
+  done
   echo "== ML.NET: L-BFGS hold-out, refit or not ==" >&2
   "$BIN" mnist --labeled "${K[@]}" --trainers LbfgsMaximumEntropy --normalized-for none --repeats 1 --iterations "$ITER" --split "$SPLIT" \
     --guards holdout holdout-norefit --output "$OUT/guard-holdout.json" >> "$MD"
-  echo >> "$MD"
-  echo "== ML.NET: LightGBM ==" >&2
-  "$BIN" mnist --labeled "${K[@]}" --trainers LightGbm --normalized-for none --repeats 1 --iterations "$ITER" --lightgbm-trees "$TREES" \
-    --split "$SPLIT" --guards off auto auto+grid "${GRID[@]}" --output "$OUT/guard-lightgbm.json" >> "$MD"
   echo >> "$MD"
   $PY benchmarks/python/guard_report.py "$OUT" | tee -a "$MD"
   echo "Results: $MD and $OUT/" >&2

@@ -2,8 +2,8 @@
 """The validation-guard figure (issue 19): `guard_report.py <results folder>` (see run-core.sh --guard).
 
 Reads the ML.NET runs (guard*.json: every trainer with the guard off, on (auto) and on with the threshold grid, plus
-the hold-out runs with and without refit) and scikit-learn's at thresholds 0.75 and 0.9 (sklearn-0.75.json,
-sklearn-0.9.json) of the same run, and prints markdown: per trainer and k the teacher, the unguarded student, the
+the hold-out runs with and without refit) and scikit-learn's at thresholds 0.75 and 0.9 (sklearn-0.75-k*.json,
+sklearn-0.9-k*.json) of the same run, and prints markdown: per trainer and k the teacher, the unguarded student, the
 guarded students and scikit-learn's, with fit times; then the goal's checks.
 """
 
@@ -24,7 +24,8 @@ def pct(x):
 
 def main(folder):
     ours = [s for path in sorted(glob.glob(os.path.join(folder, "guard*.json"))) for s in load(path)]
-    sk = {t: {s["labeled"]: s for s in load(os.path.join(folder, f"sklearn-{t}.json"))} for t in ("0.75", "0.9")}
+    sk = {t: {s["labeled"]: s for path in sorted(glob.glob(os.path.join(folder, f"sklearn-{t}-k*.json"))) for s in load(path)}
+          for t in ("0.75", "0.9")}
     by = {}
     for s in ours:
         by.setdefault((s["trainer"], s["labeled"]), {})[s["guard"]] = s

@@ -110,7 +110,8 @@ public sealed class SelfTrainingOptions
     /// The validation guard: each round's student is compared with the model before it on labeled rows neither was
     /// trained on, and the best model — possibly the teacher — is returned. Default: on, accuracy, patience 1; 5-fold
     /// cross-validation below 500 labeled rows with an ML.NET student, else a stratified 20 % hold-out; the returned
-    /// model retrained on every labeled row (see <see cref="ValidationOptions"/>).
+    /// model retrained on every labeled row; a student that reads pseudo-label columns (the TorchSharp image students)
+    /// unguarded unless a method is chosen (see <see cref="ValidationOptions"/>).
     /// </summary>
     public ValidationOptions Validation { get; set; } = new();
 

@@ -4,10 +4,12 @@ namespace MLNet.SelfTraining;
 public enum ValidationMethod
 {
     /// <summary>
-    /// <see cref="CrossValidation"/> when fewer than <see cref="ValidationOptions.CrossValidationBelow"/> rows are
-    /// labeled and the student is an ML.NET trainer (a fit costs seconds), <see cref="HoldOut"/> otherwise — many labeled
-    /// rows, or a student that reads pseudo-label columns (<see cref="Students.IPseudoLabelConsumer"/>, e.g. the
-    /// TorchSharp image students, whose fit costs minutes).
+    /// For an ML.NET student: <see cref="CrossValidation"/> when fewer than
+    /// <see cref="ValidationOptions.CrossValidationBelow"/> rows are labeled (a fit costs seconds, and a hold-out of a
+    /// few rows cannot tell a few points apart), <see cref="HoldOut"/> otherwise. A student that reads pseudo-label
+    /// columns (<see cref="Students.IPseudoLabelConsumer"/>, e.g. the TorchSharp image students, whose every validation
+    /// run costs a full fit of minutes) is left unguarded, and <see cref="SelfTrainingTransformer.Verdict"/> says so:
+    /// choose <see cref="HoldOut"/> (or pass <see cref="ValidationOptions.ValidationData"/>) to guard it.
     /// </summary>
     Auto,
 

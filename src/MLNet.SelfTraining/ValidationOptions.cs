@@ -7,8 +7,9 @@ namespace MLNet.SelfTraining;
 /// default: each round's student is measured against the model before it on labeled rows neither was trained on, the
 /// rounds stop when the student does not beat it, and the best model — possibly the teacher — is returned
 /// (<see cref="SelfTrainingTransformer.Validation"/>, <see cref="SelfTrainingTransformer.Verdict"/>). Classification
-/// only for now: segmentation and detection self-train unguarded and log a warning. Every default is documented on its
-/// property.
+/// only for now: segmentation and detection self-train unguarded and log a warning. By default
+/// (<see cref="ValidationMethod.Auto"/>) a student that reads pseudo-label columns is not guarded either (see there).
+/// Every default is documented on its property.
 /// </summary>
 /// <remarks>
 /// Held-out rows need at least two labeled rows of every class (one to train on, one to hold out). With fewer, and no
@@ -22,9 +23,11 @@ public sealed class ValidationOptions
 
     /// <summary>
     /// How labeled rows are held out when <see cref="ValidationData"/> is <see langword="null"/>. Default
-    /// <see cref="ValidationMethod.Auto"/>: cross-validation for few labeled rows and an ML.NET student, a hold-out
-    /// otherwise (a hold-out of a few rows cannot tell a few points of accuracy apart; cross-validation costs up to
-    /// <see cref="Folds"/> runs).
+    /// <see cref="ValidationMethod.Auto"/>: for an ML.NET student, cross-validation below
+    /// <see cref="CrossValidationBelow"/> labeled rows and a hold-out from there (a hold-out of a few rows cannot tell a
+    /// few points of accuracy apart; cross-validation costs up to <see cref="Folds"/> runs); a student that reads
+    /// pseudo-label columns (the TorchSharp image students) is left unguarded unless a method or
+    /// <see cref="ValidationData"/> is chosen.
     /// </summary>
     public ValidationMethod Method { get; set; } = ValidationMethod.Auto;
 

@@ -96,6 +96,22 @@ public sealed class SelfTrainingPipelineTests
     }
 
     [TestMethod]
+    public void AConsumerStudent_IsLeftUnguardedByAuto_AndGuardedWhenAHoldOutIsChosen()
+    {
+        SelfTrainingTransformer Fit(ValidationOptions validation) => Ml.MulticlassClassification.Trainers.SelfTraining(Ml, Blobs.Pipeline(Ml, weightColumn: null), null,
+            new SelfTrainingOptions { MaximumIterations = 1, Student = new RecordingConsumer(Blobs.Pipeline(Ml, weightColumn: null)), Validation = validation }).Fit(LabeledAndUnlabeled());
+
+        using var auto = Fit(new ValidationOptions());
+        using var holdOut = Fit(new ValidationOptions { Method = ValidationMethod.HoldOut });
+
+        Assert.IsNull(auto.Validation);
+        Assert.HasCount(1, auto.Rounds);
+        StringAssert.StartsWith(auto.Verdict, "not validated: the student reads pseudo-label columns");
+        StringAssert.Contains(auto.Verdict, "set Validation.Method = HoldOut");
+        Assert.AreEqual("hold-out of 3 labeled rows", holdOut.Validation!.Source);
+    }
+
+    [TestMethod]
     public void TwoConsumersInTheStudent_AreRejected()
     {
         var student = new RecordingConsumer(Blobs.Pipeline(Ml)).Append(new RecordingConsumer(Trainer()));

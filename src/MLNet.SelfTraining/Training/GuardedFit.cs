@@ -33,10 +33,17 @@ internal sealed class GuardedFit<TTarget>(FitRequest request, Func<SelfTrainingO
         {
             if (_guard.ValidationData is not null)
             {
-                throw new ArgumentException($"{nameof(ValidationOptions)}.{nameof(ValidationOptions.ValidationData)} was given, but the validation guard measures classification only for now; got a {_options.LabelColumnName} task without a validation metric. Leave it null.", nameof(ValidationOptions.ValidationData));
+                throw new ArgumentException($"{nameof(ValidationOptions)}.{nameof(ValidationOptions.ValidationData)} was expected to be null: the validation guard measures classification only for now; got validation data for the task of label column '{_options.LabelColumnName}'.", nameof(ValidationOptions.ValidationData));
             }
 
             return Warned("not validated: the validation guard measures classification only for now; this task self-trained unguarded (set Validation.Enabled = false to silence this warning).");
+        }
+
+        if (_guard.Method == ValidationMethod.Auto && _guard.ValidationData is null && ReadsPseudoLabelColumns())
+        {
+            var verdict = "not validated: the student reads pseudo-label columns (a TorchSharp image student), whose every validation run costs a full fit, and Validation.Method = Auto leaves it unguarded; set Validation.Method = HoldOut (or CrossValidation), or pass Validation.ValidationData, to guard it.";
+            _log.Info(MessageSensitivity.None, verdict);
+            return Unguarded(verdict);
         }
 
         var (splits, source, holdsOut) = Splits(strata);
@@ -123,18 +130,16 @@ internal sealed class GuardedFit<TTarget>(FitRequest request, Func<SelfTrainingO
         return (splits, $"{_guard.Folds}-fold cross-validation", true);
     }
 
-    /// <summary>The method <see cref="ValidationMethod.Auto"/> stands for here.</summary>
-    private ValidationMethod Method(string?[] strata)
-    {
-        if (_guard.Method != ValidationMethod.Auto)
-        {
-            return _guard.Method;
-        }
+    /// <summary>The method <see cref="ValidationMethod.Auto"/> stands for here (the student is an ML.NET trainer).</summary>
+    private ValidationMethod Method(string?[] strata) => _guard.Method != ValidationMethod.Auto
+        ? _guard.Method
+        : strata.Count(s => s is not null) < _guard.CrossValidationBelow ? ValidationMethod.CrossValidation : ValidationMethod.HoldOut;
 
-        var student = _options.Student ?? request.Teacher;
+    /// <summary>Whether the student is a trainer that reads pseudo-label columns (<see cref="IPseudoLabelConsumer"/>).</summary>
+    private bool ReadsPseudoLabelColumns()
+    {
         var context = new StudentContext(_options.PseudoLabelWeight, _cancellation);
-        bool costly = StudentPlan.Create(student, ShapeColumns.Of(request.Training.Schema), _options, context).Consumer is not null;
-        return !costly && strata.Count(s => s is not null) < _guard.CrossValidationBelow ? ValidationMethod.CrossValidation : ValidationMethod.HoldOut;
+        return StudentPlan.Create(_options.Student ?? request.Teacher, ShapeColumns.Of(request.Training.Schema), _options, context).Consumer is not null;
     }
 
     /// <summary>The guarded rounds of one threshold, every split in step.</summary>
@@ -142,6 +147,19 @@ internal sealed class GuardedFit<TTarget>(FitRequest request, Func<SelfTrainingO
     {
         var options = _options.With(_options.MaximumIterations, threshold);
         var runs = splits.Select(s => new SelfTrainingRun<TTarget>(request with { Options = options }, bind(options), s.TrainsOn, releaseIntermediate: false)).ToList();
+        try
+        {
+            return Rounds(threshold, splits, source, runs);
+        }
+        catch
+        {
+            new ValidationCurve<TTarget>(threshold, runs, default, 0).Release([]);
+            throw;
+        }
+    }
+
+    private ValidationCurve<TTarget> Rounds(double threshold, IReadOnlyList<ValidationSplit> splits, string source, List<SelfTrainingRun<TTarget>> runs)
+    {
         var sets = new List<ValidationSet>();
         foreach (var (run, split) in runs.Zip(splits))
         {
@@ -201,11 +219,7 @@ internal sealed class GuardedFit<TTarget>(FitRequest request, Func<SelfTrainingO
         curve.Release([]);
         var options = _options.With(curve.BestRound, curve.Threshold);
         using var run = new SelfTrainingRun<TTarget>(request with { Options = options }, bind(options));
-        run.Start();
-        while (run.Next())
-        {
-        }
-
+        run.RunAll();
         var stop = curve.Stop == SelfTrainingStopReason.NoImprovement ? curve.Stop : run.StopReason;
         return run.Result(run.Model, curve.Annotate(run.Rounds), stop, validation, verdict);
     }

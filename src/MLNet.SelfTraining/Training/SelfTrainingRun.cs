@@ -75,12 +75,17 @@ internal sealed class SelfTrainingRun<TTarget> : IDisposable
     /// <summary>Runs every round and returns the result (unguarded), with <paramref name="verdict"/> saying why.</summary>
     public SelfTrainingTransformer Fit(string verdict)
     {
+        RunAll();
+        return Result(Model, _rounds, StopReason, validation: null, verdict);
+    }
+
+    /// <summary>Trains the teacher and every round until the run stops.</summary>
+    public void RunAll()
+    {
         Start();
         while (Next())
         {
         }
-
-        return Result(Model, _rounds, StopReason, validation: null, verdict);
     }
 
     /// <summary>Checks the labels, plans the columns and trains the teacher.</summary>

@@ -146,4 +146,34 @@ public sealed class ValidationGuardTests
         Assert.AreEqual(0.5, validation.ConfidenceThreshold, "a tie keeps the first threshold listed: nothing passes 0.999999999 and the teacher scores the same");
         Assert.IsTrue(log.Any(m => m.Contains("Validation (hold-out of 6 labeled rows, threshold 0.999999999): best accuracy 100.00 % at round 0")), "every threshold is run");
     }
+
+    [TestMethod]
+    public void ACancelledGuardedFit_Throws_AndLeavesNoSpilledRows()
+    {
+        var ml = new MLContext(seed: 1) { TempFilePath = Directory.CreateTempSubdirectory().FullName };
+        using var cancellation = new CancellationTokenSource();
+        var options = new SelfTrainingOptions
+        {
+            MaximumIterations = 3,
+            Selection = new PseudoLabelOptions { ConfidenceThreshold = 0.5 },
+            CancellationToken = cancellation.Token,
+            Progress = new CancelOnFirstStudent(cancellation),
+        };
+
+        Assert.ThrowsExactly<OperationCanceledException>(() => ml.MulticlassClassification.Trainers.SelfTraining(ml, Blobs.Pipeline(ml),
+            ml.Data.LoadFromEnumerable(Blobs.Make(50, seed: 2, spread: 2)), options).Fit(ml.Data.LoadFromEnumerable(Blobs.Make(5, seed: 1, spread: 2))));
+
+        Assert.IsEmpty(Directory.GetFileSystemEntries(ml.TempFilePath), "every validation run's spilled rows are deleted");
+    }
+
+    private sealed class CancelOnFirstStudent(CancellationTokenSource cancellation) : IProgress<SelfTrainingProgress>
+    {
+        public void Report(SelfTrainingProgress value)
+        {
+            if (value.Stage == SelfTrainingStage.StudentTrained)
+            {
+                cancellation.Cancel();
+            }
+        }
+    }
 }
