@@ -41,9 +41,9 @@ internal sealed class GuardedFit<TTarget>(FitRequest request, Func<SelfTrainingO
 
         if (_guard.Method == ValidationMethod.Auto && _guard.ValidationData is null && ReadsPseudoLabelColumns())
         {
-            var verdict = "not validated: the student reads pseudo-label columns (a TorchSharp image student), whose every validation run costs a full fit, and Validation.Method = Auto leaves it unguarded; set Validation.Method = HoldOut (or CrossValidation), or pass Validation.ValidationData, to guard it.";
-            _log.Info(MessageSensitivity.None, verdict);
-            return Unguarded(verdict);
+            const string notice = "not validated: the student reads pseudo-label columns (a TorchSharp image student), whose every validation run costs a full fit, and Validation.Method = Auto leaves it unguarded; set Validation.Method = HoldOut (or CrossValidation), or pass Validation.ValidationData, to guard it.";
+            _log.Info(MessageSensitivity.None, notice);
+            return Unguarded(notice);
         }
 
         var (splits, source, holdsOut) = Splits(strata);
