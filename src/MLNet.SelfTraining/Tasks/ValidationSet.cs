@@ -8,9 +8,6 @@ namespace MLNet.SelfTraining.Tasks;
 /// </summary>
 internal abstract class ValidationSet
 {
-    /// <summary>The number of rows measured.</summary>
-    public abstract long Rows { get; }
-
     /// <summary>The value of <paramref name="metric"/> for <paramref name="model"/> on the rows (its own direction: log-loss lower is better).</summary>
     public abstract double Measure(ITransformer model, ValidationMetric metric, CancellationToken cancellation);
 }

@@ -153,7 +153,7 @@ internal sealed class GuardedFit<TTarget>(FitRequest request, Func<SelfTrainingO
         }
         catch
         {
-            new ValidationCurve<TTarget>(threshold, runs, default, 0).Release([]);
+            new ValidationCurve<TTarget>(threshold, runs, default).Release([]);
             throw;
         }
     }
@@ -167,7 +167,7 @@ internal sealed class GuardedFit<TTarget>(FitRequest request, Func<SelfTrainingO
             sets.Add(run.Task.BindValidation(split.Data, split.LabelColumn, row => split.Validates(row), split.EveryClass, _cancellation));
         }
 
-        var curve = new ValidationCurve<TTarget>(threshold, runs, Score(runs, sets), sets.Sum(s => s.Rows));
+        var curve = new ValidationCurve<TTarget>(threshold, runs, Score(runs, sets));
         var active = runs.Select(_ => true).ToArray();
         int misses = 0;
         for (int round = 1; ; round++)

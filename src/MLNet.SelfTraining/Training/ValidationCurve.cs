@@ -7,7 +7,7 @@ namespace MLNet.SelfTraining.Training;
 /// the teacher and of each round's student, the best round and why the rounds stopped.
 /// </summary>
 /// <typeparam name="TTarget">The pseudo target of one row.</typeparam>
-internal sealed class ValidationCurve<TTarget>(double threshold, IReadOnlyList<SelfTrainingRun<TTarget>> runs, ValidationScore teacher, long validationRows)
+internal sealed class ValidationCurve<TTarget>(double threshold, IReadOnlyList<SelfTrainingRun<TTarget>> runs, ValidationScore teacher)
 {
     public double Threshold { get; } = threshold;
 
@@ -21,9 +21,6 @@ internal sealed class ValidationCurve<TTarget>(double threshold, IReadOnlyList<S
     public int BestRound { get; set; }
 
     public SelfTrainingStopReason Stop { get; set; }
-
-    /// <summary>Validation rows per split (summed over folds).</summary>
-    public long ValidationRows { get; } = validationRows;
 
     public ValidationScore Best => BestRound == 0 ? Teacher : Students[BestRound - 1];
 

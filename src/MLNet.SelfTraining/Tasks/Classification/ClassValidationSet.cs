@@ -28,10 +28,7 @@ internal sealed class ClassValidationSet : ValidationSet
         _classes = classes;
         _classCount = classCount;
         _scores = scores;
-        Rows = classes.LongCount(c => c >= 0);
     }
-
-    public override long Rows { get; }
 
     public override double Measure(ITransformer model, ValidationMetric metric, CancellationToken cancellation)
     {
