@@ -1,22 +1,27 @@
 #!/usr/bin/env bash
 # Core self-training benchmarks (issue 3): ML.NET (benchmarks/SelfTraining.Core) and scikit-learn
 # (benchmarks/python/sklearn_selftraining.py) on the same MNIST-10k split, plus the streaming figure.
-# Usage: bash benchmarks/run-core.sh [--quick] [--split canonical|random:SEED] [--headline] [--out DIR]
+# Usage: bash benchmarks/run-core.sh [--quick] [--split canonical|random:SEED] [--headline | --guard] [--out DIR]
 #   --quick     smoke run (~1 min): k = 100, 1 repeat, 2 rounds, N <= 100k
 #   --split     the MNIST-10k split of the accuracy runs (default canonical; random:SEED is MnistSplit.Random)
 #   --headline  scikit-learn vs ML.NET L-BFGS (Fixed alpha = 1) only: no Normalized weighting, SDCA, LightGBM or streaming
+#   --guard     the validation guard (issue 19): L-BFGS (L2 = 1, and ML.NET's defaults), SDCA and LightGBM, each with the
+#               guard off, on (the library's default) and on with the threshold grid 0.75 / 0.9; the hold-out guard with
+#               and without refit (L-BFGS); scikit-learn at thresholds 0.75 and 0.9; one repeat (accuracies are
+#               deterministic; times are single runs)
 #   --out       result folder (default benchmarks/results/core-<UTC date>[-random<SEED>][-quick])
 # Writes DIR/*.json and DIR.md, prints the markdown.
 set -euo pipefail
 
-QUICK=0; SPLIT=canonical; HEADLINE=0; OUT=""
+QUICK=0; SPLIT=canonical; HEADLINE=0; GUARD=0; OUT=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) QUICK=1 ;;
     --split) SPLIT="$2"; shift ;;
     --headline) HEADLINE=1 ;;
+    --guard) GUARD=1 ;;
     --out) OUT="$2"; shift ;;
-    *) echo "unknown argument: $1 (expected --quick, --split S, --headline, --out DIR)" >&2; exit 2 ;;
+    *) echo "unknown argument: $1 (expected --quick, --split S, --headline, --guard, --out DIR)" >&2; exit 2 ;;
   esac
   shift
 done
@@ -37,6 +42,7 @@ BIN=benchmarks/SelfTraining.Core/bin/Release/net10.0/SelfTraining.Core
 if [ -z "$OUT" ]; then
   OUT="benchmarks/results/core-$(date -u +%Y-%m-%d)"
   [ "$SPLIT" != canonical ] && OUT="$OUT-${SPLIT/:/}"
+  [ "$GUARD" -eq 1 ] && OUT="$OUT-guard"
   [ "$QUICK" -eq 1 ] && OUT="$OUT-quick"
 fi
 mkdir -p "$OUT"
@@ -46,6 +52,41 @@ if [ "$QUICK" -eq 1 ]; then
   K=(100); REPEATS=1; ITER=2; ROWS=(10000 100000); TREES=10
 else
   K=(100 250 1000); REPEATS=3; ITER=10; ROWS=(10000 100000 1000000); TREES=50
+fi
+
+if [ "$GUARD" -eq 1 ]; then
+  [ "$QUICK" -eq 1 ] && { K=(100); ITER=2; }
+  {
+    echo "# Validation-guarded self-training ($(date -u '+%Y-%m-%d %H:%M UTC'))"
+    echo
+    machine_line
+    echo
+    echo "Split: $SPLIT. One run per configuration; $ITER rounds at most; threshold 0.75 unless chosen from the grid."
+    echo
+  } > "$MD"
+  # k outermost and ML.NET first, one JSON per step: a run cut short still leaves whole steps behind.
+  GRID=(--threshold-grid 0.75 0.9)
+  for k in "${K[@]}"; do
+    for TRAINER in LbfgsMaximumEntropy LbfgsDefaults SdcaMaximumEntropy LightGbm; do
+      echo "== k = $k: ML.NET $TRAINER ==" >&2
+      "$BIN" mnist --labeled "$k" --trainers "$TRAINER" --normalized-for none --repeats 1 --iterations "$ITER" --sdca-iterations 30 \
+        --lightgbm-trees "$TREES" --split "$SPLIT" --guards off auto auto+grid "${GRID[@]}" --output "$OUT/guard-k$k-$TRAINER.json" >> "$MD"
+      echo >> "$MD"
+    done
+    for T in 0.75 0.9; do
+      echo "== k = $k: scikit-learn, threshold $T ==" >&2
+      $PY benchmarks/python/sklearn_selftraining.py --labeled "$k" --repeats 1 --iterations "$ITER" --threshold "$T" --split "$SPLIT" \
+        --output "$OUT/sklearn-$T-k$k.json" >> "$MD"
+      echo >> "$MD"
+    done
+  done
+  echo "== ML.NET: L-BFGS hold-out, refit or not ==" >&2
+  "$BIN" mnist --labeled "${K[@]}" --trainers LbfgsMaximumEntropy --normalized-for none --repeats 1 --iterations "$ITER" --split "$SPLIT" \
+    --guards holdout holdout-norefit --output "$OUT/guard-holdout.json" >> "$MD"
+  echo >> "$MD"
+  $PY benchmarks/python/guard_report.py "$OUT" | tee -a "$MD"
+  echo "Results: $MD and $OUT/" >&2
+  exit 0
 fi
 
 # 3. Run both sides in the same run.

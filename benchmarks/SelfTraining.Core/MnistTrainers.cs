@@ -18,12 +18,13 @@ internal static class MnistTrainers
     /// <summary>LightGBM boosting rounds (set by <c>--lightgbm-trees</c>).</summary>
     public static int LightGbmTrees { get; set; } = 100;
 
-    public static readonly string[] Names = ["LbfgsMaximumEntropy", "SdcaMaximumEntropy", "LightGbm"];
+    public static readonly string[] Names = ["LbfgsMaximumEntropy", "LbfgsDefaults", "SdcaMaximumEntropy", "LightGbm"];
 
     /// <summary>One-line description of the hyperparameters of <paramref name="name"/>.</summary>
     public static string Describe(string name) => name switch
     {
         "LbfgsMaximumEntropy" => "L1=0, L2=1 (= scikit-learn C=1), at most 100 L-BFGS iterations, threads = cores",
+        "LbfgsDefaults" => "the README's example: LbfgsMaximumEntropy with ML.NET's defaults (L1=1, L2=1)",
         "SdcaMaximumEntropy" => $"ML.NET default L1/L2 (chosen by the trainer), {(SdcaIterations is { } n ? $"at most {n} epochs" : "default epochs")}, data cached (AppendCacheCheckpoint)",
         "LightGbm" => $"softmax, {LightGbmTrees} trees, 8 leaves, min 5 rows per leaf, learning rate 0.1, seed 1, 1 thread",
         _ => throw Unknown(name),
@@ -38,6 +39,7 @@ internal static class MnistTrainers
             L2Regularization = 1,
             MaximumNumberOfIterations = 100,
         }),
+        "LbfgsDefaults" => ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(exampleWeightColumnName: WeightColumn),
         "SdcaMaximumEntropy" => ml.Transforms.Concatenate("Features", "Features").AppendCacheCheckpoint(ml)
             .Append(ml.MulticlassClassification.Trainers.SdcaMaximumEntropy(exampleWeightColumnName: WeightColumn, maximumNumberOfIterations: SdcaIterations)),
         "LightGbm" => ml.MulticlassClassification.Trainers.LightGbm(new LightGbmMulticlassTrainer.Options

@@ -14,15 +14,19 @@ internal static class Report
 
     public static void Rounds(SelfTrainingTransformer model)
     {
-        var table = new Table().AddColumns("round", "selected", "pseudo-labeled", "mean confidence", "pseudo-label accuracy", "weight", "seconds");
+        var table = new Table().AddColumns("round", "selected", "pseudo-labeled", "mean confidence", "pseudo-label accuracy", "weight", "validation: teacher → student", "seconds");
         foreach (var r in model.Rounds)
         {
-            table.AddRow($"{r.Round}", $"{r.Selected}", $"{r.PseudoLabeled}", $"{r.MeanConfidence:F3}", r.PseudoLabelAccuracy is { } a ? $"{a:P1}" : "-", $"{r.PseudoLabelWeight:G3}", $"{r.Elapsed.TotalSeconds:F1}");
+            table.AddRow($"{r.Round}", $"{r.Selected}", $"{r.PseudoLabeled}", $"{r.MeanConfidence:F3}", r.PseudoLabelAccuracy is { } a ? $"{a:P1}" : "-", $"{r.PseudoLabelWeight:G3}",
+                r.TeacherValidation is { } t && r.StudentValidation is { } s ? $"{Score(t)} → {Score(s)}" : "-", $"{r.Elapsed.TotalSeconds:F1}");
         }
 
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLine($"Stopped: {model.StopReason}.");
+        AnsiConsole.MarkupLine($"[bold]Verdict:[/] {Markup.Escape(model.Verdict)}");
     }
+
+    private static string Score(ValidationScore score) => score.Spread > 0 ? $"{score.Value:P1} ± {100 * score.Spread:F1}" : $"{score.Value:P1}";
 
     /// <summary>Accuracy and calibration of the teacher and the student on the test rows, then their confusion matrices.</summary>
     public static void Metrics(string title, ModelEvaluation teacher, ModelEvaluation student)

@@ -106,6 +106,15 @@ public sealed class SelfTrainingOptions
     /// </summary>
     public IProgress<SelfTrainingProgress>? Progress { get; set; }
 
+    /// <summary>
+    /// The validation guard: each round's student is compared with the model before it on labeled rows neither was
+    /// trained on, and the best model — possibly the teacher — is returned. Default: on, accuracy, patience 1; 5-fold
+    /// cross-validation below 500 labeled rows with an ML.NET student, else a stratified 20 % hold-out; the returned
+    /// model retrained on every labeled row; a student that reads pseudo-label columns (the TorchSharp image students)
+    /// unguarded unless a method is chosen (see <see cref="ValidationOptions"/>).
+    /// </summary>
+    public ValidationOptions Validation { get; set; } = new();
+
     /// <summary>Checks the options and throws an exception that names the offending one.</summary>
     public void Validate()
     {
@@ -122,5 +131,22 @@ public sealed class SelfTrainingOptions
 
         ArgumentNullException.ThrowIfNull(Selection, nameof(Selection));
         Selection.Validate();
+        ArgumentNullException.ThrowIfNull(Validation, nameof(Validation));
+        Validation.Validate();
+        if (Validation.Enabled && Validation.ConfidenceThresholds is not null && Selection.ClassThresholds is not null)
+        {
+            throw new ArgumentException(
+                $"{nameof(ValidationOptions)}.{nameof(ValidationOptions.ConfidenceThresholds)} chooses one threshold for every class and cannot be combined with {nameof(Selection)}.{nameof(PseudoLabelOptions.ClassThresholds)}; got both set.",
+                nameof(Validation));
+        }
+    }
+
+    /// <summary>A copy whose rounds are <paramref name="maximumIterations"/> and whose threshold is <paramref name="threshold"/>.</summary>
+    internal SelfTrainingOptions With(int maximumIterations, double threshold)
+    {
+        var copy = (SelfTrainingOptions)MemberwiseClone();
+        copy.MaximumIterations = maximumIterations;
+        copy.Selection = Selection.WithThreshold(threshold);
+        return copy;
     }
 }

@@ -46,6 +46,15 @@ public sealed record SelfTrainingRound
     public required TimeSpan Elapsed { get; init; }
 
     /// <summary>
+    /// The validation score of the round's teacher (the model before this round's student) with the validation guard
+    /// (<see cref="SelfTrainingOptions.Validation"/>); <see langword="null"/> when unguarded.
+    /// </summary>
+    public ValidationScore? TeacherValidation { get; init; }
+
+    /// <summary>The validation score of the round's student with the validation guard; <see langword="null"/> when unguarded.</summary>
+    public ValidationScore? StudentValidation { get; init; }
+
+    /// <summary>
     /// The student trained this round when <see cref="SelfTrainingOptions.KeepRoundModels"/> is set; otherwise
     /// <see langword="null"/> (the last round's student is <see cref="SelfTrainingTransformer.Model"/>).
     /// </summary>

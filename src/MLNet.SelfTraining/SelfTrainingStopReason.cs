@@ -11,4 +11,12 @@ public enum SelfTrainingStopReason
 
     /// <summary>Every unlabeled row carries a pseudo label (also when there was nothing unlabeled).</summary>
     AllLabeled,
+
+    /// <summary>
+    /// The validation guard (<see cref="SelfTrainingOptions.Validation"/>) stopped the rounds: a round's student did not
+    /// beat the model before it on validation by more than <see cref="ValidationOptions.Tolerance"/>, for
+    /// <see cref="ValidationOptions.Patience"/> rounds in a row. The best model on validation is returned — the teacher
+    /// when no student beat it (<see cref="SelfTrainingValidation.BestRound"/> 0).
+    /// </summary>
+    NoImprovement,
 }

@@ -20,7 +20,7 @@ namespace MLNet.SelfTraining;
 public sealed class SelfTrainingTransformer : ITransformer, IDisposable
 {
     internal SelfTrainingTransformer(ITransformer model, ITransformer teacher, IReadOnlyList<SelfTrainingRound> rounds,
-        SelfTrainingStopReason stopReason, IReadOnlyList<int> labeledIteration, IReadOnlyList<int> pseudoLabels)
+        SelfTrainingStopReason stopReason, IReadOnlyList<int> labeledIteration, IReadOnlyList<int> pseudoLabels, SelfTrainingValidation? validation, string verdict)
     {
         Model = model;
         Teacher = teacher;
@@ -28,19 +28,36 @@ public sealed class SelfTrainingTransformer : ITransformer, IDisposable
         StopReason = stopReason;
         LabeledIteration = labeledIteration;
         PseudoLabels = pseudoLabels;
+        Validation = validation;
+        Verdict = verdict;
     }
 
-    /// <summary>The final model: the last round's student, or the teacher when no round ran or selected anything.</summary>
+    /// <summary>
+    /// The final model: the last round's student, or the teacher when no round ran or selected anything; with the
+    /// validation guard, the best model on validation (<see cref="Validation"/>), possibly the teacher.
+    /// </summary>
     public ITransformer Model { get; }
 
     /// <summary>The first teacher, trained on the human-labeled rows only (the supervised baseline).</summary>
     public ITransformer Teacher { get; }
 
-    /// <summary>One record per round that trained a student.</summary>
+    /// <summary>
+    /// One record per round that trained a student, in the run that produced <see cref="Model"/> (with the guard's
+    /// refit, the replayed rounds, carrying the validation scores the guard measured for them).
+    /// </summary>
     public IReadOnlyList<SelfTrainingRound> Rounds { get; }
 
-    /// <summary>Why the run stopped.</summary>
+    /// <summary>Why the run stopped (<see cref="SelfTrainingStopReason.NoImprovement"/> when the validation guard stopped it).</summary>
     public SelfTrainingStopReason StopReason { get; }
+
+    /// <summary>What the validation guard measured and decided; <see langword="null"/> when the fit was not validated (see <see cref="Verdict"/>).</summary>
+    public SelfTrainingValidation? Validation { get; }
+
+    /// <summary>
+    /// One line for the user: "self-training helped by +x on validation …", "self-training did not help on validation;
+    /// the teacher is returned …", or why the fit was not validated.
+    /// </summary>
+    public string Verdict { get; }
 
     /// <summary>
     /// Per unlabeled row (rows of the training data with a missing label first, then the separate unlabeled data, each

@@ -95,7 +95,8 @@ public sealed class SelfTrainingBadInputTests
         var rows = Blobs.Make(30, seed: 2);
         rows[0].Features = [float.NaN, 1f];
         rows[1].Features = [float.NaN, float.NaN];
-        var model = Ml.MulticlassClassification.Trainers.SelfTraining(Ml, Blobs.Pipeline(Ml), Ml.Data.LoadFromEnumerable(rows), maximumIterations: 1).Fit(Labeled);
+        var model = Ml.MulticlassClassification.Trainers.SelfTraining(Ml, Blobs.Pipeline(Ml), Ml.Data.LoadFromEnumerable(rows),
+            new SelfTrainingOptions { MaximumIterations = 1, Validation = Unguarded.Validation }).Fit(Labeled);
 
         Assert.AreEqual(2, model.Rounds.Single().InvalidScores);
         Assert.AreEqual(-1, model.LabeledIteration[0]);

@@ -13,7 +13,8 @@ public sealed class SelfTrainingBinaryTests
     {
         var ml = new MLContext(seed: 1);
         var trainer = ml.BinaryClassification.Trainers.LbfgsLogisticRegression(exampleWeightColumnName: DefaultColumnNames.Weight);
-        var model = ml.BinaryClassification.Trainers.SelfTraining(ml, trainer, Data(ml, 100, 2), maximumIterations: 2).Fit(Data(ml, 3, 1));
+        var model = ml.BinaryClassification.Trainers.SelfTraining(ml, trainer, Data(ml, 100, 2),
+            new SelfTrainingOptions { MaximumIterations = 2, Validation = Unguarded.Validation }).Fit(Data(ml, 3, 1));
 
         Assert.IsNotEmpty(model.Rounds);
         var metrics = ml.BinaryClassification.Evaluate(model.Transform(Data(ml, 50, 3)));

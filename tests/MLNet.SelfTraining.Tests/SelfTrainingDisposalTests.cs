@@ -47,6 +47,7 @@ public sealed class SelfTrainingDisposalTests
         var estimator = new TrackingEstimator(Blobs.Pipeline(ml, weightColumn: null), fitted);
         var options = new SelfTrainingOptions
         {
+            Validation = Unguarded.Validation,
             MaximumIterations = 3,
             Selection = new PseudoLabelOptions { ConfidenceThreshold = 0, MaximumSelected = 10 },
             KeepRoundModels = keepRoundModels,

@@ -35,7 +35,7 @@ public sealed class SelfTrainingEstimatorTests
     {
         var ml = new MLContext(seed: 1);
         var data = new MnistFixture(ml, 100);
-        var options = new SelfTrainingOptions { MaximumIterations = 3, Weighting = PseudoLabelWeighting.Fixed, DiagnosticLabelColumnName = DefaultColumnNames.Label };
+        var options = new SelfTrainingOptions { Validation = Unguarded.Validation, MaximumIterations = 3, Weighting = PseudoLabelWeighting.Fixed, DiagnosticLabelColumnName = DefaultColumnNames.Label };
         var trainer = ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(exampleWeightColumnName: DefaultColumnNames.Weight);
         var model = ml.MulticlassClassification.Trainers.SelfTraining(ml, trainer, data.UnlabeledWithTrueLabels, options).Fit(data.Labeled);
 
@@ -50,7 +50,7 @@ public sealed class SelfTrainingEstimatorTests
     public void MaximumSelected_PicksTheMostConfidentRows()
     {
         var ml = new MLContext(seed: 1);
-        var options = new SelfTrainingOptions { MaximumIterations = 1, Selection = new PseudoLabelOptions { ConfidenceThreshold = 0, MaximumSelected = 10 } };
+        var options = new SelfTrainingOptions { Validation = Unguarded.Validation, MaximumIterations = 1, Selection = new PseudoLabelOptions { ConfidenceThreshold = 0, MaximumSelected = 10 } };
         var model = FitBlobs(ml, options);
 
         var unlabeled = ml.Data.LoadFromEnumerable(Blobs.Make(100, seed: 2));
@@ -65,7 +65,7 @@ public sealed class SelfTrainingEstimatorTests
     public void Bookkeeping_LabeledIterationMatchesRounds()
     {
         var ml = new MLContext(seed: 1);
-        var model = FitBlobs(ml, new SelfTrainingOptions { MaximumIterations = 3, Selection = new PseudoLabelOptions { ConfidenceThreshold = 0.95 } });
+        var model = FitBlobs(ml, new SelfTrainingOptions { Validation = Unguarded.Validation, MaximumIterations = 3, Selection = new PseudoLabelOptions { ConfidenceThreshold = 0.95 } });
 
         Assert.IsNotEmpty(model.Rounds);
         foreach (var round in model.Rounds)
@@ -85,7 +85,7 @@ public sealed class SelfTrainingEstimatorTests
     public void NothingSelectedInRoundOne_StopsWithNoChange_AndReturnsTheTeacher()
     {
         var ml = new MLContext(seed: 1);
-        var model = FitBlobs(ml, new SelfTrainingOptions { Selection = new PseudoLabelOptions { ConfidenceThreshold = 0.999999999 } });
+        var model = FitBlobs(ml, new SelfTrainingOptions { Validation = Unguarded.Validation, Selection = new PseudoLabelOptions { ConfidenceThreshold = 0.999999999 } });
 
         Assert.AreEqual(SelfTrainingStopReason.NoChange, model.StopReason);
         Assert.IsEmpty(model.Rounds);
@@ -96,7 +96,7 @@ public sealed class SelfTrainingEstimatorTests
     public void EverythingSelected_StopsWithAllLabeled()
     {
         var ml = new MLContext(seed: 1);
-        var model = FitBlobs(ml, new SelfTrainingOptions { MaximumIterations = 5, Selection = new PseudoLabelOptions { ConfidenceThreshold = 0 } });
+        var model = FitBlobs(ml, new SelfTrainingOptions { Validation = Unguarded.Validation, MaximumIterations = 5, Selection = new PseudoLabelOptions { ConfidenceThreshold = 0 } });
 
         Assert.AreEqual(SelfTrainingStopReason.AllLabeled, model.StopReason);
         Assert.HasCount(1, model.Rounds);
@@ -110,6 +110,7 @@ public sealed class SelfTrainingEstimatorTests
         var progress = new ProgressRecorder();
         var model = FitBlobs(ml, new SelfTrainingOptions
         {
+            Validation = Unguarded.Validation,
             MaximumIterations = 3,
             RescorePseudoLabels = true,
             Selection = new PseudoLabelOptions { ConfidenceThreshold = 0 },
@@ -125,7 +126,7 @@ public sealed class SelfTrainingEstimatorTests
     public void MaximumIterations_StopsAfterThatManyRounds()
     {
         var ml = new MLContext(seed: 1);
-        var model = FitBlobs(ml, new SelfTrainingOptions { MaximumIterations = 2, Selection = new PseudoLabelOptions { ConfidenceThreshold = 0.9, MaximumSelected = 5 } });
+        var model = FitBlobs(ml, new SelfTrainingOptions { Validation = Unguarded.Validation, MaximumIterations = 2, Selection = new PseudoLabelOptions { ConfidenceThreshold = 0.9, MaximumSelected = 5 } });
 
         Assert.AreEqual(SelfTrainingStopReason.MaximumIterations, model.StopReason);
         Assert.HasCount(2, model.Rounds);
@@ -136,7 +137,7 @@ public sealed class SelfTrainingEstimatorTests
     {
         var ml = new MLContext(seed: 1);
         var rows = Blobs.Make(3, seed: 1).Concat(Blobs.Make(50, seed: 2, hideLabels: true)).ToList();
-        var options = new SelfTrainingOptions { MaximumIterations = 2, DiagnosticLabelColumnName = "TrueLabel" };
+        var options = new SelfTrainingOptions { Validation = Unguarded.Validation, MaximumIterations = 2, DiagnosticLabelColumnName = "TrueLabel" };
         var model = ml.MulticlassClassification.Trainers.SelfTraining(ml, Blobs.Pipeline(ml), null, options).Fit(ml.Data.LoadFromEnumerable(rows));
 
         Assert.HasCount(150, model.LabeledIteration);
@@ -148,7 +149,7 @@ public sealed class SelfTrainingEstimatorTests
     public void NormalizedWeight_FollowsTheFormula()
     {
         var ml = new MLContext(seed: 1);
-        var model = FitBlobs(ml, new SelfTrainingOptions { MaximumIterations = 1, Weighting = PseudoLabelWeighting.Normalized, PseudoLabelWeight = 2 });
+        var model = FitBlobs(ml, new SelfTrainingOptions { Validation = Unguarded.Validation, MaximumIterations = 1, Weighting = PseudoLabelWeighting.Normalized, PseudoLabelWeight = 2 });
 
         var round = model.Rounds.Single();
         double expected = 2 * (9.0 / round.PseudoLabeled) * (round.HumanLoss / round.PseudoLoss);
@@ -158,7 +159,7 @@ public sealed class SelfTrainingEstimatorTests
     [TestMethod]
     public void SameSeed_GivesTheSameModel()
     {
-        var options = () => new SelfTrainingOptions { MaximumIterations = 2 };
+        var options = () => new SelfTrainingOptions { Validation = Unguarded.Validation, MaximumIterations = 2 };
         var first = FitBlobs(new MLContext(seed: 7), options());
         var second = FitBlobs(new MLContext(seed: 7), options());
         var ml = new MLContext();
@@ -173,7 +174,7 @@ public sealed class SelfTrainingEstimatorTests
         var ml = new MLContext(seed: 1);
         var labeled = ml.Data.LoadFromEnumerable(Blobs.Make(3, seed: 1));
         var onlyClassA = ml.Data.LoadFromEnumerable(Blobs.Make(50, seed: 2).Where(r => r.TrueLabel == "a"));
-        var model = ml.MulticlassClassification.Trainers.SelfTraining(ml, Blobs.Pipeline(ml), onlyClassA, new SelfTrainingOptions { MaximumIterations = 1 }).Fit(labeled);
+        var model = ml.MulticlassClassification.Trainers.SelfTraining(ml, Blobs.Pipeline(ml), onlyClassA, new SelfTrainingOptions { Validation = Unguarded.Validation, MaximumIterations = 1 }).Fit(labeled);
 
         Assert.HasCount(1, model.Rounds);
         var schema = model.Transform(labeled).Schema;
@@ -190,7 +191,7 @@ public sealed class SelfTrainingEstimatorTests
         using var cancellation = new CancellationTokenSource();
         cancellation.Cancel();
 
-        Assert.ThrowsExactly<OperationCanceledException>(() => FitBlobs(ml, new SelfTrainingOptions { CancellationToken = cancellation.Token }));
+        Assert.ThrowsExactly<OperationCanceledException>(() => FitBlobs(ml, new SelfTrainingOptions { Validation = Unguarded.Validation, CancellationToken = cancellation.Token }));
         Assert.IsEmpty(Directory.GetFileSystemEntries(ml.TempFilePath));
     }
 
@@ -198,7 +199,7 @@ public sealed class SelfTrainingEstimatorTests
     public void Run_DeletesItsSpillFiles()
     {
         var ml = new MLContext(seed: 1) { TempFilePath = Directory.CreateTempSubdirectory().FullName };
-        var model = FitBlobs(ml, new SelfTrainingOptions { MaximumIterations = 2 });
+        var model = FitBlobs(ml, new SelfTrainingOptions { Validation = Unguarded.Validation, MaximumIterations = 2 });
 
         Assert.IsNotEmpty(model.Rounds);
         Assert.IsEmpty(Directory.GetFileSystemEntries(ml.TempFilePath));
@@ -210,7 +211,7 @@ public sealed class SelfTrainingEstimatorTests
         var ml = new MLContext(seed: 1);
         var messages = new List<string>();
         ml.Log += (_, e) => { lock (messages) { messages.Add(e.Message); } };
-        FitBlobs(ml, new SelfTrainingOptions { MaximumIterations = 1 });
+        FitBlobs(ml, new SelfTrainingOptions { Validation = Unguarded.Validation, MaximumIterations = 1 });
 
         Assert.IsTrue(messages.Any(m => m.Contains("Round 1:", StringComparison.Ordinal)), string.Join("\n", messages.Take(20)));
     }

@@ -19,7 +19,7 @@ public sealed class SelfTrainingPipelineTests
     [TestMethod]
     public void SelfTraining_AfterMapValueToKeyAndNormalization_Fits()
     {
-        var options = new SelfTrainingOptions { MaximumIterations = 2, DiagnosticLabelColumnName = "TrueLabel" };
+        var options = new SelfTrainingOptions { Validation = Unguarded.Validation, MaximumIterations = 2, DiagnosticLabelColumnName = "TrueLabel" };
         // Min-max scaled features need a lightly regularized teacher to be confident on 9 labeled rows.
         var trainer = Ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(exampleWeightColumnName: DefaultColumnNames.Weight, l1Regularization: 0, l2Regularization: 0.01f);
         // Keys from the class list, so the empty label of unlabeled rows maps to the missing key.
@@ -68,7 +68,7 @@ public sealed class SelfTrainingPipelineTests
         using var cancellation = new CancellationTokenSource();
         var consumer = new RecordingConsumer(Blobs.Pipeline(Ml, weightColumn: null));
         var student = consumer.Append(Ml.Transforms.Conversion.MapKeyToValue("PredictedText", DefaultColumnNames.PredictedLabel));
-        var options = new SelfTrainingOptions { MaximumIterations = 1, PseudoLabelWeight = 0.25, Student = student, CancellationToken = cancellation.Token };
+        var options = new SelfTrainingOptions { Validation = Unguarded.Validation, MaximumIterations = 1, PseudoLabelWeight = 0.25, Student = student, CancellationToken = cancellation.Token };
 
         Ml.MulticlassClassification.Trainers.SelfTraining(Ml, Blobs.Pipeline(Ml, weightColumn: null), null, options).Fit(LabeledAndUnlabeled());
 
@@ -83,7 +83,7 @@ public sealed class SelfTrainingPipelineTests
     public void ConsumerThatReadsSoftTargets_GetsTheTeachersProbabilitiesAndOneHotHumanRows()
     {
         var consumer = new RecordingConsumer(Blobs.Pipeline(Ml, weightColumn: null), softLabelColumnName: DefaultColumnNames.SoftLabel);
-        var options = new SelfTrainingOptions { MaximumIterations = 1, Student = consumer };
+        var options = new SelfTrainingOptions { Validation = Unguarded.Validation, MaximumIterations = 1, Student = consumer };
 
         Ml.MulticlassClassification.Trainers.SelfTraining(Ml, Blobs.Pipeline(Ml, weightColumn: null), null, options).Fit(LabeledAndUnlabeled());
 
@@ -96,10 +96,26 @@ public sealed class SelfTrainingPipelineTests
     }
 
     [TestMethod]
+    public void AConsumerStudent_IsLeftUnguardedByAuto_AndGuardedWhenAHoldOutIsChosen()
+    {
+        SelfTrainingTransformer Fit(ValidationOptions validation) => Ml.MulticlassClassification.Trainers.SelfTraining(Ml, Blobs.Pipeline(Ml, weightColumn: null), null,
+            new SelfTrainingOptions { MaximumIterations = 1, Student = new RecordingConsumer(Blobs.Pipeline(Ml, weightColumn: null)), Validation = validation }).Fit(LabeledAndUnlabeled());
+
+        using var auto = Fit(new ValidationOptions());
+        using var holdOut = Fit(new ValidationOptions { Method = ValidationMethod.HoldOut });
+
+        Assert.IsNull(auto.Validation);
+        Assert.HasCount(1, auto.Rounds);
+        StringAssert.StartsWith(auto.Verdict, "not validated: the student reads pseudo-label columns");
+        StringAssert.Contains(auto.Verdict, "set Validation.Method = HoldOut");
+        Assert.AreEqual("hold-out of 3 labeled rows", holdOut.Validation!.Source);
+    }
+
+    [TestMethod]
     public void TwoConsumersInTheStudent_AreRejected()
     {
         var student = new RecordingConsumer(Blobs.Pipeline(Ml)).Append(new RecordingConsumer(Trainer()));
-        var options = new SelfTrainingOptions { Student = student };
+        var options = new SelfTrainingOptions { Validation = Unguarded.Validation, Student = student };
 
         var error = Assert.ThrowsExactly<ArgumentException>(() => Ml.MulticlassClassification.Trainers.SelfTraining(Ml, Blobs.Pipeline(Ml), null, options).Fit(LabeledAndUnlabeled()));
         StringAssert.Contains(error.Message, "one trainer that reads pseudo-label columns");
@@ -112,14 +128,14 @@ public sealed class SelfTrainingPipelineTests
     {
         using var cancellation = new CancellationTokenSource();
         var student = new CancellingEstimator(Blobs.Pipeline(Ml), cancellation, cancelBeforeFit);
-        var options = new SelfTrainingOptions { Student = student, CancellationToken = cancellation.Token };
+        var options = new SelfTrainingOptions { Validation = Unguarded.Validation, Student = student, CancellationToken = cancellation.Token };
 
         Assert.ThrowsExactly<OperationCanceledException>(() => Ml.MulticlassClassification.Trainers.SelfTraining(Ml, Blobs.Pipeline(Ml), null, options).Fit(LabeledAndUnlabeled()));
         Assert.AreEqual(!cancelBeforeFit, student.InnerFinished);
     }
 
     private static SelfTrainingTransformer Fit(IEstimator<ITransformer> pipeline, IDataView data)
-        => Ml.MulticlassClassification.Trainers.SelfTraining(Ml, pipeline, null, new SelfTrainingOptions { MaximumIterations = 2 }).Fit(data);
+        => Ml.MulticlassClassification.Trainers.SelfTraining(Ml, pipeline, null, new SelfTrainingOptions { Validation = Unguarded.Validation, MaximumIterations = 2 }).Fit(data);
 
     private static float[] Scores(ITransformer model, IDataView data)
         => Ml.Data.CreateEnumerable<ScoreRow>(model.Transform(data), reuseRowObject: false).SelectMany(r => r.Score).ToArray();

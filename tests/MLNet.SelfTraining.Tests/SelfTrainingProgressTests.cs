@@ -13,7 +13,7 @@ public sealed class SelfTrainingProgressTests
     public void Fit_ReportsTeacherThenEachRoundsStagesInOrder()
     {
         var reports = new ProgressRecorder();
-        var options = new SelfTrainingOptions { MaximumIterations = 2, Progress = reports };
+        var options = new SelfTrainingOptions { Validation = Unguarded.Validation, MaximumIterations = 2, Progress = reports };
 
         var model = Ml.MulticlassClassification.Trainers.SelfTraining(Ml, Blobs.Pipeline(Ml), Unlabeled(60), options).Fit(Labeled());
 
@@ -39,7 +39,7 @@ public sealed class SelfTrainingProgressTests
     public void Scoring_CountsUpToTheRowsToScore_AndSelectionMatchesTheRoundRecord()
     {
         var reports = new ProgressRecorder();
-        var options = new SelfTrainingOptions { MaximumIterations = 1, Progress = reports };
+        var options = new SelfTrainingOptions { Validation = Unguarded.Validation, MaximumIterations = 1, Progress = reports };
 
         var model = Ml.MulticlassClassification.Trainers.SelfTraining(Ml, Blobs.Pipeline(Ml), Unlabeled(1000), options).Fit(Labeled());
 
@@ -56,7 +56,7 @@ public sealed class SelfTrainingProgressTests
     {
         var reports = new ProgressRecorder();
         var student = new SteppingConsumer(Blobs.Pipeline(Ml, weightColumn: null), steps: 5);
-        var options = new SelfTrainingOptions { MaximumIterations = 1, Student = student, Progress = reports };
+        var options = new SelfTrainingOptions { Validation = Unguarded.Validation, MaximumIterations = 1, Student = student, Progress = reports };
 
         Ml.MulticlassClassification.Trainers.SelfTraining(Ml, Blobs.Pipeline(Ml, weightColumn: null), Unlabeled(60), options).Fit(Labeled());
 
@@ -71,7 +71,7 @@ public sealed class SelfTrainingProgressTests
     public void ReportTrainingSteps_MoreStepsThanTheTotal_Throws()
     {
         var student = new SteppingConsumer(Blobs.Pipeline(Ml, weightColumn: null), steps: 2, total: 1);
-        var options = new SelfTrainingOptions { MaximumIterations = 1, Student = student, Progress = new ProgressRecorder() };
+        var options = new SelfTrainingOptions { Validation = Unguarded.Validation, MaximumIterations = 1, Student = student, Progress = new ProgressRecorder() };
 
         Assert.ThrowsExactly<ArgumentOutOfRangeException>(
             () => Ml.MulticlassClassification.Trainers.SelfTraining(Ml, Blobs.Pipeline(Ml, weightColumn: null), Unlabeled(60), options).Fit(Labeled()));

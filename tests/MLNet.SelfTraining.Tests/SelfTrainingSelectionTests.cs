@@ -19,6 +19,7 @@ public sealed class SelfTrainingSelectionTests
         var unlabeled = Ml.Data.LoadFromEnumerable(Blobs.Make(60, seed: 2));
         var model = Fit(unlabeled, new SelfTrainingOptions
         {
+            Validation = Unguarded.Validation,
             MaximumIterations = 1,
             Selection = new PseudoLabelOptions { ConfidenceThreshold = 0.5, BalanceClasses = true, SamplesPerClass = 20 },
         });
@@ -33,7 +34,7 @@ public sealed class SelfTrainingSelectionTests
         var messages = new List<string>();
         ml.Log += (_, e) => { lock (messages) { messages.Add(e.Message); } };
         var student = new HardLabelConsumer(Blobs.Pipeline(ml, weightColumn: null));
-        var options = new SelfTrainingOptions { MaximumIterations = 1, Selection = new PseudoLabelOptions { ConfidenceThreshold = 0.5, BalanceClasses = true } };
+        var options = new SelfTrainingOptions { Validation = Unguarded.Validation, MaximumIterations = 1, Selection = new PseudoLabelOptions { ConfidenceThreshold = 0.5, BalanceClasses = true } };
 
         ml.MulticlassClassification.Trainers.SelfTraining(ml, student, ml.Data.LoadFromEnumerable(Blobs.Make(30, seed: 2)), options)
             .Fit(ml.Data.LoadFromEnumerable(Blobs.Make(3, seed: 1)));
@@ -47,6 +48,7 @@ public sealed class SelfTrainingSelectionTests
         var unlabeled = Ml.Data.LoadFromEnumerable(Blobs.Make(60, seed: 2, spread: 2.0));
         var model = Fit(unlabeled, new SelfTrainingOptions
         {
+            Validation = Unguarded.Validation,
             MaximumIterations = 3,
             RescorePseudoLabels = true,
             DiagnosticLabelColumnName = "TrueLabel",
@@ -70,7 +72,7 @@ public sealed class SelfTrainingSelectionTests
         var unlabeled = Blobs.Make(40, seed: 2).Select(r => new SingleRow { Label = float.NaN, Features = r.Features, TrueLabel = Array.IndexOf(Blobs.Classes, r.TrueLabel) * 10f });
         var data = Ml.Data.LoadFromEnumerable(rows.Concat(unlabeled));
         var model = Ml.MulticlassClassification.Trainers.SelfTraining(Ml, Blobs.Pipeline(Ml), null,
-            new SelfTrainingOptions { MaximumIterations = 1, DiagnosticLabelColumnName = "TrueLabel" }).Fit(data);
+            new SelfTrainingOptions { Validation = Unguarded.Validation, MaximumIterations = 1, DiagnosticLabelColumnName = "TrueLabel" }).Fit(data);
 
         Assert.HasCount(120, model.LabeledIteration);
         Assert.IsGreaterThan(0.9, model.Rounds.Single().PseudoLabelAccuracy!.Value);

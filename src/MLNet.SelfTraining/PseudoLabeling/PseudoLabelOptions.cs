@@ -76,6 +76,14 @@ public class PseudoLabelOptions
         }
     }
 
+    /// <summary>A copy whose <see cref="ConfidenceThreshold"/> is <paramref name="threshold"/>.</summary>
+    internal PseudoLabelOptions WithThreshold(double threshold)
+    {
+        var copy = (PseudoLabelOptions)MemberwiseClone();
+        copy.ConfidenceThreshold = threshold;
+        return copy;
+    }
+
     /// <summary>The threshold that applies to <paramref name="classIndex"/>.</summary>
     internal double ThresholdOf(int classIndex) => ClassThresholds?[classIndex] ?? ConfidenceThreshold;
 

@@ -7,7 +7,7 @@ namespace MLNet.SelfTraining.Tasks;
 /// <summary>
 /// A kind of prediction self-training can pseudo-label (per row, per instance, per pixel). The estimator holds one and
 /// hands every fit to it; the task binds itself to the training data and runs the task-free orchestration
-/// (<see cref="SelfTrainingRun{TTarget}"/>) with its per-row pseudo target type.
+/// (<see cref="GuardedFit{TTarget}"/>, <see cref="SelfTrainingRun{TTarget}"/>) with its per-row pseudo target type.
 /// </summary>
 internal abstract class SelfTrainingTask
 {
@@ -21,7 +21,7 @@ internal abstract class SelfTrainingTask<TTarget> : SelfTrainingTask
 {
     /// <inheritdoc/>
     public sealed override SelfTrainingTransformer Fit(FitRequest request)
-        => new SelfTrainingRun<TTarget>(request, Bind(request.Training.Schema, request.Options)).Fit();
+        => new GuardedFit<TTarget>(request, options => Bind(request.Training.Schema, options)).Fit();
 
     /// <summary>Checks the label column(s) of <paramref name="training"/> and binds the task to one fit.</summary>
     /// <exception cref="ArgumentException">A label column is missing or has a type the task cannot read.</exception>

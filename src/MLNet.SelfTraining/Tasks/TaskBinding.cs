@@ -94,6 +94,27 @@ internal abstract class TaskBinding<TTarget>
     /// <paramref name="column"/> (by default that column alone; detection adds the true boxes).
     /// </summary>
     public virtual IReadOnlyList<string> DiagnosticColumns(string column) => [column];
+
+    /// <summary>
+    /// The validation guard's seam: per row of <paramref name="training"/>, the stratum a held-out split keeps in
+    /// proportion (classification: the label as text), <see langword="null"/> for an unlabeled row. The method returns
+    /// <see langword="null"/> when the task has no validation metric yet (the fit then runs unguarded).
+    /// </summary>
+    public virtual string?[]? ValidationStrata(IDataView training, CancellationToken cancellation) => null;
+
+    /// <summary>
+    /// Binds the labeled rows of <paramref name="data"/> that <paramref name="rows"/> keeps (read from
+    /// <paramref name="labelColumn"/>) as validation rows of the bound teacher's classes; called after
+    /// <see cref="BindTeacher"/>, and only when <see cref="ValidationStrata"/> is not <see langword="null"/>.
+    /// </summary>
+    /// <param name="data">Held-out training rows or the user's validation data.</param>
+    /// <param name="labelColumn">The label column of <paramref name="data"/>.</param>
+    /// <param name="rows">Which rows are validation rows.</param>
+    /// <param name="everyClass">Whether every class must have a row (the user's validation data).</param>
+    /// <param name="cancellation">Stops the pass.</param>
+    /// <exception cref="ArgumentException">The labels cannot be read, or a class has no row when <paramref name="everyClass"/>.</exception>
+    public virtual ValidationSet BindValidation(IDataView data, string labelColumn, Func<long, bool> rows, bool everyClass, CancellationToken cancellation)
+        => throw new NotSupportedException($"{GetType().Name} has no validation metric.");
 }
 
 /// <summary>Reads the teacher's prediction on the current row; <see langword="false"/> when it is not valid (e.g. NaN scores).</summary>

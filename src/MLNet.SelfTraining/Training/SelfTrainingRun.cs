@@ -14,7 +14,7 @@ namespace MLNet.SelfTraining.Training;
 /// <see cref="TaskBinding{TTarget}"/>.
 /// </summary>
 /// <typeparam name="TTarget">The pseudo target of one row.</typeparam>
-internal sealed class SelfTrainingRun<TTarget>
+internal sealed class SelfTrainingRun<TTarget> : IDisposable
 {
     private readonly FitRequest _request;
     private readonly TaskBinding<TTarget> _task;
@@ -24,9 +24,23 @@ internal sealed class SelfTrainingRun<TTarget>
     private readonly CancellationToken _cancellation;
     private readonly StudentContext _context;
     private readonly RunProgress _progress;
+    private readonly Func<long, bool>? _trainsOn;
+    private readonly bool _releaseIntermediate;
+    private readonly List<SelfTrainingRound> _rounds = [];
+    private readonly List<ITransformer> _models = [];
     private IWarmStartStudent? _warmStart;
+    private RunState<TTarget>? _state;
+    private Spill? _spill;
 
-    public SelfTrainingRun(FitRequest request, TaskBinding<TTarget> task)
+    /// <summary>Binds one run.</summary>
+    /// <param name="request">The fit.</param>
+    /// <param name="task">The task bound to this run.</param>
+    /// <param name="trainsOn">
+    /// Which labeled training rows the teacher and students train on (<see langword="null"/>: all); the others are
+    /// held out: neither trained on nor pseudo-labeled.
+    /// </param>
+    /// <param name="releaseIntermediate">Whether a round's teacher is disposed once its student is trained (the validation guard keeps them and disposes them itself).</param>
+    public SelfTrainingRun(FitRequest request, TaskBinding<TTarget> task, Func<long, bool>? trainsOn = null, bool releaseIntermediate = true)
     {
         _request = request;
         _task = task;
@@ -36,13 +50,51 @@ internal sealed class SelfTrainingRun<TTarget>
         _cancellation = _options.CancellationToken;
         _progress = new RunProgress(_options.Progress, _options.MaximumIterations);
         _context = new StudentContext(_options.PseudoLabelWeight, _cancellation, _progress);
+        _trainsOn = trainsOn;
+        _releaseIntermediate = releaseIntermediate;
     }
 
-    public SelfTrainingTransformer Fit()
+    /// <summary>The task bound to this run.</summary>
+    public TaskBinding<TTarget> Task => _task;
+
+    /// <summary>The first teacher (valid after <see cref="Start"/>).</summary>
+    public ITransformer Teacher { get; private set; } = null!;
+
+    /// <summary>The current model: the last round's student, or the teacher.</summary>
+    public ITransformer Model { get; private set; } = null!;
+
+    /// <summary>The rounds that trained a student.</summary>
+    public IReadOnlyList<SelfTrainingRound> Rounds => _rounds;
+
+    /// <summary>Every model this run trained (the teacher first), for a caller that disposes them.</summary>
+    public IReadOnlyList<ITransformer> Models => _models;
+
+    /// <summary>Why the run stopped (valid once <see cref="Next"/> returned <see langword="false"/>).</summary>
+    public SelfTrainingStopReason StopReason { get; private set; } = SelfTrainingStopReason.MaximumIterations;
+
+    /// <summary>Runs every round and returns the result (unguarded), with <paramref name="verdict"/> saying why.</summary>
+    public SelfTrainingTransformer Fit(string verdict)
+    {
+        RunAll();
+        return Result(Model, _rounds, StopReason, validation: null, verdict);
+    }
+
+    /// <summary>Trains the teacher and every round until the run stops.</summary>
+    public void RunAll()
+    {
+        Start();
+        while (Next())
+        {
+        }
+    }
+
+    /// <summary>Checks the labels, plans the columns and trains the teacher.</summary>
+    public void Start()
     {
         var training = _request.Training;
         var labeled = LabelScan.Read(training, _task.LabelColumns, _task.MakeLabeledReader, _cancellation);
-        long labeledCount = labeled.LongCount(x => x);
+        var trains = _trainsOn is { } keep ? labeled.Select((isLabeled, row) => isLabeled && keep(row)).ToArray() : labeled;
+        long labeledCount = trains.LongCount(x => x);
         if (labeledCount == 0)
         {
             throw new ArgumentException(
@@ -59,7 +111,8 @@ internal sealed class SelfTrainingRun<TTarget>
         _log.Info(MessageSensitivity.None, $"Self-training: {labeledCount} labeled rows, {unlabeledCount} unlabeled rows, weights in {(plan.Student.WeightColumn is { } w ? $"'{w}'" : "no column")}.");
 
         _progress.Report(SelfTrainingStage.TeacherTraining);
-        var teacherModel = _request.Teacher.Fit(new AppendedDataView([plan.TeacherView(training, row => labeled[row], labeledCount)], _cancellation));
+        var teacherModel = _request.Teacher.Fit(new AppendedDataView([plan.TeacherView(training, row => trains[row], labeledCount)], _cancellation));
+        _models.Add(teacherModel);
         _cancellation.ThrowIfCancellationRequested();
         _progress.Report(SelfTrainingStage.TeacherTrained);
         CheckTeacherReads(teacherModel.GetOutputSchema, scoringView);
@@ -68,66 +121,76 @@ internal sealed class SelfTrainingRun<TTarget>
             ? _task.BindDiagnostic(unlabeled, diagnostic, _cancellation)
             : null;
 
-        var state = new RunState<TTarget>(_task, plan, training, labeled, labeledCount, unlabeled, new UnlabeledPool<TTarget>(unlabeledCount), agrees);
-        return Rounds(state, teacherModel);
+        _state = new RunState<TTarget>(_task, plan, training, trains, labeledCount, unlabeled, new UnlabeledPool<TTarget>(unlabeledCount), agrees);
+        _spill = new Spill(_request.MLContext);
+        Teacher = teacherModel;
+        Model = teacherModel;
     }
 
-    private SelfTrainingTransformer Rounds(RunState<TTarget> state, ITransformer teacherModel)
+    /// <summary>Runs the next round; <see langword="false"/> (and <see cref="StopReason"/> set) when the run stops instead.</summary>
+    public bool Next()
     {
-        var rounds = new List<SelfTrainingRound>();
-        var stop = SelfTrainingStopReason.MaximumIterations;
-        ITransformer model = teacherModel;
-        using var spill = new Spill(_request.MLContext);
-        for (int round = 1; round <= _options.MaximumIterations; round++)
+        var state = _state ?? throw new InvalidOperationException("The run has not started.");
+        int round = _rounds.Count + 1;
+        _cancellation.ThrowIfCancellationRequested();
+        bool allLabeled = state.Pool.LabeledIteration.All(i => i >= 0);
+        if (round > _options.MaximumIterations)
         {
-            _cancellation.ThrowIfCancellationRequested();
-            // A run that re-scores goes on when every row carries a pseudo label: the next teacher may change them (every
-            // valid image is a pseudo row of a dense task's first round); it stops when a round changes nothing.
-            if (state.Pool.LabeledIteration.All(i => i >= 0) && !(_options.RescorePseudoLabels && state.Pool.Count > 0))
-            {
-                stop = SelfTrainingStopReason.AllLabeled;
-                break;
-            }
-
-            var clock = Stopwatch.StartNew();
-            _progress.Round = round;
-            var scoring = ScoringPass.Run(state, model, round, _options.RescorePseudoLabels, _progress, _cancellation);
-            _progress.Report(SelfTrainingStage.PseudoLabelsSelected, scoring.Selected, scoring.Scored);
-            if (!scoring.Changed)
-            {
-                _log.Info(MessageSensitivity.None, $"Round {round}: {_task.NoSelection}; stopping.");
-                stop = SelfTrainingStopReason.NoChange;
-                break;
-            }
-
-            var (humanLoss, pseudoLoss, weight) = PseudoLabelWeights.Compute(state, model, _options, _cancellation);
-            var pseudoView = spill.Write(state.Plan.StudentPseudoView(state.Unlabeled, state.Pool, row => (float)(weight * state.Pool.Multiplicity[row])));
-            var humanView = state.Plan.StudentHumanView(state.Training, row => state.Labeled[row], state.LabeledCount);
-            _progress.Report(SelfTrainingStage.StudentTraining);
-            var student = FitStudent(model, new AppendedDataView([humanView, pseudoView], _cancellation));
-            _progress.Report(SelfTrainingStage.StudentTrained);
-            if (!_options.KeepRoundModels)
-            {
-                ReleaseIntermediate(model, teacherModel);
-            }
-
-            model = student;
-            var record = state.Record(round, scoring, humanLoss, pseudoLoss, weight, clock.Elapsed, _options.KeepRoundModels ? student : null);
-            rounds.Add(record);
-            _log.Info(MessageSensitivity.None,
-                $"Round {round}: scored {record.Scored}, selected {record.Selected} (mean confidence {record.MeanConfidence:F3}), student trained on {record.PseudoLabeled} pseudo rows with weight {weight:G4}{(record.PseudoLabelAccuracy is { } a ? $", pseudo-label accuracy {a:P2}" : "")}, {record.Elapsed.TotalSeconds:F1} s.");
+            StopReason = allLabeled ? SelfTrainingStopReason.AllLabeled : SelfTrainingStopReason.MaximumIterations;
+            return false;
         }
 
-        if (stop == SelfTrainingStopReason.MaximumIterations && state.Pool.LabeledIteration.All(i => i >= 0))
+        // A run that re-scores goes on when every row carries a pseudo label: the next teacher may change them (every
+        // valid image is a pseudo row of a dense task's first round); it stops when a round changes nothing.
+        if (allLabeled && !(_options.RescorePseudoLabels && state.Pool.Count > 0))
         {
-            stop = SelfTrainingStopReason.AllLabeled;
+            StopReason = SelfTrainingStopReason.AllLabeled;
+            return false;
         }
 
-        _progress.Report(SelfTrainingStage.Finished, rounds.Count, _options.MaximumIterations);
-        var pool = state.Pool;
-        var reported = Enumerable.Range(0, pool.Count).Select(row => pool.IsLabeled(row) ? _task.ReportedClass(pool.Target[row]) : -1).ToArray();
-        return new SelfTrainingTransformer(model, teacherModel, rounds, stop, pool.LabeledIteration, reported);
+        var clock = Stopwatch.StartNew();
+        _progress.Round = round;
+        var model = Model;
+        var scoring = ScoringPass.Run(state, model, round, _options.RescorePseudoLabels, _progress, _cancellation);
+        _progress.Report(SelfTrainingStage.PseudoLabelsSelected, scoring.Selected, scoring.Scored);
+        if (!scoring.Changed)
+        {
+            _log.Info(MessageSensitivity.None, $"Round {round}: {_task.NoSelection}; stopping.");
+            StopReason = SelfTrainingStopReason.NoChange;
+            return false;
+        }
+
+        var (humanLoss, pseudoLoss, weight) = PseudoLabelWeights.Compute(state, model, _options, _cancellation);
+        var pseudoView = _spill!.Write(state.Plan.StudentPseudoView(state.Unlabeled, state.Pool, row => (float)(weight * state.Pool.Multiplicity[row])));
+        var humanView = state.Plan.StudentHumanView(state.Training, row => state.Labeled[row], state.LabeledCount);
+        _progress.Report(SelfTrainingStage.StudentTraining);
+        var student = FitStudent(model, new AppendedDataView([humanView, pseudoView], _cancellation));
+        _models.Add(student);
+        _progress.Report(SelfTrainingStage.StudentTrained);
+        if (_releaseIntermediate && !_options.KeepRoundModels)
+        {
+            ReleaseIntermediate(model, Teacher);
+        }
+
+        Model = student;
+        var record = state.Record(round, scoring, humanLoss, pseudoLoss, weight, clock.Elapsed, _options.KeepRoundModels ? student : null);
+        _rounds.Add(record);
+        _log.Info(MessageSensitivity.None,
+            $"Round {round}: scored {record.Scored}, selected {record.Selected} (mean confidence {record.MeanConfidence:F3}), student trained on {record.PseudoLabeled} pseudo rows with weight {weight:G4}{(record.PseudoLabelAccuracy is { } a ? $", pseudo-label accuracy {a:P2}" : "")}, {record.Elapsed.TotalSeconds:F1} s.");
+        return true;
     }
+
+    /// <summary>The result of this run with <paramref name="model"/> as its final model.</summary>
+    public SelfTrainingTransformer Result(ITransformer model, IReadOnlyList<SelfTrainingRound> rounds, SelfTrainingStopReason stop, SelfTrainingValidation? validation, string verdict)
+    {
+        var pool = _state!.Pool;
+        _progress.Report(SelfTrainingStage.Finished, rounds.Count, _options.MaximumIterations);
+        var reported = Enumerable.Range(0, pool.Count).Select(row => pool.IsLabeled(row) ? _task.ReportedClass(pool.Target[row]) : -1).ToArray();
+        return new SelfTrainingTransformer(model, Teacher, rounds, stop, pool.LabeledIteration, reported, validation, verdict);
+    }
+
+    /// <summary>Deletes the run's spilled rows.</summary>
+    public void Dispose() => _spill?.Dispose();
 
     /// <summary>Fits a round's student inside the run's <see cref="StudentContext"/>; a cancelled fit never returns a model.</summary>
     private ITransformer FitStudent(ITransformer teacher, IDataView data)

@@ -9,7 +9,7 @@ public sealed class WarmStartStudentTests
     [TestMethod]
     public void InitializeStudentFromTeacher_StartsEachRoundsStudentFromThatRoundsTeacher()
     {
-        var (model, student) = Fit(new SelfTrainingOptions { MaximumIterations = 2, RescorePseudoLabels = true, KeepRoundModels = true, InitializeStudentFromTeacher = true });
+        var (model, student) = Fit(new SelfTrainingOptions { Validation = Unguarded.Validation, MaximumIterations = 2, RescorePseudoLabels = true, KeepRoundModels = true, InitializeStudentFromTeacher = true });
         using var disposeModel = model;
 
         Assert.HasCount(2, model.Rounds);
@@ -23,7 +23,7 @@ public sealed class WarmStartStudentTests
     [TestMethod]
     public void WithoutTheOption_TheStudentIsNeverToldWhereToStart()
     {
-        var (model, student) = Fit(new SelfTrainingOptions { MaximumIterations = 1 });
+        var (model, student) = Fit(new SelfTrainingOptions { Validation = Unguarded.Validation, MaximumIterations = 1 });
         using var disposeModel = model;
 
         Assert.HasCount(1, model.Rounds);

@@ -129,6 +129,34 @@ internal sealed class ClassificationBinding : TaskBinding<ClassPrediction>
         return (row, target) => trueClasses[row] == target.Class;
     }
 
+    public override string?[]? ValidationStrata(IDataView training, CancellationToken cancellation)
+        => LabelScan.Read(training, LabelColumns, _codec.MakeValueReader, cancellation);
+
+    public override ValidationSet BindValidation(IDataView data, string labelColumn, Func<long, bool> rows, bool everyClass, CancellationToken cancellation)
+    {
+        var codec = LabelCodec.Create(data.Schema[labelColumn], _isBinary);
+        codec.Bind(_scores ?? throw new InvalidOperationException("The task is not bound to a teacher yet."));
+        var classes = LabelScan.Read(data, [labelColumn], codec.MakeClassReader, cancellation);
+        for (int row = 0; row < classes.Length; row++)
+        {
+            classes[row] = rows(row) ? classes[row] : -1;
+        }
+
+        if (everyClass)
+        {
+            var present = classes.Where(c => c >= 0).ToHashSet();
+            var absent = Enumerable.Range(0, _classCount).Where(c => !present.Contains(c)).ToList();
+            if (absent.Count > 0)
+            {
+                throw new ArgumentException(
+                    $"The validation data was expected to have labeled rows of every one of the {_classCount} classes of label column '{labelColumn}'; got none for class index(es) {string.Join(", ", absent)}. A class without validation rows cannot show that self-training hurt it: add rows of it.",
+                    nameof(ValidationOptions.ValidationData));
+            }
+        }
+
+        return new ClassValidationSet(ColumnPlan.IndexedView(data, row => classes[row] >= 0), classes, _classCount, Scores);
+    }
+
     private TeacherScores Scores(DataViewSchema scored) => TeacherScores.Create(scored, _isBinary, _scoreColumn);
 
     private IEnumerable<ComputedColumn> SoftTargets(IPseudoLabelConsumer consumer, Func<long, float[]> softOf)
