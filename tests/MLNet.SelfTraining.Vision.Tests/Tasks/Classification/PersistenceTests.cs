@@ -97,7 +97,7 @@ public sealed class PersistenceTests
         var scores = Scores(mlContext, loaded.Transform(SyntheticImages.KeyedView(mlContext, SyntheticImages.Rows(6, seed: 2))));
 
         Assert.AreEqual(architecture, loaded.Architecture);
-        CollectionAssert.AreEqual(ExpectedScores($"{name}-v1.scores.txt"), scores);
+        AssertStoredScores(ExpectedScores($"{name}-v1.scores.txt"), scores);
     }
 
     [TestMethod]
@@ -113,7 +113,7 @@ public sealed class PersistenceTests
         using var v2 = TorchImageClassifierTransformer.Load(mlContext, path);
 
         StringAssert.Contains(TestArchives.Manifest(path), "\"formatVersion\": 2");
-        CollectionAssert.AreEqual(ExpectedScores("smallcnn-v1.scores.txt"),
+        AssertStoredScores(ExpectedScores("smallcnn-v1.scores.txt"),
             Scores(mlContext, v2.Transform(SyntheticImages.KeyedView(mlContext, SyntheticImages.Rows(6, seed: 2)))));
     }
 
@@ -129,6 +129,17 @@ public sealed class PersistenceTests
         var error = Assert.ThrowsExactly<InvalidDataException>(() => TorchImageClassifierTransformer.Load(new MLContext(), path));
 
         StringAssert.Contains(error.Message, expected);
+    }
+
+    // The stored scores were written on another machine: libtorch picks its CPU kernels per processor, so the same
+    // weights may score a bit apart (measured: 1 unit in the last place). Equal within 1e-6, not bit for bit.
+    private static void AssertStoredScores(float[] expected, float[] actual)
+    {
+        Assert.HasCount(expected.Length, actual);
+        for (var i = 0; i < expected.Length; i++)
+        {
+            Assert.AreEqual(expected[i], actual[i], 1e-6f, $"score {i}");
+        }
     }
 
     private static float[] ExpectedScores(string name) =>
