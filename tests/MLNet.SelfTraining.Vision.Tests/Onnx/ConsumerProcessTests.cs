@@ -5,11 +5,12 @@ using Microsoft.ML;
 using Microsoft.ML.Data;
 using MLNet.SelfTraining.Vision.Models.Backbones;
 using MLNet.SelfTraining.Vision.Tests.Infrastructure;
+using MLNet.SelfTraining.Vision.Tests.Tasks.Segmentation;
 
 namespace MLNet.SelfTraining.Vision.Tests.Onnx;
 
 /// <summary>
-/// The plain ML.NET zip of a TorchSharp classifier scored in another process that has neither TorchSharp nor this
+/// The plain ML.NET zips of a TorchSharp classifier and segmenter scored in another process that has neither TorchSharp nor this
 /// library: tests/MLNet.SelfTraining.OnnxConsumer (Microsoft.ML, Microsoft.ML.OnnxTransformer and ONNX Runtime only),
 /// built before this project and run with <c>dotnet</c>; it refuses to run if a TorchSharp or MLNet.SelfTraining
 /// assembly is loaded or lies in its folder.
@@ -39,6 +40,48 @@ public sealed class ConsumerProcessTests
             }
 
             Assert.AreEqual($"accuracy\t{expected.Accuracy.ToString("R", CultureInfo.InvariantCulture)}", lines[^1]);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [TestMethod]
+    public void AProcessWithoutTorchSharp_LoadsThePlainSegmenterZip_AndPredictsTheSameMasks()
+    {
+        var folder = Directory.CreateDirectory(OnnxTestModels.TempPath("")).FullName;
+        try
+        {
+            var mlContext = new MLContext(seed: 1);
+            var rows = OnnxTestSegmenters.TestRows();
+            byte[][] masks;
+            float[][] confidences;
+            double pixelAccuracy;
+            using (var segmenter = OnnxTestSegmenters.Scenes(mlContext, BackboneArchitecture.SmallCnn))
+            {
+                var scored = segmenter.Transform(SyntheticScenes.View(mlContext, rows));
+                (masks, confidences) = OnnxTestSegmenters.Outputs(scored);
+                pixelAccuracy = mlContext.Segmentation().Evaluate(scored).PixelAccuracy;
+                segmenter.SaveAsMLNetModel(mlContext, Path.Combine(folder, "segmenter.zip"));
+            }
+
+            File.WriteAllLines(Path.Combine(folder, "scenes.tsv"), rows.Select(row =>
+                $"{string.Join(' ', row.Mask)}\t{string.Join(' ', row.Features.Select(pixel => pixel.ToString("R", CultureInfo.InvariantCulture)))}"));
+            Run(folder, "segment", "segmenter.zip", "scenes.tsv", "masks.tsv");
+
+            var lines = File.ReadAllLines(Path.Combine(folder, "masks.tsv"));
+            Assert.HasCount(rows.Length + 1, lines);
+            var fields = lines[..^1].Select(line => line.Split('\t')).ToArray();
+            var consumerMasks = fields.Select(field => field[0].Split(' ').Select(byte.Parse).ToArray()).ToArray();
+            var consumerConfidences = fields.Select(field => field[1].Split(' ').Select(value => float.Parse(value, CultureInfo.InvariantCulture)).ToArray()).ToArray();
+            for (var row = 0; row < rows.Length; row++)
+            {
+                CollectionAssert.AreEqual(masks[row], consumerMasks[row], $"row {row}");
+            }
+
+            Assert.IsLessThanOrEqualTo(1e-4f, OnnxTestSegmenters.MaxDifference(confidences, consumerConfidences));
+            Assert.AreEqual($"pixel_accuracy\t{pixelAccuracy.ToString("R", CultureInfo.InvariantCulture)}", lines[^1]);
         }
         finally
         {
