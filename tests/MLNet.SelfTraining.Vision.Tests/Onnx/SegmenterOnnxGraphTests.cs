@@ -58,6 +58,33 @@ public sealed class SegmenterOnnxGraphTests
     }
 
     [TestMethod]
+    [DataRow(BackboneArchitecture.SmallCnn, 30, 26)]
+    [DataRow(BackboneArchitecture.ResNet, 21, 34)]
+    public void SidesNotMultiplesOfTheStride_UpsampleAsTorchSharpsInterpolate(BackboneArchitecture architecture, int height, int width)
+    {
+        // Map sides of ⌊H/4⌋ or ⌈H/2⌉ cells upsampled to H: a scale that is not an integer, where coordinate modes differ.
+        var spec = new ImageNetworkSpec(architecture, 2, height, width, 4, 8, architecture == BackboneArchitecture.ResNet ? [1, 1] : [], 0, 0);
+        var info = new SegmenterInfo("Features", "Mask", spec, ["a", "b", "c", "d"], 1f, 8);
+        var random = new Random(5);
+        var pixels = Enumerable.Range(0, 3 * 2 * spec.PixelCount).Select(_ => random.NextSingle()).ToArray();
+        var torchOutputs = new float[3 * 2 * spec.PixelCount];
+        byte[] bytes = [];
+        using (var predictor = new SegmenterPredictor(SegmenterNetwork.Create(spec), spec, 1f))
+        {
+            predictor.Use(network => bytes = SegmenterOnnxGraph.Build(network, info, batched: true));
+            predictor.Score(pixels, 3, torchOutputs);
+        }
+
+        using var session = new InferenceSession(bytes);
+        using var results = session.Run([NamedOnnxValue.CreateFromTensor("Features", new DenseTensor<float>(pixels, [3, 2 * spec.PixelCount]))]);
+        var masks = results.Single(r => r.Name == "PredictedMask").AsTensor<byte>().ToArray();
+        var confidences = results.Single(r => r.Name == "Confidence").AsTensor<float>().ToArray();
+        var torchRows = torchOutputs.Chunk(2 * spec.PixelCount).ToArray();   // per image: the classes, then the confidences
+        CollectionAssert.AreEqual(torchRows.SelectMany(row => row[..spec.PixelCount].Select(value => (byte)value)).ToArray(), masks);
+        Assert.IsLessThanOrEqualTo(1e-5f, OnnxTestSegmenters.MaxDifference([.. torchRows.Select(row => row[spec.PixelCount..])], [.. confidences.Chunk(spec.PixelCount)]));
+    }
+
+    [TestMethod]
     public void SegmentationHeadOutsideAnImageNetwork_IsAnErrorNamingIt()
     {
         var spec = new ImageNetworkSpec(BackboneArchitecture.SmallCnn, 1, 16, 16, 3, 8, [], 0, 0);
