@@ -40,7 +40,11 @@ public sealed partial class TorchObjectDetectorTransformer
     /// → <c>MapValueToKey</c> (names to keys, the class names as key data).
     /// </summary>
     /// <remarks>The chain holds an ONNX Runtime session: dispose it (it is <see cref="IDisposable"/>) when done. Scores and
-    /// boxes match this detector's within float rounding (tested within 1e-4) and the labels are equal.</remarks>
+    /// boxes match this detector's within float rounding (tested within 1e-4 on a trained detector) and the labels are
+    /// equal, as long as no decision hangs on the last bit of a float: two neighbouring heat values equal within rounding
+    /// (a flat, untrained heatmap), exactly tied scores (whose order ONNX Runtime's <c>TopK</c> and <c>NonMaxSuppression</c>
+    /// and libtorch need not share), or a score threshold of 0 (which lets through non-peak cells of score 0, taken in an
+    /// order of the implementation's choosing).</remarks>
     /// <param name="mlContext">The context the chain is made in.</param>
     /// <returns>The fitted chain, for its input schema: the feature column, a known-size vector of C·H·W Single.</returns>
     /// <exception cref="NotSupportedException">The network holds a module the exporter does not map (the message names it).</exception>
