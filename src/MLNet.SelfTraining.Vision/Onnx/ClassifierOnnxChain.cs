@@ -28,7 +28,7 @@ internal static class ClassifierOnnxChain
     public static (ITransformer Chain, DataViewSchema InputSchema) Create(MLContext mlContext, byte[] onnx, ClassifierInfo info)
     {
         var names = OnnxClassNames.Of(info.Classes);
-        var input = EmptyInput(mlContext, info);
+        var input = OnnxInputView.Empty(mlContext, info.FeatureColumnName, info.Spec.Channels * info.Spec.PixelCount);
         var hashing = DistinctHashing(mlContext, names.Length, out var hashes);
         var keyData = mlContext.Data.LoadFromEnumerable(names.Select(name => new ClassName { Value = name }));
         using var model = new MemoryStream(onnx, writable: false);
@@ -61,20 +61,6 @@ internal static class ClassifierOnnxChain
         }
 
         throw new InvalidOperationException($"The {classCount} class indices share 31-bit hash keys under {Seeds} seeds; cannot map them to keys.");
-    }
-
-    /// <summary>No rows, one column: the classifier's image column, a known-size vector of C·H·W Single.</summary>
-    private static IDataView EmptyInput(MLContext mlContext, ClassifierInfo info)
-    {
-        var definition = SchemaDefinition.Create(typeof(ImageVector));
-        definition[0].ColumnName = info.FeatureColumnName;
-        definition[0].ColumnType = new VectorDataViewType(NumberDataViewType.Single, info.Spec.Channels * info.Spec.PixelCount);
-        return mlContext.Data.LoadFromEnumerable(Array.Empty<ImageVector>(), definition);
-    }
-
-    private sealed class ImageVector
-    {
-        public float[] Pixels { get; set; } = [];
     }
 
     private sealed class ClassIndex

@@ -17,7 +17,8 @@ internal static class ModuleExporter
 {
     /// <summary>The module types that map, for error messages.</summary>
     private const string KnownModules = "ImageNetwork, SmallCnn, SmallImageResNet, ConvBnRelu, ResidualConvBnRelu, BasicBlock, "
-        + "ClassificationHead, Sequential, Conv2d, BatchNorm2d, MaxPool2d, AdaptiveAvgPool2d(1), Linear, Dropout, StochasticDepth";
+        + "ClassificationHead, SegmentationHead (as an ImageNetwork's head), DetectionHead, Sequential, Conv2d, BatchNorm2d, "
+        + "MaxPool2d, AdaptiveAvgPool2d(1), Linear, ReLU, Dropout, StochasticDepth";
 
     /// <summary>Adds the nodes of <paramref name="module"/> applied to <paramref name="input"/>; returns the output's name.</summary>
     /// <param name="graph">The graph to add to.</param>
@@ -27,19 +28,23 @@ internal static class ModuleExporter
     /// <exception cref="NotSupportedException">A module (this one or a child) has no ONNX mapping; the message names it and its path.</exception>
     public static string Export(OnnxGraph graph, nn.Module module, string input, string path) => module switch
     {
-        ImageNetwork => Chain(graph, module, input, path, "backbone", "head"),
+        ImageNetwork => NetworkNodes(graph, module, input, path),
         SmallCnn => SmallCnnNodes(graph, module, input, path),
         SmallImageResNet => Export(graph, Child(module, "layers", path), Relu(graph, Chain(graph, module, input, path, "conv1", "bn1"), path), Join(path, "layers")),
         ConvBnRelu => Relu(graph, Chain(graph, module, input, path, "conv", "bn"), path),
         ResidualConvBnRelu => graph.Add("Add", Join(path, "add"), [input, Export(graph, Child(module, "branch", path), input, Join(path, "branch"))]),
         BasicBlock => BasicBlockNodes(graph, module, input, path),
         ClassificationHead => HeadNodes(graph, module, input, path),
+        SegmentationHead => throw Unsupported(module, path, "a segmentation head maps only as an ImageNetwork's head, whose input size it upsamples to"),
+        DetectionHead => graph.Add("Concat", Join(path, "concat"),
+            [.. new[] { "heatmap", "size", "offset" }.Select(branch => Chain(graph, module, input, path, branch))], OnnxAttributes.Int("axis", 1)),
         Sequential sequential => Chain(graph, sequential, input, path, [.. sequential.named_children().Select(child => child.name)]),
         Conv2d conv => LayerExport.Conv(graph, conv, input, path),
         BatchNorm2d bn => LayerExport.BatchNorm(graph, bn, input, path),
         MaxPool2d pool => LayerExport.MaxPool(graph, pool, input, path),
         AdaptiveAvgPool2d pool => LayerExport.AdaptiveAveragePool(graph, pool, input, path),
         Linear linear => LayerExport.Linear(graph, linear, input, path),
+        ReLU => Relu(graph, input, path),
         Dropout or torchvision.StochasticDepth => input,
         _ => throw Unsupported(module, path, $"the exporter maps {KnownModules}"),
     };
@@ -47,6 +52,29 @@ internal static class ModuleExporter
     /// <summary>The error for a module that has no ONNX mapping (or a configuration of it that has none).</summary>
     public static NotSupportedException Unsupported(nn.Module module, string path, string reason) => new(
         $"Cannot export module '{(path.Length == 0 ? "(network)" : path)}' of type {module.GetType().Name} to ONNX: {reason}.");
+
+    /// <summary>backbone → head; a <see cref="SegmentationHead"/> upsamples to the spatial size of the network's input.</summary>
+    private static string NetworkNodes(OnnxGraph graph, nn.Module module, string input, string path)
+    {
+        var features = Chain(graph, module, input, path, "backbone");
+        var head = Child(module, "head", path);
+        return head is SegmentationHead
+            ? SegmentationHeadNodes(graph, head, features, input, Join(path, "head"))
+            : Export(graph, head, features, Join(path, "head"));
+    }
+
+    /// <summary>conv1 → conv2 → dropout (vanishes) → 1×1 classifier → bilinear <c>Resize</c> to the (H, W) of
+    /// <paramref name="image"/> with PyTorch's half-pixel coordinates (<c>interpolate</c> with <c>align_corners = false</c>).</summary>
+    private static string SegmentationHeadNodes(OnnxGraph graph, nn.Module head, string input, string image, string path)
+    {
+        var logits = Chain(graph, head, input, path, "conv1", "conv2", "dropout", "classifier");
+        var batchAndClasses = graph.Add("Gather", Join(path, "logits_nk"), [graph.Add("Shape", Join(path, "logits_shape"), [logits]), graph.Int64s(Join(path, "nk"), [0, 1], 2)]);
+        var imageSize = graph.Add("Gather", Join(path, "image_hw"), [graph.Add("Shape", Join(path, "image_shape"), [image]), graph.Int64s(Join(path, "hw"), [2, 3], 2)]);
+        var sizes = graph.Add("Concat", Join(path, "sizes"), [batchAndClasses, imageSize], OnnxAttributes.Int("axis", 0));
+        return graph.Add("Resize", Join(path, "upsample"), [logits, "", "", sizes],
+            OnnxAttributes.String("mode", "linear"),
+            OnnxAttributes.String("coordinate_transformation_mode", "pytorch_half_pixel"));
+    }
 
     /// <summary>conv1 → pool → conv2 → pool → conv3 → conv4 (the pool is one module used twice).</summary>
     private static string SmallCnnNodes(OnnxGraph graph, nn.Module module, string input, string path)

@@ -42,6 +42,29 @@ internal sealed class OnnxGraph
         return output;
     }
 
+    /// <summary>Adds a node of <paramref name="opType"/> with <paramref name="outputs"/> outputs, named after
+    /// <paramref name="hint"/>; returns their names in order.</summary>
+    public string[] AddOutputs(string opType, string hint, IEnumerable<string> inputs, int outputs, params AttributeProto[] attributes)
+    {
+        var names = Enumerable.Range(0, outputs).Select(i => Unique($"{hint}_{i}")).ToArray();
+        var node = new NodeProto { OpType = opType, Name = names[0] };
+        node.Input.AddRange(inputs);
+        node.Output.AddRange(names);
+        node.Attribute.AddRange(attributes);
+        Proto.Node.Add(node);
+        return names;
+    }
+
+    /// <summary>Adds a String initializer (UTF-8) of shape <paramref name="dims"/>; returns its name.</summary>
+    public string Strings(string hint, IEnumerable<string> values, params long[] dims)
+    {
+        var tensor = new TensorProto { Name = Unique(hint), DataType = (int)TensorProto.Types.DataType.String };
+        tensor.StringData.AddRange(values.Select(ByteString.CopyFromUtf8));
+        tensor.Dims.AddRange(dims);
+        Proto.Initializer.Add(tensor);
+        return tensor.Name;
+    }
+
     /// <summary>Adds a Float32 initializer of shape <paramref name="dims"/>; returns its name.</summary>
     public string Floats(string hint, ReadOnlySpan<float> values, params long[] dims) =>
         Initializer(hint, TensorProto.Types.DataType.Float, MemoryMarshal.AsBytes(values), dims);

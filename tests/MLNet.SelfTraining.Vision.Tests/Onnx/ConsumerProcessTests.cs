@@ -5,11 +5,13 @@ using Microsoft.ML;
 using Microsoft.ML.Data;
 using MLNet.SelfTraining.Vision.Models.Backbones;
 using MLNet.SelfTraining.Vision.Tests.Infrastructure;
+using MLNet.SelfTraining.Vision.Tests.Tasks.Detection;
+using MLNet.SelfTraining.Vision.Tests.Tasks.Segmentation;
 
 namespace MLNet.SelfTraining.Vision.Tests.Onnx;
 
 /// <summary>
-/// The plain ML.NET zip of a TorchSharp classifier scored in another process that has neither TorchSharp nor this
+/// The plain ML.NET zips of a TorchSharp classifier, segmenter and detector scored in another process that has neither TorchSharp nor this
 /// library: tests/MLNet.SelfTraining.OnnxConsumer (Microsoft.ML, Microsoft.ML.OnnxTransformer and ONNX Runtime only),
 /// built before this project and run with <c>dotnet</c>; it refuses to run if a TorchSharp or MLNet.SelfTraining
 /// assembly is loaded or lies in its folder.
@@ -45,6 +47,89 @@ public sealed class ConsumerProcessTests
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    [TestMethod]
+    public void AProcessWithoutTorchSharp_LoadsThePlainSegmenterZip_AndPredictsTheSameMasks()
+    {
+        var folder = Directory.CreateDirectory(OnnxTestModels.TempPath("")).FullName;
+        try
+        {
+            var mlContext = new MLContext(seed: 1);
+            var rows = OnnxTestSegmenters.TestRows();
+            byte[][] masks;
+            float[][] confidences;
+            double pixelAccuracy;
+            using (var segmenter = OnnxTestSegmenters.Scenes(mlContext, BackboneArchitecture.SmallCnn))
+            {
+                var scored = segmenter.Transform(SyntheticScenes.View(mlContext, rows));
+                (masks, confidences) = OnnxTestSegmenters.Outputs(scored);
+                pixelAccuracy = mlContext.Segmentation().Evaluate(scored).PixelAccuracy;
+                segmenter.SaveAsMLNetModel(mlContext, Path.Combine(folder, "segmenter.zip"));
+            }
+
+            File.WriteAllLines(Path.Combine(folder, "scenes.tsv"), rows.Select(row =>
+                $"{string.Join(' ', row.Mask)}\t{string.Join(' ', row.Features.Select(pixel => pixel.ToString("R", CultureInfo.InvariantCulture)))}"));
+            Run(folder, "segment", "segmenter.zip", "scenes.tsv", "masks.tsv");
+
+            var lines = File.ReadAllLines(Path.Combine(folder, "masks.tsv"));
+            Assert.HasCount(rows.Length + 1, lines);
+            var fields = lines[..^1].Select(line => line.Split('\t')).ToArray();
+            var consumerMasks = fields.Select(field => field[0].Split(' ').Select(byte.Parse).ToArray()).ToArray();
+            var consumerConfidences = fields.Select(field => field[1].Split(' ').Select(value => float.Parse(value, CultureInfo.InvariantCulture)).ToArray()).ToArray();
+            for (var row = 0; row < rows.Length; row++)
+            {
+                CollectionAssert.AreEqual(masks[row], consumerMasks[row], $"row {row}");
+            }
+
+            Assert.IsLessThanOrEqualTo(1e-4f, OnnxTestSegmenters.MaxDifference(confidences, consumerConfidences));
+            Assert.AreEqual($"pixel_accuracy\t{pixelAccuracy.ToString("R", CultureInfo.InvariantCulture)}", lines[^1]);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [TestMethod]
+    public void AProcessWithoutTorchSharp_LoadsThePlainDetectorZip_AndFindsTheSameBoxes()
+    {
+        var folder = Directory.CreateDirectory(OnnxTestModels.TempPath("")).FullName;
+        try
+        {
+            var mlContext = new MLContext(seed: 1);
+            var rows = OnnxTestDetectors.TestRows();
+            Detections[] expected;
+            using (var detector = OnnxTestDetectors.Scenes(mlContext, BackboneArchitecture.SmallCnn))
+            {
+                expected = SyntheticBoxes.Detect(detector.Transform(SyntheticBoxes.View(mlContext, rows)));
+                detector.SaveAsMLNetModel(mlContext, Path.Combine(folder, "detector.zip"));
+            }
+
+            File.WriteAllLines(Path.Combine(folder, "scenes.tsv"), rows.Select(row =>
+                $"-\t{string.Join(' ', row.Features.Select(pixel => pixel.ToString("R", CultureInfo.InvariantCulture)))}"));
+            Run(folder, "detect", "detector.zip", "scenes.tsv", "boxes.tsv");
+
+            var fields = File.ReadAllLines(Path.Combine(folder, "boxes.tsv")).Select(line => line.Split('\t')).ToArray();
+            var found = fields.Select(field => new Detections
+            {
+                PredictedLabel = Values(field[0], uint.Parse),
+                Score = Values(field[2], value => float.Parse(value, CultureInfo.InvariantCulture)),
+                PredictedBoundingBoxes = Values(field[3], value => float.Parse(value, CultureInfo.InvariantCulture)),
+            }).ToArray();
+            OnnxTestDetectors.AssertSame(expected, found, 1e-4f);
+            var names = fields.Select(field => Values(field[1], name => name)).ToArray();
+            CollectionAssert.AreEqual(expected.SelectMany(image => image.PredictedLabel.Select(key => SyntheticBoxes.Classes[key - 1])).ToArray(),
+                names.SelectMany(image => image).ToArray(), "the keys' values are the class names");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>The space-separated values of a field (none when it is empty).</summary>
+    private static T[] Values<T>(string field, Func<string, T> parse) =>
+        [.. field.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(parse)];
 
     /// <summary>images.tsv: the digit (the label's key value) and the pixels of each test image.</summary>
     private static void WriteImages(string path, IDataView test)

@@ -34,7 +34,7 @@ namespace MLNet.SelfTraining.Vision.Tasks.Detection;
 /// <see cref="SaveBackbone(string)"/> writes the backbone alone, for another trainer to start from
 /// (<see cref="NetworkOptions.InitialBackbonePath"/>).</para>
 /// </remarks>
-public sealed class TorchObjectDetectorTransformer : ITransformer, IDisposable
+public sealed partial class TorchObjectDetectorTransformer : ITransformer, IDisposable
 {
     private readonly DetectorInfo _info;
     private readonly TorchImageModel _model;

@@ -29,7 +29,7 @@ namespace MLNet.SelfTraining.Vision.Tasks.Segmentation;
 /// <see cref="SaveBackbone(string)"/> writes the backbone alone, for another trainer to start from
 /// (<see cref="NetworkOptions.InitialBackbonePath"/>).</para>
 /// </remarks>
-public sealed class TorchImageSegmenterTransformer : ITransformer, IDisposable
+public sealed partial class TorchImageSegmenterTransformer : ITransformer, IDisposable
 {
     private readonly SegmenterInfo _info;
     private readonly TorchImageModel _model;
