@@ -32,9 +32,17 @@ internal static class InitialWeights
             else if (options.InitialBackbonePath is { } path)
             {
                 var option = TrainerOptionChecks.Path(TrainerOptionChecks.Network, nameof(NetworkOptions.InitialBackbonePath));
-                if (network.Backbone is ImageNetResNet18 resNet && !IsZip(path))
+                var zip = IsZip(path);
+                if (network.Backbone is ImageNetResNet18 resNet && !zip)
                 {
                     ImageNetResNet18Onnx.Load(path, resNet, option, trainer);
+                }
+                else if (!zip && File.Exists(path))
+                {
+                    throw new InvalidDataException(
+                        $"'{path}' (the '{option}' option of {trainer}) is not a backbone archive: expected a zip file. A file of "
+                        + $"another kind is read as the ImageNet ResNet-18 ONNX model only when the '{TrainerOptionChecks.Path(TrainerOptionChecks.Network, nameof(NetworkOptions.Architecture))}' "
+                        + $"option is {BackboneArchitecture.ImageNetResNet18}; got {network.Backbone.Spec.Architecture}.");
                 }
                 else
                 {

@@ -1,4 +1,3 @@
-using MLNet.SelfTraining.Vision.Engine;
 using MLNet.SelfTraining.Vision.Models.Blocks;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -18,6 +17,9 @@ internal sealed class ImageNetResNet18 : Backbone
     /// <summary>Channels of the first stage.</summary>
     public const int Width = 64;
 
+    /// <summary>The option that sets the input channels, as the trainers name it.</summary>
+    private const string ChannelsOption = "Network." + nameof(NetworkOptions.ImageChannels);
+
     /// <summary>Basic blocks per stage.</summary>
     public static readonly IReadOnlyList<int> BlocksPerStage = [2, 2, 2, 3];
 
@@ -35,9 +37,8 @@ internal sealed class ImageNetResNet18 : Backbone
     {
         if (spec.Channels is not (1 or 3))
         {
-            var option = TrainerOptionChecks.Path(TrainerOptionChecks.Network, nameof(NetworkOptions.ImageChannels));
-            throw new ArgumentOutOfRangeException(option, spec.Channels,
-                $"The '{option}' option must be 1 (grey) or 3 (RGB) for the {nameof(BackboneArchitecture.ImageNetResNet18)} backbone. Got {spec.Channels} instead.");
+            throw new ArgumentOutOfRangeException(ChannelsOption, spec.Channels,
+                $"The '{ChannelsOption}' option must be 1 (grey) or 3 (RGB) for the {nameof(BackboneArchitecture.ImageNetResNet18)} backbone. Got {spec.Channels} instead.");
         }
 
         preprocess = new ImageNetInput();

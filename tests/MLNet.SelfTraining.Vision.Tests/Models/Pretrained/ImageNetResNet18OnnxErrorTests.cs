@@ -134,6 +134,22 @@ public sealed class ImageNetResNet18OnnxErrorTests
         StringAssert.StartsWith(error.Message, $"'{path}' (the '{Option}' option of TorchImageClassifierTrainer) is not an ONNX model");
     }
 
+    [TestMethod]
+    public void Fit_FromThePackagesOnnx_WithAnotherArchitecture_NamesBothOptions()
+    {
+        var mlContext = new MLContext(seed: 1);
+        var options = TinyClassifier.Options(steps: 1);
+        options.Network.InitialBackbonePath = PackageModels.ResNet18;
+        var trainer = mlContext.MulticlassClassification.Trainers.TorchImageClassifier(mlContext, options);
+
+        var error = Assert.ThrowsExactly<InvalidDataException>(() => trainer.Fit(SyntheticImages.KeyedView(mlContext, SyntheticImages.Rows(30, seed: 1))));
+
+        Assert.AreEqual(
+            $"'{PackageModels.ResNet18}' (the '{Option}' option of TorchImageClassifierTrainer) is not a backbone archive: expected a zip file. "
+            + "A file of another kind is read as the ImageNet ResNet-18 ONNX model only when the 'Network.Architecture' option is ImageNetResNet18; got SmallCnn.",
+            error.Message);
+    }
+
     private static void Load(string path)
     {
         using var backbone = new ImageNetResNet18(new BackboneSpec(BackboneArchitecture.ImageNetResNet18, 3, ImageNetResNet18.Width, [.. ImageNetResNet18.BlocksPerStage], 0));
