@@ -4,6 +4,7 @@ using MLNet.SelfTraining.Vision.Engine;
 using MLNet.SelfTraining.Vision.Models;
 using MLNet.SelfTraining.Vision.Models.Backbones;
 using MLNet.SelfTraining.Vision.Tasks.Classification;
+using MLNet.SelfTraining.Vision.Tests.Infrastructure;
 
 namespace MLNet.SelfTraining.Vision.Tests.Models.Pretrained;
 
@@ -12,6 +13,8 @@ namespace MLNet.SelfTraining.Vision.Tests.Models.Pretrained;
 public sealed class ImageNetClassifierTests
 {
     private const int Side = 64;
+
+    public TestContext TestContext { get; set; } = null!;
 
     [TestMethod]
     public void CreateNetwork_FromThePackagesOnnx_StartsTheBackboneAtItsWeights()
@@ -30,17 +33,24 @@ public sealed class ImageNetClassifierTests
     }
 
     [TestMethod]
-    public void Fit_OnGreyImages_FromImageNetWeights_LearnsBarsInAFewSteps()
+    public void Fit_OnGreyImages_FromImageNetWeights_LearnsBarsInAFewSteps_AndLoadsBackFromItsArchive()
     {
         var mlContext = new MLContext(seed: 1);
         var data = Bars(mlContext, count: 32, seed: 2);
+        var test = Bars(mlContext, count: 64, seed: 3);
+        var path = TestArchives.TempPath(TestContext, "classifier.zip");
 
         using var model = mlContext.MulticlassClassification.Trainers.TorchImageClassifier(mlContext, Options(steps: 12)).Fit(data);
+        model.Save(path);
+        using var loaded = TorchImageClassifierTransformer.Load(mlContext, path);
 
-        Assert.AreEqual(BackboneArchitecture.ImageNetResNet18, model.Architecture);
-        var metrics = mlContext.MulticlassClassification.Evaluate(model.Transform(Bars(mlContext, count: 64, seed: 3)));
-        Assert.IsGreaterThan(0.9, metrics.MacroAccuracy);
+        Assert.AreEqual(BackboneArchitecture.ImageNetResNet18, loaded.Architecture);
+        Assert.IsGreaterThan(0.9, mlContext.MulticlassClassification.Evaluate(model.Transform(test)).MacroAccuracy);
+        CollectionAssert.AreEqual(Scores(model.Transform(test)), Scores(loaded.Transform(test)), new ToleranceComparer(1e-5f));
     }
+
+    private static float[] Scores(IDataView scored) =>
+        [.. scored.GetColumn<float[]>("Score").SelectMany(s => s)];
 
     private static TorchImageClassifierTrainer.Options Options(int steps) => new()
     {
@@ -70,7 +80,7 @@ public sealed class ImageNetClassifierTests
             }
 
             return new BarRow { Features = pixels, Label = i % 2 == 0 ? "h" : "v" };
-        });
+        }).ToArray();                                   // drawn once: the view is read more than once
         var raw = mlContext.Data.LoadFromEnumerable(rows);
         return mlContext.Transforms.Conversion.MapValueToKey("Label").Fit(raw).Transform(raw);
     }
