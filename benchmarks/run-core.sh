@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Core self-training benchmarks (issue 3): ML.NET (benchmarks/SelfTraining.Core) and scikit-learn
 # (benchmarks/python/sklearn_selftraining.py) on the same MNIST-10k split, plus the streaming figure.
-# Usage: bash benchmarks/run-core.sh [--quick] [--split canonical|random:SEED] [--headline | --guard] [--out DIR]
+# Usage: bash benchmarks/run-core.sh [--quick] [--split canonical|random:SEED] [--headline | --guard] [--labeled K,K,...] [--out DIR]
 #   --quick     smoke run (~1 min): k = 100, 1 repeat, 2 rounds, N <= 100k
 #   --split     the MNIST-10k split of the accuracy runs (default canonical; random:SEED is MnistSplit.Random)
 #   --headline  scikit-learn vs ML.NET L-BFGS (Fixed alpha = 1) only: no Normalized weighting, SDCA, LightGBM or streaming
@@ -9,19 +9,22 @@
 #               guard off, on (the library's default) and on with the threshold grid 0.75 / 0.9; the hold-out guard with
 #               and without refit (L-BFGS); scikit-learn at thresholds 0.75 and 0.9; one repeat (accuracies are
 #               deterministic; times are single runs)
+#   --labeled   the labeled-row counts k of the accuracy runs (default 100,250,1000; --quick: 100), e.g. to run the
+#               --guard figure's k values in two processes writing to the same --out
 #   --out       result folder (default benchmarks/results/core-<UTC date>[-random<SEED>][-quick])
 # Writes DIR/*.json and DIR.md, prints the markdown.
 set -euo pipefail
 
-QUICK=0; SPLIT=canonical; HEADLINE=0; GUARD=0; OUT=""
+QUICK=0; SPLIT=canonical; HEADLINE=0; GUARD=0; OUT=""; LABELED=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) QUICK=1 ;;
     --split) SPLIT="$2"; shift ;;
     --headline) HEADLINE=1 ;;
     --guard) GUARD=1 ;;
+    --labeled) LABELED="$2"; shift ;;
     --out) OUT="$2"; shift ;;
-    *) echo "unknown argument: $1 (expected --quick, --split S, --headline, --guard, --out DIR)" >&2; exit 2 ;;
+    *) echo "unknown argument: $1 (expected --quick, --split S, --headline, --guard, --labeled K,K,..., --out DIR)" >&2; exit 2 ;;
   esac
   shift
 done
@@ -43,6 +46,7 @@ if [ -z "$OUT" ]; then
   OUT="benchmarks/results/core-$(date -u +%Y-%m-%d)"
   [ "$SPLIT" != canonical ] && OUT="$OUT-${SPLIT/:/}"
   [ "$GUARD" -eq 1 ] && OUT="$OUT-guard"
+  [ -n "$LABELED" ] && OUT="$OUT-k${LABELED//[, ]/-}"
   [ "$QUICK" -eq 1 ] && OUT="$OUT-quick"
 fi
 mkdir -p "$OUT"
@@ -54,8 +58,10 @@ else
   K=(100 250 1000); REPEATS=3; ITER=10; ROWS=(10000 100000 1000000); TREES=50
 fi
 
+[ "$GUARD" -eq 1 ] && [ "$QUICK" -eq 1 ] && { K=(100); ITER=2; }
+[ -n "$LABELED" ] && IFS=', ' read -r -a K <<< "$LABELED"
+
 if [ "$GUARD" -eq 1 ]; then
-  [ "$QUICK" -eq 1 ] && { K=(100); ITER=2; }
   {
     echo "# Validation-guarded self-training ($(date -u '+%Y-%m-%d %H:%M UTC'))"
     echo

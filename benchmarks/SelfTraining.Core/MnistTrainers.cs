@@ -25,7 +25,7 @@ internal static class MnistTrainers
     {
         "LbfgsMaximumEntropy" => "L1=0, L2=1 (= scikit-learn C=1), at most 100 L-BFGS iterations, threads = cores",
         "LbfgsDefaults" => "the README's example: LbfgsMaximumEntropy with ML.NET's defaults (L1=1, L2=1)",
-        "SdcaMaximumEntropy" => $"ML.NET default L1/L2 (chosen by the trainer), {(SdcaIterations is { } n ? $"at most {n} epochs" : "default epochs")}, data cached (AppendCacheCheckpoint)",
+        "SdcaMaximumEntropy" => $"ML.NET default L1/L2 (chosen by the trainer), {(SdcaIterations is { } n ? $"at most {n} epochs" : "default epochs")}, 1 thread (SDCA is not reproducible on more), data cached (AppendCacheCheckpoint)",
         "LightGbm" => $"softmax, {LightGbmTrees} trees, 8 leaves, min 5 rows per leaf, learning rate 0.1, seed 1, 1 thread",
         _ => throw Unknown(name),
     };
@@ -41,7 +41,12 @@ internal static class MnistTrainers
         }),
         "LbfgsDefaults" => ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(exampleWeightColumnName: WeightColumn),
         "SdcaMaximumEntropy" => ml.Transforms.Concatenate("Features", "Features").AppendCacheCheckpoint(ml)
-            .Append(ml.MulticlassClassification.Trainers.SdcaMaximumEntropy(exampleWeightColumnName: WeightColumn, maximumNumberOfIterations: SdcaIterations)),
+            .Append(ml.MulticlassClassification.Trainers.SdcaMaximumEntropy(new SdcaMaximumEntropyMulticlassTrainer.Options
+            {
+                ExampleWeightColumnName = WeightColumn,
+                MaximumNumberOfIterations = SdcaIterations,
+                NumberOfThreads = 1,
+            })),
         "LightGbm" => ml.MulticlassClassification.Trainers.LightGbm(new LightGbmMulticlassTrainer.Options
         {
             ExampleWeightColumnName = WeightColumn,

@@ -1,5 +1,6 @@
 #!/usr/bin/python3
-"""The validation-guard figure (issue 19): `guard_report.py <results folder>` (see run-core.sh --guard).
+"""The validation-guard figure (issue 19): `guard_report.py <results folder> [<results folder> ...]`
+(see run-core.sh --guard; several folders: one figure from runs split over processes by --labeled).
 
 Reads the ML.NET runs (guard*.json: every trainer with the guard off, on (auto) and on with the threshold grid, plus
 the hold-out runs with and without refit) and scikit-learn's at thresholds 0.75 and 0.9 (sklearn-0.75-k*.json,
@@ -22,9 +23,13 @@ def pct(x):
     return f"{100 * x:.2f}"
 
 
-def main(folder):
-    ours = [s for path in sorted(glob.glob(os.path.join(folder, "guard*.json"))) for s in load(path)]
-    sk = {t: {s["labeled"]: s for path in sorted(glob.glob(os.path.join(folder, f"sklearn-{t}-k*.json"))) for s in load(path)}
+def files(folders, pattern):
+    return sorted(path for folder in folders for path in glob.glob(os.path.join(folder, pattern)))
+
+
+def main(folders):
+    ours = [s for path in files(folders, "guard*.json") for s in load(path)]
+    sk = {t: {s["labeled"]: s for path in files(folders, f"sklearn-{t}-k*.json") for s in load(path)}
           for t in ("0.75", "0.9")}
     by = {}
     for s in ours:
@@ -49,8 +54,9 @@ def main(folder):
             return "" if s is None or s.get("bestRound") is None else f", round {s['bestRound']}"
 
         sk_cells = [cell_sk(sk[t].get(k)) for t in ("0.75", "0.9")]
+        grid_extra = f"{best(grid)}, th {grid['threshold']}" if grid else ""
         print(f"| {trainer} | {k} | {pct(off['teacherAccuracy'])} | {cell(off)} | {cell(auto, best(auto))} | "
-              f"{cell(grid, (best(grid) + f', th {grid['threshold']}') if grid else '')} | {sk_cells[0]} | {sk_cells[1]} |")
+              f"{cell(grid, grid_extra)} | {sk_cells[0]} | {sk_cells[1]} |")
         checks.append((trainer, k, off, auto, grid, [sk[t].get(k) for t in ("0.75", "0.9")]))
 
     print()
@@ -92,4 +98,4 @@ def cell_sk(s):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    main(sys.argv[1:])

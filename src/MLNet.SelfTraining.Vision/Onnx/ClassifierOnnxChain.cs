@@ -10,8 +10,10 @@ namespace MLNet.SelfTraining.Vision.Onnx;
 /// <c>Score</c> (class probabilities) and <c>PredictedLabel</c> (a scalar key of the training label's key type and values).
 /// </summary>
 /// <remarks>
-/// ML.NET has no public argmax-to-key transform, and its <c>OnnxTransformer</c> cannot output a scalar column (a rank-0
-/// ONNX output fails in its getter), so the ONNX model's predicted class arrives as a one-slot vector. Hashing with
+/// The ONNX model is the one-image graph (<see cref="ClassifierOnnxGraph"/> without the batch axis: <c>OnnxTransformer</c>
+/// runs one row at a time and would type a batched <c>Score</c> (1, K)). ML.NET has no public argmax-to-key transform,
+/// and its <c>OnnxTransformer</c> cannot output a scalar column (a rank-0 ONNX output fails in its getter), so the ONNX
+/// model's predicted class arrives as a one-slot vector. Hashing with
 /// <c>combine</c> is the only public, saveable ML.NET transform that turns a vector into a scalar: the chain hashes the
 /// one-slot class index to a 31-bit key, <c>MapValue</c> maps the K classes' hashes (checked distinct at export) to
 /// their names, and <c>MapValueToKey</c> with the class names as key data gives the label's key type and key values. A
@@ -23,7 +25,7 @@ internal static class ClassifierOnnxChain
     private const uint FirstSeed = 314489979;   // HashingEstimator's default seed
     private const int Seeds = 8;
 
-    /// <summary>The chain over <paramref name="onnx"/>, fitted on an empty view of the feature column.</summary>
+    /// <summary>The chain over <paramref name="onnx"/> (the one-image graph), fitted on an empty view of the feature column.</summary>
     /// <returns>The chain and the input schema it was fitted on (the feature column).</returns>
     public static (ITransformer Chain, DataViewSchema InputSchema) Create(MLContext mlContext, byte[] onnx, ClassifierInfo info)
     {

@@ -45,7 +45,7 @@ public sealed class ClassifierOnnxGraphTests
         using var network = new ImageNetwork("odd", BackboneFactory.Create(spec.Backbone), nn.Sequential(("flatten", nn.Flatten()), ("gelu", nn.GELU())));
         var info = new ClassifierInfo("Features", "Label", spec, new ClassLabels(3, ["a", "b", "c"]), 1f, 8);
 
-        var error = Assert.ThrowsExactly<NotSupportedException>(() => ClassifierOnnxGraph.Build(network, info));
+        var error = Assert.ThrowsExactly<NotSupportedException>(() => ClassifierOnnxGraph.Build(network, info, batched: true));
 
         StringAssert.Contains(error.Message, "'head.flatten' of type Flatten");
         StringAssert.Contains(error.Message, "the exporter maps ImageNetwork, SmallCnn");

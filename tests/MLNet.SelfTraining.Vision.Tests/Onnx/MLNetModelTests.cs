@@ -49,7 +49,7 @@ public sealed class MLNetModelTests
 
         var schema = model.GetOutputSchema(test.Schema);
         Assert.AreEqual(new KeyDataViewType(typeof(uint), 10), schema["PredictedLabel"].Type);
-        Assert.AreEqual(10, ((VectorDataViewType)schema["Score"].Type).Size);
+        Assert.AreEqual(classifier.GetOutputSchema(test.Schema)["Score"].Type, schema["Score"].Type, "Vector<Single, 10>, not (1, 10)");
         var keyValues = default(VBuffer<ReadOnlyMemory<char>>);
         schema["PredictedLabel"].GetKeyValues(ref keyValues);
         CollectionAssert.AreEqual(Enumerable.Range(0, 10).Select(digit => $"{digit}").ToArray(), keyValues.DenseValues().Select(v => v.ToString()).ToArray());

@@ -20,12 +20,13 @@ public sealed partial class TorchImageClassifierTransformer
     public void ExportOnnx(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        var onnx = OnnxModel();
+        var onnx = OnnxModel(batched: true);
         AtomicFile.Write(path, stream => stream.Write(onnx));
     }
 
     /// <summary>
-    /// The classifier as a chain of ML.NET's own transformers around its ONNX model (<see cref="ExportOnnx"/>), which
+    /// The classifier as a chain of ML.NET's own transformers around its ONNX model (<see cref="ExportOnnx"/>'s graph for
+    /// one image: without the batch axis, as ML.NET's OnnxTransformer scores a row at a time), which
     /// <c>mlContext.Model.Save</c> saves into an ML.NET zip (the ONNX bytes inside it) and <c>mlContext.Model.Load</c>
     /// reads back with Microsoft.ML and Microsoft.ML.OnnxTransformer alone: no TorchSharp, no reference to this library
     /// (the application needs an ONNX Runtime native package, e.g. Microsoft.ML.OnnxRuntime). Its columns are this
@@ -48,7 +49,7 @@ public sealed partial class TorchImageClassifierTransformer
     public ITransformer ToMLNetModel(MLContext mlContext)
     {
         ArgumentNullException.ThrowIfNull(mlContext);
-        return ClassifierOnnxChain.Create(mlContext, OnnxModel(), _info).Chain;
+        return ClassifierOnnxChain.Create(mlContext, OnnxModel(batched: false), _info).Chain;
     }
 
     /// <summary>
@@ -64,18 +65,19 @@ public sealed partial class TorchImageClassifierTransformer
     {
         ArgumentNullException.ThrowIfNull(mlContext);
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        var (chain, inputSchema) = ClassifierOnnxChain.Create(mlContext, OnnxModel(), _info);
+        var (chain, inputSchema) = ClassifierOnnxChain.Create(mlContext, OnnxModel(batched: false), _info);
         using (chain as IDisposable)
         {
             AtomicFile.Write(path, stream => mlContext.Model.Save(chain, inputSchema, stream));
         }
     }
 
-    /// <summary>The ONNX model's bytes, built from the network under the scorer's lock.</summary>
-    private byte[] OnnxModel()
+    /// <summary>The ONNX model's bytes, built from the network under the scorer's lock: batched (the file), or of one image
+    /// (ML.NET's <c>OnnxTransformer</c> runs a row at a time; without the batch axis <c>Score</c> is one-dimensional).</summary>
+    private byte[] OnnxModel(bool batched)
     {
         byte[] onnx = [];
-        _model.Use(network => onnx = ClassifierOnnxGraph.Build(network, _info));
+        _model.Use(network => onnx = ClassifierOnnxGraph.Build(network, _info, batched));
         return onnx;
     }
 }
