@@ -14,6 +14,12 @@ internal sealed class ImageNetInput : nn.Module<Tensor, Tensor>
     /// <summary>The means of the package's mean image per BGR channel, in 0–255.</summary>
     private static readonly float[] BgrMeans = [103.06262f, 115.90288f, 123.15163f];
 
+    /// <summary>Pixels in [0, 1] times this are in the package's 0–255.</summary>
+    public const float PixelScale = 255f;
+
+    /// <summary>The name of the buffer that holds the BGR means, shape (1, 3, 1, 1): its <c>state_dict</c> name.</summary>
+    public const string MeanBuffer = nameof(mean);
+
     private readonly Tensor mean;
 
     public ImageNetInput() : base(nameof(ImageNetInput))
@@ -26,7 +32,7 @@ internal sealed class ImageNetInput : nn.Module<Tensor, Tensor>
     {
         using var scope = NewDisposeScope();
         var bgr = input.size(1) == 1 ? input : input.flip(1);     // (B, 1|3, H, W), channels B, G, R
-        return bgr.mul(255f).sub(mean).MoveToOuterDisposeScope();  // (B, 3, H, W): a grey channel broadcasts to all three
+        return bgr.mul(PixelScale).sub(mean).MoveToOuterDisposeScope();  // (B, 3, H, W): a grey channel broadcasts to all three
     }
 
     protected override void Dispose(bool disposing)
