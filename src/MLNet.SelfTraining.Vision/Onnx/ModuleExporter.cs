@@ -16,9 +16,9 @@ namespace MLNet.SelfTraining.Vision.Onnx;
 internal static class ModuleExporter
 {
     /// <summary>The module types that map, for error messages.</summary>
-    private const string KnownModules = "ImageNetwork, SmallCnn, SmallImageResNet, ImageNetResNet18, ImageNetInput, ConvBnRelu, ResidualConvBnRelu, BasicBlock, "
-        + "ClassificationHead, SegmentationHead (as an ImageNetwork's head), DetectionHead, Sequential, Conv2d, BatchNorm2d, "
-        + "MaxPool2d, AdaptiveAvgPool2d(1), Linear, ReLU, Dropout, StochasticDepth";
+    private const string KnownModules = "ImageNetwork, SmallCnn, SmallImageResNet, ImageNetResNet18, ImageNetInput, ConvBnRelu, "
+        + "ResidualConvBnRelu, BasicBlock, ClassificationHead, SegmentationHead (as an ImageNetwork's head), DetectionHead, "
+        + "Sequential, Conv2d, BatchNorm2d, MaxPool2d, AdaptiveAvgPool2d(1), Linear, ReLU, Dropout, StochasticDepth";
 
     /// <summary>Adds the nodes of <paramref name="module"/> applied to <paramref name="input"/>; returns the output's name.</summary>
     /// <param name="graph">The graph to add to.</param>

@@ -31,7 +31,7 @@ internal sealed class ImageNetInput : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor input)
     {
         using var scope = NewDisposeScope();
-        var bgr = input.size(1) == 1 ? input : input.flip(1);     // (B, 1|3, H, W), channels B, G, R
+        var bgr = input.size(1) == 1 ? input : input.flip(1);          // (B, 1|3, H, W), channels B, G, R
         return bgr.mul(PixelScale).sub(mean).MoveToOuterDisposeScope();  // (B, 3, H, W): a grey channel broadcasts to all three
     }
 
