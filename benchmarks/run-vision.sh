@@ -44,7 +44,7 @@ BIN="benchmarks/SelfTraining.Vision/bin/Release/net10.0/SelfTraining.Vision"
 [ -n "$OUT" ] || OUT="benchmarks/results/vision-$(date -u +%F)${QUICK:+-quick}"
 mkdir -p "$OUT"
 
-# 3. The runs, one line each: phase file, run id, kind (selftrain | throughput | segment | detect), implementation (mlnet | pytorch).
+# 3. The runs, one line each: phase file, run id, kind (selftrain | throughput | segment | detect | finetune), implementation (mlnet | pytorch).
 RUNS="$(mktemp)"
 trap 'rm -f "$RUNS"' EXIT
 if [ ${#PHASES[@]} -eq 0 ] || [ "${PHASES[0]}" = all ]; then PHASES=(benchmarks/configs/vision/*.json); fi
@@ -58,7 +58,7 @@ for file in $(awk '$3 == "segment" || $3 == "detect" { print $1 }' "$RUNS" | sor
   "$BIN" scenes-export --config "$file" $QUICK --out "$OUT/scenes" >&2
 done
 
-# The kind names both the C# command and the Python script: selftrain, throughput, segment, detect.
+# The kind names both the C# command and the Python script: selftrain, throughput, segment, detect (finetune: C# only).
 run_one() {
   local file=$1 id=$2 kind=$3 impl=$4
   [ -s "$OUT/$id.json" ] && return 0
@@ -73,7 +73,7 @@ run_one() {
 export -f run_one
 export BIN PY OUT QUICK
 awk '$3 == "throughput"' "$RUNS" | xargs -r -L 1 bash -c 'run_one "$@"' _
-awk '$3 == "selftrain" || $3 == "segment" || $3 == "detect"' "$RUNS" | xargs -r -P "$JOBS" -L 1 bash -c 'run_one "$@"' _
+awk '$3 == "selftrain" || $3 == "segment" || $3 == "detect" || $3 == "finetune"' "$RUNS" | xargs -r -P "$JOBS" -L 1 bash -c 'run_one "$@"' _
 
 # 4. Report.
 "$PY" benchmarks/python/vision/report.py "$OUT" > "$OUT.md"

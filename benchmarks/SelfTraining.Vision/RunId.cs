@@ -29,6 +29,16 @@ internal static class RunId
         ("split", v => "randomsplit" + SplitChoice.Seed(v.GetValue<string>())),
     ];
 
+    /// <summary>Variant tokens of a fine-tuning id, in order: each appears when its setting differs from the schema default.</summary>
+    private static readonly (string Setting, Func<JsonNode, string> Token)[] s_fineTuneTokens =
+    [
+        ("side", v => "px" + Number(v)),
+        ("batchSize", v => "b" + Number(v)),
+        ("learningRate", v => "lr" + Number(v)),
+        ("policy", v => v.GetValue<string>()),
+        ("split", v => "randomsplit" + SplitChoice.Seed(v.GetValue<string>())),
+    ];
+
     /// <summary>Variant tokens of a segmentation or detection id, in order: the prefix, then the value, when the setting differs from the schema default.</summary>
     private static readonly (string Setting, string Prefix)[] s_sceneTokens =
     [
@@ -48,6 +58,11 @@ internal static class RunId
         bool Differs(string name) => !JsonNode.DeepEquals(settings[name], defaults[name]);
         string Text(string name) => settings[name]!.GetValue<string>();
         bool Flag(string name) => settings[name]!.GetValue<bool>();
+
+        if (Text("kind") == RunKind.FineTune)
+        {
+            return FineTuneId(settings, Differs);
+        }
 
         if (Text("kind") is RunKind.Segment or RunKind.Detect)
         {
@@ -90,6 +105,17 @@ internal static class RunId
             flag("normalizeLoss") ? "norm" : "plain", "th" + Setting("threshold"), "t" + Setting("teacherSteps"), "s" + Setting("studentSteps"),
             "seed" + Setting("seed"));
         return id + string.Concat(s_sceneTokens.Where(t => differs(t.Setting)).Select(t => "-" + t.Prefix + Setting(t.Setting)));
+    }
+
+    /// <summary>
+    /// <c>mlnet-finetune-k&lt;labeled&gt;-&lt;init&gt;-s&lt;steps&gt;-seed&lt;seed&gt;</c>, then one token per setting of
+    /// <see cref="s_fineTuneTokens"/> that differs from its default.
+    /// </summary>
+    private static string FineTuneId(JsonObject settings, Func<string, bool> differs)
+    {
+        var id = string.Join('-', settings["implementation"]!.GetValue<string>(), "finetune", "k" + Number(settings["labeled"]!),
+            settings["init"]!.GetValue<string>(), "s" + Number(settings["steps"]!), "seed" + Number(settings["seed"]!));
+        return id + string.Concat(s_fineTuneTokens.Where(t => differs(t.Setting)).Select(t => "-" + t.Token(settings[t.Setting]!)));
     }
 
     /// <summary>A number as in an id: shortest round trip, no trailing .0, lower case (as Python's repr).</summary>

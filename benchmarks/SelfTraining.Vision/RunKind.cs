@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace SelfTraining.Vision;
 
 /// <summary>
-/// A kind of run a phase file may hold (<c>selftrain</c>, <c>throughput</c>, <c>segment</c> or <c>detect</c>), as the phase schema
+/// A kind of run a phase file may hold (<c>selftrain</c>, <c>throughput</c>, <c>segment</c>, <c>detect</c> or <c>finetune</c>), as the phase schema
 /// (benchmarks/configs/phase.schema.json) defines it: its settings, their defaults and the settings a run must end up with.
 /// </summary>
 internal sealed class RunKind
@@ -15,6 +15,8 @@ internal sealed class RunKind
     public const string Segment = "segment";
 
     public const string Detect = "detect";
+
+    public const string FineTune = "finetune";
 
     private RunKind(JsonObject definition)
     {
@@ -44,6 +46,7 @@ internal sealed class RunKind
             [Throughput] = new(definitions[Throughput]!.AsObject()),
             [Segment] = new(definitions[Segment]!.AsObject()),
             [Detect] = new(definitions[Detect]!.AsObject()),
+            [FineTune] = new(definitions[FineTune]!.AsObject()),
         };
     }
 

@@ -19,7 +19,7 @@ import sys
 
 REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 VISION_PHASES = os.path.join(REPO, "benchmarks", "configs", "vision")
-SELFTRAIN, THROUGHPUT, SEGMENT, DETECT = "selftrain", "throughput", "segment", "detect"
+SELFTRAIN, THROUGHPUT, SEGMENT, DETECT, FINETUNE = "selftrain", "throughput", "segment", "detect", "finetune"
 
 
 def read_json(path):
@@ -44,7 +44,7 @@ def path_of(name):
 def kinds_of(path, phase):
     """The run kinds of the phase's schema ($schema, relative to the phase file): name -> its $defs entry."""
     definitions = read_json(os.path.join(os.path.dirname(path), phase["$schema"]))["$defs"]
-    return {name: definitions[name] for name in (SELFTRAIN, THROUGHPUT, SEGMENT, DETECT)}
+    return {name: definitions[name] for name in (SELFTRAIN, THROUGHPUT, SEGMENT, DETECT, FINETUNE)}
 
 
 def defaults_of(kind):
@@ -170,8 +170,27 @@ def scene_id_of(task, s, defaults):
     return name + "".join(f"-{prefix}{number(s[setting])}" for setting, prefix in SCENE_TOKENS if s[setting] != defaults[setting])
 
 
+# Variant tokens of a fine-tuning id, in order: each appears when its setting differs from the schema default.
+FINETUNE_TOKENS = [
+    ("side", lambda v: "px" + number(v)),
+    ("batchSize", lambda v: "b" + number(v)),
+    ("learningRate", lambda v: "lr" + number(v)),
+    ("policy", lambda v: v),
+    ("split", lambda v: "randomsplit" + v[len("random:"):]),
+]
+
+
+def finetune_id_of(s, defaults):
+    """mlnet-finetune-k<labeled>-<init>-s<steps>-seed<seed>, then one FINETUNE_TOKENS token per setting that differs
+    from its default (RunId.cs alike)."""
+    name = f"{s['implementation']}-finetune-k{number(s['labeled'])}-{s['init']}-s{number(s['steps'])}-seed{number(s['seed'])}"
+    return name + "".join("-" + token(s[setting]) for setting, token in FINETUNE_TOKENS if s[setting] != defaults[setting])
+
+
 def run_id_of(s, defaults):
     """The id of a run (its result file name without .json), as RunId.cs builds it."""
+    if s.get("kind") == FINETUNE:
+        return finetune_id_of(s, defaults)
     if s.get("kind") in (SEGMENT, DETECT):
         return scene_id_of("seg" if s["kind"] == SEGMENT else "det", s, defaults)
     if s.get("kind", SELFTRAIN) == THROUGHPUT:

@@ -17,15 +17,18 @@ import segment_report
 
 def load(folder):
     """Runs (JSON with a config), throughput measurements (JSON with trainImagesPerSecond), segment runs (JSON with
-    pseudoMasks, segment_report.is_segment) and detect runs (JSON with pseudoBoxes, detect_report.is_detect). What a throughput file
+    pseudoMasks, segment_report.is_segment), detect runs (JSON with pseudoBoxes, detect_report.is_detect) and finetune
+    runs (JSON with testAccuracy). What a throughput file
     measured is read from its content (implementation, policies, elastic), not from its name: run ids change over time
     (throughput-torchsharp, throughput-elastic-pytorch, throughput-None-S1-S2-S4-torchsharp, ...)."""
-    runs, throughput, segments, detects = [], [], [], []
+    runs, throughput, segments, detects, finetunes = [], [], [], [], []
     for path in sorted(glob.glob(os.path.join(folder, "*.json"))):
         with open(path) as f:
             data = json.load(f)
         data["file"] = os.path.basename(path)[:-5]
-        if segment_report.is_segment(data):
+        if "testAccuracy" in data:
+            finetunes.append(data)
+        elif segment_report.is_segment(data):
             segments.append(data)
         elif detect_report.is_detect(data):
             detects.append(data)
@@ -33,7 +36,7 @@ def load(folder):
             throughput.append(data)
         elif "config" in data:
             runs.append(data)
-    return runs, throughput, segments, detects
+    return runs, throughput, segments, detects, finetunes
 
 
 def table(heading, rows):
@@ -278,13 +281,26 @@ def run_tables(runs):
     return out
 
 
+def finetune_table(finetunes):
+    """The finetune runs: test accuracy by labeled size and initialization (mean ± half range over seeds)."""
+    groups = {}
+    for r in finetunes:
+        c = r["config"]
+        groups.setdefault((c["labeled"], c["side"], c["steps"], c["init"]), []).append(r)
+    rows = [f"| {k} | {side} | {steps} | {init} | {','.join(str(r['config']['seed']) for r in rs)} | "
+            f"{pct([r['testAccuracy'] for r in rs])} | {sum(r['fitSeconds'] for r in rs) / len(rs):.0f} |"
+            for (k, side, steps, init), rs in sorted(groups.items())]
+    return table(["### Fine-tuning the ImageNet ResNet-18 (finetune runs)", "",
+                  "| k | side | steps | init | seeds | test % | fit s |", "|---:|---:|---:|---|---|---:|---:|"], rows)
+
+
 def split_of(run):
     return run["config"].get("split", "canonical")
 
 
 def main():
     folder = sys.argv[1].rstrip("/")
-    runs, tp, segments, detects = load(folder)
+    runs, tp, segments, detects, finetunes = load(folder)
     out = [f"# Vision student benchmarks: {os.path.basename(folder)}", ""]
     out += throughput_table(tp)
     out += elastic_throughput_table(tp)
@@ -295,6 +311,7 @@ def main():
         out += run_tables([r for r in runs if split_of(r) == split])
     out += segment_report.tables(segments)
     out += detect_report.tables(detects)
+    out += finetune_table(finetunes)
     print("\n".join(out))
 
 

@@ -22,10 +22,11 @@ public sealed class NetworkOptions
     public BackboneArchitecture Architecture { get; set; } = BackboneArchitecture.SmallCnn;
 
     /// <summary>Channels of the backbone's first stage, or <see langword="null"/> for the architecture's (32 for the small
-    /// CNN, 64 for ResNet). Default: <see langword="null"/>.</summary>
+    /// CNN, 64 for ResNet; the ImageNet ResNet-18's is fixed at 64). Default: <see langword="null"/>.</summary>
     public int? BaseWidth { get; set; }
 
-    /// <summary>ResNet basic blocks per stage; one stage per entry. Default: 2, 2, 2, 2 (ResNet-18).</summary>
+    /// <summary>ResNet basic blocks per stage; one stage per entry (the ImageNet ResNet-18's are fixed at 2, 2, 2, 3).
+    /// Default: 2, 2, 2, 2 (ResNet-18).</summary>
     public int[] BlocksPerStage { get; set; } = [.. Defaults.BlocksPerStage];
 
     /// <summary>Dropout probability before the head's linear layer. Default: 0.2.</summary>
@@ -38,8 +39,12 @@ public sealed class NetworkOptions
     /// <summary>
     /// A backbone archive (written by a fitted model's <c>SaveBackbone</c>) that initializes the backbone; the head
     /// starts fresh. Its backbone must have this network's <see cref="Architecture"/>, <see cref="ImageChannels"/>, width
-    /// and (ResNet) <see cref="BlocksPerStage"/> (checked at fit); the classes may differ. Ignored when training starts
-    /// from a whole model (the trainer's initial model, or the teacher given to its <c>StartFrom</c>). Default:
+    /// and (ResNet) <see cref="BlocksPerStage"/> (checked at fit); the classes may differ. With
+    /// <see cref="BackboneArchitecture.ImageNetResNet18"/> it may instead be the ImageNet model <c>ResNet18.onnx</c> of
+    /// the <c>Microsoft.ML.DnnImageFeaturizer.ResNet18</c> package (told apart by content: a file that is not a zip),
+    /// which the application references itself, accepting its licence; the package copies it to
+    /// <c>DnnImageModels/ResNet18Onnx/ResNet18.onnx</c> in the output folder. Ignored when training starts from a whole
+    /// model (the trainer's initial model, or the teacher given to its <c>StartFrom</c>). Default:
     /// <see langword="null"/> (random weights).
     /// </summary>
     public string? InitialBackbonePath { get; set; }

@@ -83,7 +83,7 @@ internal static class LayerExport
     }
 
     /// <summary>Adds <paramref name="tensor"/>'s values (Float32, row-major) as an initializer of its shape.</summary>
-    private static string Weights(OnnxGraph graph, string name, Tensor tensor)
+    public static string Weights(OnnxGraph graph, string name, Tensor tensor)
     {
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();

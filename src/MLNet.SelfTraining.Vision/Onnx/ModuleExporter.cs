@@ -16,9 +16,9 @@ namespace MLNet.SelfTraining.Vision.Onnx;
 internal static class ModuleExporter
 {
     /// <summary>The module types that map, for error messages.</summary>
-    private const string KnownModules = "ImageNetwork, SmallCnn, SmallImageResNet, ConvBnRelu, ResidualConvBnRelu, BasicBlock, "
-        + "ClassificationHead, SegmentationHead (as an ImageNetwork's head), DetectionHead, Sequential, Conv2d, BatchNorm2d, "
-        + "MaxPool2d, AdaptiveAvgPool2d(1), Linear, ReLU, Dropout, StochasticDepth";
+    private const string KnownModules = "ImageNetwork, SmallCnn, SmallImageResNet, ImageNetResNet18, ImageNetInput, ConvBnRelu, "
+        + "ResidualConvBnRelu, BasicBlock, ClassificationHead, SegmentationHead (as an ImageNetwork's head), DetectionHead, "
+        + "Sequential, Conv2d, BatchNorm2d, MaxPool2d, AdaptiveAvgPool2d(1), Linear, ReLU, Dropout, StochasticDepth";
 
     /// <summary>Adds the nodes of <paramref name="module"/> applied to <paramref name="input"/>; returns the output's name.</summary>
     /// <param name="graph">The graph to add to.</param>
@@ -31,6 +31,9 @@ internal static class ModuleExporter
         ImageNetwork => NetworkNodes(graph, module, input, path),
         SmallCnn => SmallCnnNodes(graph, module, input, path),
         SmallImageResNet => Export(graph, Child(module, "layers", path), Relu(graph, Chain(graph, module, input, path, "conv1", "bn1"), path), Join(path, "layers")),
+        ImageNetResNet18 => Chain(graph, module, Relu(graph, Chain(graph, module, input, path, "preprocess", "conv1", "bn1"), path), path,
+            "maxpool", "layer1", "layer2", "layer3", "layer4"),
+        ImageNetInput imageNetInput => ImageNetInputExport.Nodes(graph, imageNetInput, input, path),
         ConvBnRelu => Relu(graph, Chain(graph, module, input, path, "conv", "bn"), path),
         ResidualConvBnRelu => graph.Add("Add", Join(path, "add"), [input, Export(graph, Child(module, "branch", path), input, Join(path, "branch"))]),
         BasicBlock => BasicBlockNodes(graph, module, input, path),

@@ -18,4 +18,15 @@ public enum BackboneArchitecture
     /// blocks is ResNet-18.
     /// </summary>
     ResNet,
+
+    /// <summary>
+    /// The ImageNet ResNet-18 of ML.NET's <c>Microsoft.ML.DnnImageFeaturizer.ResNet18</c> package, so that training can
+    /// start from its ImageNet weights (<see cref="NetworkOptions.InitialBackbonePath"/> accepts the package's
+    /// <c>ResNet18.onnx</c>): a 7×7 stride-2 stem and 3×3 max pooling, then basic blocks 2, 2, 2, 3 per stage at widths 64
+    /// to 512 (15.9M parameters); a stride-32 feature map of 512 channels, pooled globally by the classifier. Grey (1
+    /// channel) or RGB (3 channels) images with pixels in [0, 1] after <see cref="NetworkOptions.InputScale"/> are turned
+    /// into the package's input inside the network (a grey channel replicated; BGR in 0–255 minus the ImageNet channel
+    /// means). <see cref="NetworkOptions.BaseWidth"/> and <see cref="NetworkOptions.BlocksPerStage"/> do not apply.
+    /// </summary>
+    ImageNetResNet18,
 }

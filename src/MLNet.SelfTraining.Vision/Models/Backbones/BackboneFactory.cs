@@ -7,6 +7,7 @@ internal static class BackboneFactory
     {
         BackboneArchitecture.SmallCnn => new SmallCnn(spec),
         BackboneArchitecture.ResNet => new SmallImageResNet(spec),
+        BackboneArchitecture.ImageNetResNet18 => new ImageNetResNet18(spec),
         _ => throw new ArgumentOutOfRangeException(nameof(spec), spec.Architecture, "Unknown architecture."),
     };
 }

@@ -73,7 +73,9 @@ public sealed partial class TorchImageClassifierTrainer : IEstimator<TorchImageC
     /// <see cref="TorchImageClassifierTransformer.Load(MLContext, string)"/> refuses (e.g. more than 65,536 classes), or the backbone archive of
     /// <see cref="NetworkOptions.InitialBackbonePath"/> has a different backbone.</exception>
     /// <exception cref="InvalidDataException">The file of <see cref="NetworkOptions.InitialBackbonePath"/> is not a backbone
-    /// archive, declares a value out of range (named in the message), or holds weights that do not fit its backbone.</exception>
+    /// archive, declares a value out of range (named in the message), or holds weights that do not fit its backbone; or,
+    /// with <see cref="Models.Backbones.BackboneArchitecture.ImageNetResNet18"/>, is neither a backbone archive nor the package's ResNet-18
+    /// ONNX model (the node or initializer that differs is named).</exception>
     /// <exception cref="InvalidOperationException">The data has no usable rows.</exception>
     /// <exception cref="OperationCanceledException"><see cref="Options.CancellationToken"/> was cancelled.</exception>
     public TorchImageClassifierTransformer Fit(IDataView input)
