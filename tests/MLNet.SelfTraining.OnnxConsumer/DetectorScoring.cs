@@ -13,8 +13,8 @@ internal static class DetectorScoring
     {
         var mlContext = new MLContext(seed: 1);
         var model = mlContext.Model.Load(modelPath, out var inputSchema);
-        var definition = Definition(inputSchema.Single());
-        var data = mlContext.Data.LoadFromEnumerable(images.Select(image => new Row { Features = image.Pixels }), definition);
+        var definition = FeatureRow.Definition(inputSchema.Single());
+        var data = mlContext.Data.LoadFromEnumerable(images.Select(image => new FeatureRow { Features = image.Pixels }), definition);
         var scored = model.Transform(data);
         var classNames = default(VBuffer<ReadOnlyMemory<char>>);
         scored.Schema["PredictedLabel"].GetKeyValues(ref classNames);
@@ -23,27 +23,14 @@ internal static class DetectorScoring
             .Select(row => new BoxPrediction(row.PredictedLabel, [.. row.PredictedLabel.Select(key => key == 0 ? "" : names[key - 1])], row.Score, row.PredictedBoundingBoxes))
             .ToList();
 
-        var engine = mlContext.Model.CreatePredictionEngine<Row, Output>(model, inputSchemaDefinition: definition);
-        var first = engine.Predict(new Row { Features = images[0].Pixels });
+        var engine = mlContext.Model.CreatePredictionEngine<FeatureRow, Output>(model, inputSchemaDefinition: definition);
+        var first = engine.Predict(new FeatureRow { Features = images[0].Pixels });
         if (!first.PredictedLabel.SequenceEqual(found[0].Keys) || !first.Score.SequenceEqual(found[0].Scores) || !first.PredictedBoundingBoxes.SequenceEqual(found[0].Corners))
         {
             throw new InvalidOperationException("The prediction engine's boxes for the first image differ from the view's.");
         }
 
         return found;
-    }
-
-    private static SchemaDefinition Definition(DataViewSchema.Column features)
-    {
-        var definition = SchemaDefinition.Create(typeof(Row));
-        definition[nameof(Row.Features)].ColumnName = features.Name;
-        definition[nameof(Row.Features)].ColumnType = features.Type;
-        return definition;
-    }
-
-    private sealed class Row
-    {
-        public float[] Features { get; set; } = [];
     }
 
     private sealed class Output

@@ -20,14 +20,14 @@ internal static class SegmenterScoring
     {
         var mlContext = new MLContext(seed: 1);
         var model = mlContext.Model.Load(modelPath, out var inputSchema);
-        var definition = Definition(inputSchema.Single());
-        var data = mlContext.Data.LoadFromEnumerable(images.Select(image => new Row { Features = image.Pixels }), definition);
+        var definition = FeatureRow.Definition(inputSchema.Single());
+        var data = mlContext.Data.LoadFromEnumerable(images.Select(image => new FeatureRow { Features = image.Pixels }), definition);
         var scored = model.Transform(data);
         var masks = scored.GetColumn<byte[]>("PredictedMask").ToArray();
         var confidences = scored.GetColumn<float[]>("Confidence").ToArray();
 
-        var engine = mlContext.Model.CreatePredictionEngine<Row, Output>(model, inputSchemaDefinition: definition);
-        var first = engine.Predict(new Row { Features = images[0].Pixels });
+        var engine = mlContext.Model.CreatePredictionEngine<FeatureRow, Output>(model, inputSchemaDefinition: definition);
+        var first = engine.Predict(new FeatureRow { Features = images[0].Pixels });
         if (!first.PredictedMask.SequenceEqual(masks[0]) || !first.Confidence.SequenceEqual(confidences[0]))
         {
             throw new InvalidOperationException("The prediction engine's mask or confidences for the first image differ from the view's.");
@@ -48,19 +48,6 @@ internal static class SegmenterScoring
         }
 
         return new MaskScoringResult([.. masks.Select((mask, row) => new MaskPrediction(mask, confidences[row]))], (double)correct / valid);
-    }
-
-    private static SchemaDefinition Definition(DataViewSchema.Column features)
-    {
-        var definition = SchemaDefinition.Create(typeof(Row));
-        definition[nameof(Row.Features)].ColumnName = features.Name;
-        definition[nameof(Row.Features)].ColumnType = features.Type;
-        return definition;
-    }
-
-    private sealed class Row
-    {
-        public float[] Features { get; set; } = [];
     }
 
     private sealed class Output

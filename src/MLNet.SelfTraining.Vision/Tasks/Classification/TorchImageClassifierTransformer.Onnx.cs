@@ -65,11 +65,7 @@ public sealed partial class TorchImageClassifierTransformer
     {
         ArgumentNullException.ThrowIfNull(mlContext);
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        var (chain, inputSchema) = ClassifierOnnxChain.Create(mlContext, OnnxModel(batched: false), _info);
-        using (chain as IDisposable)
-        {
-            AtomicFile.Write(path, stream => mlContext.Model.Save(chain, inputSchema, stream));
-        }
+        PlainModelFile.Save(mlContext, ClassifierOnnxChain.Create(mlContext, OnnxModel(batched: false), _info), path);
     }
 
     /// <summary>The ONNX model's bytes, built from the network under the scorer's lock: batched (the file), or of one image

@@ -70,11 +70,7 @@ public sealed partial class TorchObjectDetectorTransformer
         ArgumentNullException.ThrowIfNull(mlContext);
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var classNames = ExportedClassNames();
-        var (chain, inputSchema) = DetectorOnnxChain.Create(mlContext, OnnxModel(classNames), _info, classNames);
-        using (chain as IDisposable)
-        {
-            AtomicFile.Write(path, stream => mlContext.Model.Save(chain, inputSchema, stream));
-        }
+        PlainModelFile.Save(mlContext, DetectorOnnxChain.Create(mlContext, OnnxModel(classNames), _info, classNames), path);
     }
 
     private string[] ExportedClassNames() => OnnxClassNames.Checked(_info.ClassNames, "detector");
