@@ -54,7 +54,9 @@ internal sealed class ClassificationLoss
         var pseudo = perRow.narrow(0, humanCount, rows - humanCount).mean();
         var humanValue = human.ToDouble();
         var (humanWeight, pseudoWeight) = _normalizer.Update(humanValue, PseudoMagnitude(pseudo.ToDouble(), keep, humanCount, rows, humanValue));
-        return human.mul(humanWeight).add(pseudo.mul(pseudoWeight)).MoveToOuterDisposeScope();
+        using var humanScale = humanWeight.ToScalar();
+        using var pseudoScale = pseudoWeight.ToScalar();
+        return human.mul(humanScale).add(pseudo.mul(pseudoScale), alpha: KeptScalars.One).MoveToOuterDisposeScope();
     }
 
     /// <summary>The pseudo loss per row in the loss: the mean itself without a mask, else the mean over the kept rows (or,

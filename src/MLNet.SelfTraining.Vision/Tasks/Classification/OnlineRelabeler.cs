@@ -57,7 +57,8 @@ internal sealed class OnlineRelabeler
             network.train();
         }
         var (confidence, predicted) = probabilities.max(1);
-        var confident = confidence.ge(_threshold);
+        using var threshold = _threshold.ToScalar();
+        var confident = confidence.ge(threshold);
         var teacher = targets.narrow(0, humanCount, rows - humanCount);
         var teacherClass = teacher.dim() == 1 ? teacher : teacher.argmax(1);
         var refreshed = teacher.dim() == 1
