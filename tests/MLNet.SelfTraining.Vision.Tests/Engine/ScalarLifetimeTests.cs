@@ -25,6 +25,7 @@ public sealed class ScalarLifetimeTests
     [TestMethod]
     public void DetectionLossAndDecoding_SurviveCollectionsOnAnotherThread()
     {
+        using var tensors = NewDisposeScope();                                          // no tensor left to a later test's finalizer
         manual_seed(1);
         using var outputs = randn(2, 2 + 4, 8, 8);
         using var targets = CenterNetTargets.Build(
@@ -46,6 +47,7 @@ public sealed class ScalarLifetimeTests
     [TestMethod]
     public void SegmentationAndClassificationLosses_SurviveCollectionsOnAnotherThread()
     {
+        using var tensors = NewDisposeScope();                                          // no tensor left to a later test's finalizer
         manual_seed(1);
         using var logits = randn(2, 3, 8, 8);
         using var masks = randint(0, 3, [2, 8, 8], dtype: ScalarType.Int64);
@@ -67,6 +69,7 @@ public sealed class ScalarLifetimeTests
     [TestMethod]
     public void AugmentationStochasticDepthAndWeightAveraging_SurviveCollectionsOnAnotherThread()
     {
+        using var tensors = NewDisposeScope();                                          // no tensor left to a later test's finalizer
         manual_seed(1);
         using var images = rand(2, 3, 16, 16);
         var target = new BoxTarget(
@@ -76,7 +79,7 @@ public sealed class ScalarLifetimeTests
         using var augmenter = new ImageAugmenter(options, seed: 2);
         using var drop = new RowStochasticDepth(0.2);
         using var module = nn.Linear(16, 16);
-        var average = new WeightAverage(module, decay: 0.999);
+        using var average = new WeightAverage(module, decay: 0.999);
 
         var calls = CollectingThread.Run(s_duration, () =>
         {
