@@ -52,8 +52,8 @@ internal sealed class ClassificationLoss
 
         var human = perRow.narrow(0, 0, humanCount).mean();
         var pseudo = perRow.narrow(0, humanCount, rows - humanCount).mean();
-        var humanValue = human.ToDouble();
-        var (humanWeight, pseudoWeight) = _normalizer.Update(humanValue, PseudoMagnitude(pseudo.ToDouble(), keep, humanCount, rows, humanValue));
+        var humanValue = TensorValues.Double(human);
+        var (humanWeight, pseudoWeight) = _normalizer.Update(humanValue, PseudoMagnitude(TensorValues.Double(pseudo), keep, humanCount, rows, humanValue));
         using var humanScale = humanWeight.ToScalar();
         using var pseudoScale = pseudoWeight.ToScalar();
         return human.mul(humanScale).add(pseudo.mul(pseudoScale), alpha: KeptScalars.One).MoveToOuterDisposeScope();
@@ -68,7 +68,7 @@ internal sealed class ClassificationLoss
             return pseudoMean;
         }
 
-        var kept = keep.narrow(0, humanCount, rows - humanCount).sum().ToDouble();
+        var kept = TensorValues.Double(keep.narrow(0, humanCount, rows - humanCount).sum());
         if (kept > 0)
         {
             return pseudoMean * (rows - humanCount) / kept;

@@ -1,3 +1,4 @@
+using MLNet.SelfTraining.Vision.Engine;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -65,11 +66,11 @@ internal sealed class OnlineRelabeler
             ? where(confident, predicted, teacher)
             : where(confident.unsqueeze(1), nn.functional.one_hot(predicted, teacher.shape[1]).to_type(teacher.dtype), teacher);
         Seen += rows - humanCount;
-        Changed += confident.logical_and(predicted.ne(teacherClass)).sum().ToInt64();
+        Changed += TensorValues.Long(confident.logical_and(predicted.ne(teacherClass)).sum());
         Tensor? keep = null;
         if (_mask)
         {
-            Masked += confident.logical_not().sum().ToInt64();
+            Masked += TensorValues.Long(confident.logical_not().sum());
             keep = cat([ones(humanCount, dtype: ScalarType.Float32), confident.to_type(ScalarType.Float32)]).MoveToOuterDisposeScope();
         }
         return (cat([targets.narrow(0, 0, humanCount), refreshed]).MoveToOuterDisposeScope(), keep);

@@ -63,7 +63,7 @@ internal sealed class DetectionLoss
 
         var human = Mean(perImage.narrow(0, 0, humanCount), targets.BoxCounts[..humanCount]);
         var pseudo = Mean(perImage.narrow(0, humanCount, rows - humanCount), targets.BoxCounts[humanCount..]);
-        var (humanWeight, pseudoWeight) = _normalizer.Update(human.ToDouble(), pseudo.ToDouble());
+        var (humanWeight, pseudoWeight) = _normalizer.Update(TensorValues.Double(human), TensorValues.Double(pseudo));
         using var humanScale = humanWeight.ToScalar();
         using var pseudoScale = pseudoWeight.ToScalar();
         return human.mul(humanScale).add(pseudo.mul(pseudoScale), alpha: KeptScalars.One).MoveToOuterDisposeScope();

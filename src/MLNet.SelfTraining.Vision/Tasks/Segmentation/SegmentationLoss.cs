@@ -52,8 +52,8 @@ internal sealed class SegmentationLoss
 
         var (human, humanPixels) = Mean(perPixel.narrow(0, 0, humanCount), valid.narrow(0, 0, humanCount));
         var (pseudo, pseudoPixels) = Mean(perPixel.narrow(0, humanCount, rows - humanCount), valid.narrow(0, humanCount, rows - humanCount));
-        var humanValue = human.ToDouble();
-        var pseudoValue = pseudo.ToDouble();
+        var humanValue = TensorValues.Double(human);
+        var pseudoValue = TensorValues.Double(pseudo);
         var humanMagnitude = humanPixels > 0 ? humanValue : Fallback(_normalizer.HumanLossAverage, pseudoValue);
         var pseudoMagnitude = pseudoPixels > 0 ? pseudoValue : Fallback(_normalizer.PseudoLossAverage, humanMagnitude);
         var (humanWeight, pseudoWeight) = _normalizer.Update(humanMagnitude, pseudoMagnitude);
@@ -65,7 +65,7 @@ internal sealed class SegmentationLoss
     /// <summary>The sum of the (weighted) per-pixel losses over the valid pixels, divided by their number (at least 1), and that number.</summary>
     private static (Tensor Loss, long ValidPixels) Mean(Tensor perPixel, Tensor valid)
     {
-        var count = valid.sum().ToInt64();
+        var count = TensorValues.Long(valid.sum());
         using var pixels = Math.Max(count, 1).ToScalar();
         return (perPixel.sum().div(pixels), count);
     }
