@@ -1,3 +1,4 @@
+using MLNet.SelfTraining.Vision.Engine;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -56,7 +57,7 @@ internal sealed class ColourRandAugment : torchvision.ITransform
     /// <summary>Brightness (1), colour (2), contrast (3) or sharpness (4) at <paramref name="factor"/>, on [0, 1] floats.</summary>
     private static Tensor Factor(Tensor image, long operation, double factor)
     {
-        var scaled = image.to_type(ScalarType.Float32).div(255);
+        var scaled = image.to_type(ScalarType.Float32).div(KeptScalars.ByteMaximum);
         var adjusted = operation switch
         {
             1 => torchvision.transforms.functional.adjust_brightness(scaled, factor),
@@ -64,6 +65,6 @@ internal sealed class ColourRandAugment : torchvision.ITransform
             3 => torchvision.transforms.functional.adjust_contrast(scaled, factor),
             _ => torchvision.transforms.functional.adjust_sharpness(scaled, factor),
         };
-        return adjusted.mul(255).round_().clamp_(0, 255).to_type(ScalarType.Byte);
+        return adjusted.mul(KeptScalars.ByteMaximum).round_().clamp_(KeptScalars.Zero, KeptScalars.ByteMaximum).to_type(ScalarType.Byte);
     }
 }

@@ -1,3 +1,5 @@
+using MLNet.SelfTraining.Vision.Engine;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace MLNet.SelfTraining.Vision.Augmentation;
@@ -20,8 +22,11 @@ internal sealed class ElasticDistortion
         _radius = (long)(4 * sigma + 0.5);
         // The normalized Gaussian taps, computed once (float32, as torch computes them) and copied in on each call.
         using var scope = NewDisposeScope();
-        var taps = arange(-_radius, _radius + 1, dtype: ScalarType.Float32);
-        var kernel = taps.square().div(-2 * sigma * sigma).exp();
+        using var first = (-_radius).ToScalar();
+        using var end = (_radius + 1).ToScalar();
+        using var denominator = (-2 * sigma * sigma).ToScalar();
+        var taps = arange(first, end, KeptScalars.One, dtype: ScalarType.Float32);
+        var kernel = taps.pow(KeptScalars.Two).div(denominator).exp();                      // pow(2): square() makes a Scalar of 2
         _kernel = kernel.div(kernel.sum()).data<float>().ToArray();
     }
 
@@ -30,7 +35,7 @@ internal sealed class ElasticDistortion
     {
         using var scope = NewDisposeScope();
         var kernel = tensor(_kernel);
-        var noise = rand([batch * 2, 1, height, width], generator: generator).mul(2).sub(1);
+        var noise = rand([batch * 2, 1, height, width], generator: generator).mul(KeptScalars.Two).sub(KeptScalars.One);
         var smooth = nn.functional.conv2d(noise, kernel.view(1, 1, -1, 1), padding: [_radius, 0]);
         smooth = nn.functional.conv2d(smooth, kernel.view(1, 1, 1, -1), padding: [0, _radius]);
         // Pixels → normalized units (a pixel is 2/W wide along x, 2/H along y); (B·2, 1, H, W) → (B, H, W, 2).

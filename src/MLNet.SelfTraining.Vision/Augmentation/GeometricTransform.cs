@@ -1,3 +1,5 @@
+using MLNet.SelfTraining.Vision.Engine;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace MLNet.SelfTraining.Vision.Augmentation;
@@ -40,9 +42,10 @@ internal sealed class GeometricTransform
     {
         using var scope = NewDisposeScope();
         // Zero padding, shifted: values minus the padding value are sampled, so the padding comes back as itself.
-        var shifted = masks.unsqueeze(1).to_type(ScalarType.Float32).sub(padding);
+        using var shift = padding.ToScalar();
+        var shifted = masks.unsqueeze(1).to_type(ScalarType.Float32).sub(shift);
         var sampled = nn.functional.grid_sample(shifted, _grid, mode: GridSampleMode.Nearest, align_corners: false);
-        return sampled.squeeze(1).add(padding).round().to_type(ScalarType.Byte).MoveToOuterDisposeScope();
+        return sampled.squeeze(1).add(shift, alpha: KeptScalars.One).round().to_type(ScalarType.Byte).MoveToOuterDisposeScope();
     }
 
     /// <summary>Moves the (N, 4) boxes <c>x0 y0 x1 y1</c> (pixels) of image <paramref name="image"/>: the box around its
@@ -54,7 +57,8 @@ internal sealed class GeometricTransform
         var (x0, y0, x1, y1) = (boxes[.., 0], boxes[.., 1], boxes[.., 2], boxes[.., 3]);
         var corners = stack([x0, y0, x1, y0, x0, y1, x1, y1], 1).view(-1, 2);            // (4N, 2) pixels
         var size = tensor(new[] { (float)_width, (float)_height });
-        var input = corners.mul(2).div(size).sub(1);                                        // normalized
+        var (one, two) = (KeptScalars.One, KeptScalars.Two);
+        var input = corners.mul(two).div(size).sub(one);                                    // normalized
         var shift = input.sub(_theta[image, .., 2]);
         var inverse = _theta[image, .., ..2].inverse().t();
         var output = shift.matmul(inverse);
@@ -63,7 +67,7 @@ internal sealed class GeometricTransform
             output = shift.sub(Offsets(image, output)).matmul(inverse);
         }
 
-        var moved = output.add(1).mul(size).div(2).view(-1, 4, 2);                          // (N, 4, 2) pixels
+        var moved = output.add(one, alpha: one).mul(size).div(two).view(-1, 4, 2);          // (N, 4, 2) pixels
         var low = moved.amin(1).clamp(zeros(2), size);
         var high = moved.amax(1).clamp(zeros(2), size);
         var kept = high.gt(low).all(1);

@@ -1,3 +1,4 @@
+using MLNet.SelfTraining.Vision.Engine;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -22,7 +23,7 @@ internal sealed class PhotometricAugment
     {
         using var scope = NewDisposeScope();
         var channels = images.shape[1];
-        var bytes = images.mul(255).round_().clamp_(0, 255).to_type(ScalarType.Byte);
+        var bytes = images.mul(KeptScalars.ByteMaximum).round_().clamp_(KeptScalars.Zero, KeptScalars.ByteMaximum).to_type(ScalarType.Byte);
         if (channels == 1)
         {
             bytes = bytes.expand(-1, 3, -1, -1).contiguous();
@@ -34,7 +35,7 @@ internal sealed class PhotometricAugment
             augmented[i] = _transform.call(bytes[i]);
         }
 
-        var result = stack(augmented).to_type(ScalarType.Float32).div_(255);
+        var result = stack(augmented).to_type(ScalarType.Float32).div_(KeptScalars.ByteMaximum);
         if (channels == 1)
         {
             result = result.mean([1], keepdim: true);

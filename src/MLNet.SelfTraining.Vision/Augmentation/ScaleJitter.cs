@@ -1,3 +1,5 @@
+using MLNet.SelfTraining.Vision.Engine;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace MLNet.SelfTraining.Vision.Augmentation;
@@ -9,6 +11,8 @@ namespace MLNet.SelfTraining.Vision.Augmentation;
 /// </summary>
 internal sealed class ScaleJitter
 {
+    private static readonly Scalar s_half = 0.5.ToScalar();
+
     private readonly double _minimum;
     private readonly double _maximum;
     private readonly bool _flip;
@@ -28,16 +32,20 @@ internal sealed class ScaleJitter
     public GeometricTransform Draw(long[] shape, Generator generator)
     {
         var n = shape[0];
+        using var range = (_maximum - _minimum).ToScalar();
+        using var minimum = _minimum.ToScalar();
+        using var maximumRadians = _maximumRadians.ToScalar();
+        var (one, two) = (KeptScalars.One, KeptScalars.Two);
         // Output coordinate u (normalized, [-1, 1]) samples the input at u / s + t; |t| <= |1 - 1/s| keeps the crop inside
         // the image when s > 1 and the whole image inside the output when s < 1.
-        var inverseScale = rand(n, generator: generator).mul(_maximum - _minimum).add(_minimum).reciprocal();
-        var room = inverseScale.sub(1).abs();
-        var tx = rand(n, generator: generator).mul(2).sub(1).mul(room);
-        var ty = rand(n, generator: generator).mul(2).sub(1).mul(room);
+        var inverseScale = rand(n, generator: generator).mul(range).add(minimum, alpha: one).reciprocal();
+        var room = inverseScale.sub(one).abs();
+        var tx = rand(n, generator: generator).mul(two).sub(one).mul(room);
+        var ty = rand(n, generator: generator).mul(two).sub(one).mul(room);
         var sx = inverseScale;
         if (_flip)
         {
-            sx = sx.mul(rand(n, generator: generator).lt(0.5).to_type(ScalarType.Float32).mul(2).sub(1));
+            sx = sx.mul(rand(n, generator: generator).lt(s_half).to_type(ScalarType.Float32).mul(two).sub(one));
         }
 
         var sy = inverseScale;
@@ -47,7 +55,7 @@ internal sealed class ScaleJitter
         var sin = zeros_like(sx);
         if (_maximumRadians > 0)
         {
-            var angle = rand(n, generator: generator).mul(2).sub(1).mul(_maximumRadians);
+            var angle = rand(n, generator: generator).mul(two).sub(one).mul(maximumRadians);
             cos = angle.cos();
             sin = angle.sin();
         }
@@ -60,6 +68,6 @@ internal sealed class ScaleJitter
         }
 
         var offsets = _elastic.Offsets(n, shape[2], shape[3], generator);
-        return new GeometricTransform(theta, offsets, grid.add(offsets));
+        return new GeometricTransform(theta, offsets, grid.add(offsets, alpha: one));
     }
 }

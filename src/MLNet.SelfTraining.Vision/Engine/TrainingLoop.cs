@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Microsoft.ML.Runtime;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace MLNet.SelfTraining.Vision.Engine;
@@ -53,7 +52,7 @@ internal sealed class TrainingLoop
                 loss.backward();
                 optimizer.step();
                 average?.Update(model);
-                lossSum += loss.ToDouble();
+                lossSum += TensorValues.Double(loss);
                 images += count;
                 epochSteps++;
             }

@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace MLNet.SelfTraining.Vision.Engine;
@@ -31,13 +32,15 @@ internal sealed class WeightAverage : IDisposable
     public void Update(nn.Module module)
     {
         var decay = Math.Min(_decay, (1.0 + _updates) / (10.0 + _updates));
+        using var averageWeight = decay.ToScalar();
+        using var parameterWeight = (1 - decay).ToScalar();
         using var scope = NewDisposeScope();
         using (no_grad())
         {
             var i = 0;
             foreach (var parameter in module.parameters())
             {
-                _averages[i++].mul_(decay).add_(parameter, alpha: 1 - decay);
+                _averages[i++].mul_(averageWeight).add_(parameter, alpha: parameterWeight);
             }
         }
         _updates++;

@@ -48,7 +48,7 @@ internal static class ModuleExporter
         AdaptiveAvgPool2d pool => LayerExport.AdaptiveAveragePool(graph, pool, input, path),
         Linear linear => LayerExport.Linear(graph, linear, input, path),
         ReLU => Relu(graph, input, path),
-        Dropout or torchvision.StochasticDepth => input,
+        Dropout or RowStochasticDepth => input,
         _ => throw Unsupported(module, path, $"the exporter maps {KnownModules}"),
     };
 

@@ -1,3 +1,5 @@
+using MLNet.SelfTraining.Vision.Engine;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace MLNet.SelfTraining.Vision.Pretraining;
@@ -11,6 +13,8 @@ namespace MLNet.SelfTraining.Vision.Pretraining;
 /// <param name="temperature">τ, finite and positive.</param>
 internal sealed class NtXentLoss(double temperature)
 {
+    private static readonly Scalar s_excluded = double.NegativeInfinity.ToScalar();
+
     /// <summary>The mean loss of a batch. <paramref name="projections"/>: (2B, D), B ≥ 1; returns a scalar.</summary>
     public Tensor Compute(Tensor projections)
     {
@@ -18,11 +22,14 @@ internal sealed class NtXentLoss(double temperature)
         var views = projections.shape[0];
         var images = views / 2;
         var unit = nn.functional.normalize(projections, p: 2, dim: 1);                   // (2B, D)
-        var logits = unit.matmul(unit.t()).div(temperature);                              // (2B, 2B)
+        using var temperatureScalar = temperature.ToScalar();
+        using var viewCount = views.ToScalar();
+        using var imageCount = images.ToScalar();
+        var logits = unit.matmul(unit.t()).div(temperatureScalar);                        // (2B, 2B)
         var self = eye(views, dtype: ScalarType.Bool, device: projections.device);
-        logits = logits.masked_fill(self, double.NegativeInfinity);                       // an anchor is not its own candidate
-        var anchors = arange(views, dtype: ScalarType.Int64, device: projections.device);
-        var positives = anchors.add(images).remainder(views);                             // i ↔ i ± B
+        logits = logits.masked_fill(self, s_excluded);                                    // an anchor is not its own candidate
+        var anchors = arange(KeptScalars.Zero, viewCount, KeptScalars.One, dtype: ScalarType.Int64, device: projections.device);
+        var positives = anchors.add(imageCount, alpha: KeptScalars.One).remainder(viewCount);   // i ↔ i ± B
         return nn.functional.cross_entropy(logits, positives).MoveToOuterDisposeScope();
     }
 }

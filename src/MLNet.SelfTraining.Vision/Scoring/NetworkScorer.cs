@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace MLNet.SelfTraining.Vision.Scoring;
@@ -62,7 +63,8 @@ internal abstract class NetworkScorer<TNetwork> : IBatchScorer, IDisposable
             using var scope = NewDisposeScope();
             using var inference = inference_mode();
             var input = tensor(inputs.AsMemory(0, rows * InputSize), [rows, .. _imageShape]);
-            var scaled = _inputScale == 1f ? input : input.mul(_inputScale);
+            using var scale = _inputScale.ToScalar();
+            var scaled = _inputScale == 1f ? input : input.mul(scale);
             Outputs(_network.forward(scaled)).data<float>().CopyTo(outputs);
         }
     }

@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace MLNet.SelfTraining.Vision.Models.Backbones;
@@ -17,6 +18,9 @@ internal sealed class ImageNetInput : nn.Module<Tensor, Tensor>
     /// <summary>Pixels in [0, 1] times this are in the package's 0–255.</summary>
     public const float PixelScale = 255f;
 
+    /// <summary><see cref="PixelScale"/> as a Scalar that lives as long as the process (docs/torchsharp-pitfalls.md).</summary>
+    private static readonly Scalar s_pixelScale = PixelScale.ToScalar();
+
     /// <summary>The name of the buffer that holds the BGR means, shape (1, 3, 1, 1): its <c>state_dict</c> name.</summary>
     public const string MeanBuffer = nameof(mean);
 
@@ -32,7 +36,7 @@ internal sealed class ImageNetInput : nn.Module<Tensor, Tensor>
     {
         using var scope = NewDisposeScope();
         var bgr = input.size(1) == 1 ? input : input.flip(1);          // (B, 1|3, H, W), channels B, G, R
-        return bgr.mul(PixelScale).sub(mean).MoveToOuterDisposeScope();  // (B, 3, H, W): a grey channel broadcasts to all three
+        return bgr.mul(s_pixelScale).sub(mean).MoveToOuterDisposeScope();  // (B, 3, H, W): a grey channel broadcasts to all three
     }
 
     protected override void Dispose(bool disposing)

@@ -1,4 +1,4 @@
-using TorchSharp;
+using MLNet.SelfTraining.Vision.Engine;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -16,7 +16,7 @@ internal sealed class BasicBlock : nn.Module<Tensor, Tensor>
     private readonly Conv2d conv2;
     private readonly BatchNorm2d bn2;
     private readonly Sequential? downsample;
-    private readonly torchvision.StochasticDepth drop;
+    private readonly RowStochasticDepth drop;
 
     public BasicBlock(long inChannels, long outChannels, long stride, double stochasticDepth) : base(nameof(BasicBlock))
     {
@@ -29,7 +29,7 @@ internal sealed class BasicBlock : nn.Module<Tensor, Tensor>
             downsample = nn.Sequential(nn.Conv2d(inChannels, outChannels, 1, stride: stride, bias: false), nn.BatchNorm2d(outChannels));
         }
 
-        drop = torchvision.ops.StochasticDepth(stochasticDepth, torchvision.StochasticDepth.Mode.Row);
+        drop = new RowStochasticDepth(stochasticDepth);
         RegisterComponents();
     }
 
@@ -45,7 +45,7 @@ internal sealed class BasicBlock : nn.Module<Tensor, Tensor>
         var branch = nn.functional.relu(bn1.forward(conv1.forward(input)));
         branch = drop.forward(bn2.forward(conv2.forward(branch)));
         var shortcut = downsample is null ? input : downsample.forward(input);
-        return nn.functional.relu(shortcut.add(branch)).MoveToOuterDisposeScope();
+        return nn.functional.relu(shortcut.add(branch, alpha: KeptScalars.One)).MoveToOuterDisposeScope();
     }
 
     /// <summary>Whether the shortcut needs a projection: when the block changes the resolution or the channels.</summary>

@@ -1,4 +1,4 @@
-using TorchSharp;
+using MLNet.SelfTraining.Vision.Engine;
 using static TorchSharp.torch;
 
 namespace MLNet.SelfTraining.Vision.Models.Blocks;
@@ -10,19 +10,19 @@ namespace MLNet.SelfTraining.Vision.Models.Blocks;
 internal sealed class ResidualConvBnRelu : nn.Module<Tensor, Tensor>
 {
     private readonly ConvBnRelu branch;
-    private readonly torchvision.StochasticDepth drop;
+    private readonly RowStochasticDepth drop;
 
     public ResidualConvBnRelu(long channels, double stochasticDepth) : base(nameof(ResidualConvBnRelu))
     {
         branch = new ConvBnRelu(channels, channels);
-        drop = torchvision.ops.StochasticDepth(stochasticDepth, torchvision.StochasticDepth.Mode.Row);
+        drop = new RowStochasticDepth(stochasticDepth);
         RegisterComponents();
     }
 
     public override Tensor forward(Tensor input)
     {
         using var scope = NewDisposeScope();
-        return input.add(drop.forward(branch.forward(input))).MoveToOuterDisposeScope();
+        return input.add(drop.forward(branch.forward(input)), alpha: KeptScalars.One).MoveToOuterDisposeScope();
     }
 
     protected override void Dispose(bool disposing)

@@ -1,3 +1,4 @@
+using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -36,7 +37,8 @@ internal sealed class DetectionHead : nn.Module<Tensor, Tensor>
         offset = Branch(channels, 2);
         using (no_grad())
         {
-            ((Conv2d)heatmap[2]).bias!.fill_(HeatmapPriorBias);
+            using var prior = HeatmapPriorBias.ToScalar();
+            ((Conv2d)heatmap[2]).bias!.fill_(prior);
         }
 
         RegisterComponents();

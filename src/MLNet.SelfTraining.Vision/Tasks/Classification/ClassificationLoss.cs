@@ -52,9 +52,11 @@ internal sealed class ClassificationLoss
 
         var human = perRow.narrow(0, 0, humanCount).mean();
         var pseudo = perRow.narrow(0, humanCount, rows - humanCount).mean();
-        var humanValue = human.ToDouble();
-        var (humanWeight, pseudoWeight) = _normalizer.Update(humanValue, PseudoMagnitude(pseudo.ToDouble(), keep, humanCount, rows, humanValue));
-        return human.mul(humanWeight).add(pseudo.mul(pseudoWeight)).MoveToOuterDisposeScope();
+        var humanValue = TensorValues.Double(human);
+        var (humanWeight, pseudoWeight) = _normalizer.Update(humanValue, PseudoMagnitude(TensorValues.Double(pseudo), keep, humanCount, rows, humanValue));
+        using var humanScale = humanWeight.ToScalar();
+        using var pseudoScale = pseudoWeight.ToScalar();
+        return human.mul(humanScale).add(pseudo.mul(pseudoScale), alpha: KeptScalars.One).MoveToOuterDisposeScope();
     }
 
     /// <summary>The pseudo loss per row in the loss: the mean itself without a mask, else the mean over the kept rows (or,
@@ -66,7 +68,7 @@ internal sealed class ClassificationLoss
             return pseudoMean;
         }
 
-        var kept = keep.narrow(0, humanCount, rows - humanCount).sum().ToDouble();
+        var kept = TensorValues.Double(keep.narrow(0, humanCount, rows - humanCount).sum());
         if (kept > 0)
         {
             return pseudoMean * (rows - humanCount) / kept;

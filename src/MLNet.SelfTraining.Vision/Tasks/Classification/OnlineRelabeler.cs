@@ -1,3 +1,4 @@
+using MLNet.SelfTraining.Vision.Engine;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -57,18 +58,19 @@ internal sealed class OnlineRelabeler
             network.train();
         }
         var (confidence, predicted) = probabilities.max(1);
-        var confident = confidence.ge(_threshold);
+        using var threshold = _threshold.ToScalar();
+        var confident = confidence.ge(threshold);
         var teacher = targets.narrow(0, humanCount, rows - humanCount);
         var teacherClass = teacher.dim() == 1 ? teacher : teacher.argmax(1);
         var refreshed = teacher.dim() == 1
             ? where(confident, predicted, teacher)
             : where(confident.unsqueeze(1), nn.functional.one_hot(predicted, teacher.shape[1]).to_type(teacher.dtype), teacher);
         Seen += rows - humanCount;
-        Changed += confident.logical_and(predicted.ne(teacherClass)).sum().ToInt64();
+        Changed += TensorValues.Long(confident.logical_and(predicted.ne(teacherClass)).sum());
         Tensor? keep = null;
         if (_mask)
         {
-            Masked += confident.logical_not().sum().ToInt64();
+            Masked += TensorValues.Long(confident.logical_not().sum());
             keep = cat([ones(humanCount, dtype: ScalarType.Float32), confident.to_type(ScalarType.Float32)]).MoveToOuterDisposeScope();
         }
         return (cat([targets.narrow(0, 0, humanCount), refreshed]).MoveToOuterDisposeScope(), keep);

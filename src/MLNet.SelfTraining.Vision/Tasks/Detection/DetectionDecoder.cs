@@ -1,3 +1,4 @@
+using MLNet.SelfTraining.Vision.Engine;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -9,8 +10,8 @@ namespace MLNet.SelfTraining.Vision.Tasks.Detection;
 /// K·h·w; each peak's box is <c>((px + ox − sw/2)·s, (py + oy − sh/2)·s, (px + ox + sw/2)·s, (py + oy + sh/2)·s)</c>
 /// clipped to [0, W]×[0, H] (a negative predicted size sw or sh counts as 0, so x0 ≤ x1 and y0 ≤ y1 even early in
 /// training); then per image the boxes scoring at least the threshold go through per-class NMS
-/// (<c>torchvision.ops.nms</c> on the boxes shifted by class × (max(W, H) + 1), so boxes of different classes never
-/// overlap), and the first <see cref="DetectionDecoding.MaximumDetections"/> in descending score are kept
+/// (<see cref="NonMaximumSuppression"/> on the boxes shifted by class × (max(W, H) + 1), so boxes of different classes
+/// never overlap), and the first <see cref="DetectionDecoding.MaximumDetections"/> in descending score are kept
 /// (<see cref="DetectionRow"/> layout).
 /// </summary>
 internal sealed class DetectionDecoder
@@ -39,24 +40,30 @@ internal sealed class DetectionDecoder
     {
         using var scope = NewDisposeScope();
         var (images, height, width) = (output.shape[0], output.shape[2], output.shape[3]);
+        using var cells = (height * width).ToScalar();
+        using var mapWidth = width.ToScalar();
+        using var stride = _stride.ToScalar();
+        using var right = _imageWidth.ToScalar();
+        using var bottom = _imageHeight.ToScalar();
+        var (zero, one, two) = (KeptScalars.Zero, KeptScalars.One, KeptScalars.Two);
         var heat = output.narrow(1, 0, classCount).sigmoid();
         var peaks = heat.mul(nn.functional.max_pool2d(heat, 3, stride: 1, padding: 1).eq(heat));
         var k = Math.Min(_decoding.Candidates, classCount * height * width);
         var (scores, index) = peaks.view(images, -1).topk((int)k);                            // (B, k) each
-        var classes = index.div(height * width, rounding_mode: RoundingMode.floor);
-        var cell = index.remainder(height * width);
-        var px = cell.remainder(width).to_type(ScalarType.Float32);
-        var py = cell.div(width, rounding_mode: RoundingMode.floor).to_type(ScalarType.Float32);
+        var classes = index.div(cells, rounding_mode: RoundingMode.floor);
+        var cell = index.remainder(cells);
+        var px = cell.remainder(mapWidth).to_type(ScalarType.Float32);
+        var py = cell.div(mapWidth, rounding_mode: RoundingMode.floor).to_type(ScalarType.Float32);
         var regression = output.narrow(1, classCount, 4).reshape(images, 4, -1);               // (B, 4, h·w)
         var at = regression.gather(2, cell.unsqueeze(1).expand(-1, 4, -1));                  // (B, 4, k): sw, sh, ox, oy
-        var (cx, cy) = (px.add(at[.., 2]), py.add(at[.., 3]));
-        var (halfWidth, halfHeight) = (at[.., 0].clamp_min(0).div(2), at[.., 1].clamp_min(0).div(2));   // a negative size counts as 0
+        var (cx, cy) = (px.add(at[.., 2], alpha: one), py.add(at[.., 3], alpha: one));
+        var (halfWidth, halfHeight) = (at[.., 0].clamp_min(zero).div(two), at[.., 1].clamp_min(zero).div(two));   // a negative size counts as 0
         var boxes = stack(
             [
-                cx.sub(halfWidth).mul(_stride).clamp(0, _imageWidth),
-                cy.sub(halfHeight).mul(_stride).clamp(0, _imageHeight),
-                cx.add(halfWidth).mul(_stride).clamp(0, _imageWidth),
-                cy.add(halfHeight).mul(_stride).clamp(0, _imageHeight),
+                cx.sub(halfWidth).mul(stride).clamp(zero, right),
+                cy.sub(halfHeight).mul(stride).clamp(zero, bottom),
+                cx.add(halfWidth, alpha: one).mul(stride).clamp(zero, right),
+                cy.add(halfHeight, alpha: one).mul(stride).clamp(zero, bottom),
             ], 2);                                                                              // (B, k, 4)
         var rows = zeros(images, _decoding.OutputSize);
         for (var image = 0; image < images; image++)
@@ -70,10 +77,12 @@ internal sealed class DetectionDecoder
     /// <summary>Writes one image's kept boxes into its row.</summary>
     private void Select(Tensor boxes, Tensor scores, Tensor classes, Tensor row)
     {
-        var passing = scores.ge(_decoding.ScoreThreshold).nonzero().flatten();
+        using var threshold = _decoding.ScoreThreshold.ToScalar();
+        using var classOffset = (Math.Max(_imageWidth, _imageHeight) + 1).ToScalar();
+        var passing = scores.ge(threshold).nonzero().flatten();
         var (kept, keptScores, keptClasses) = (boxes.index_select(0, passing), scores.index_select(0, passing), classes.index_select(0, passing));
-        var shift = keptClasses.to_type(ScalarType.Float32).mul(Math.Max(_imageWidth, _imageHeight) + 1).unsqueeze(1);
-        var order = torchvision.ops.nms(kept.add(shift), keptScores, _decoding.NmsIouThreshold);
+        var shift = keptClasses.to_type(ScalarType.Float32).mul(classOffset).unsqueeze(1);
+        var order = NonMaximumSuppression.Keep(kept.add(shift, alpha: KeptScalars.One), keptScores, _decoding.NmsIouThreshold);
         order = order.narrow(0, 0, Math.Min(order.shape[0], _decoding.MaximumDetections));
         var count = order.shape[0];
         row[0] = count;

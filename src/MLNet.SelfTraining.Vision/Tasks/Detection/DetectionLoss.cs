@@ -28,6 +28,12 @@ internal sealed class DetectionLoss
 
     private const double Clamp = 1e-4;
 
+    private static readonly Scalar s_lowest = Clamp.ToScalar();
+    private static readonly Scalar s_highest = (1 - Clamp).ToScalar();
+    private static readonly Scalar s_four = 4.ToScalar();
+    private static readonly Scalar s_sizeWeight = SizeWeight.ToScalar();
+    private static readonly Scalar s_offsetWeight = OffsetWeight.ToScalar();
+
     private readonly LossNormalizer _normalizer;
 
     public DetectionLoss(LossNormalizer normalizer)
@@ -57,29 +63,40 @@ internal sealed class DetectionLoss
 
         var human = Mean(perImage.narrow(0, 0, humanCount), targets.BoxCounts[..humanCount]);
         var pseudo = Mean(perImage.narrow(0, humanCount, rows - humanCount), targets.BoxCounts[humanCount..]);
-        var (humanWeight, pseudoWeight) = _normalizer.Update(human.ToDouble(), pseudo.ToDouble());
-        return human.mul(humanWeight).add(pseudo.mul(pseudoWeight)).MoveToOuterDisposeScope();
+        var (humanWeight, pseudoWeight) = _normalizer.Update(TensorValues.Double(human), TensorValues.Double(pseudo));
+        using var humanScale = humanWeight.ToScalar();
+        using var pseudoScale = pseudoWeight.ToScalar();
+        return human.mul(humanScale).add(pseudo.mul(pseudoScale), alpha: KeptScalars.One).MoveToOuterDisposeScope();
     }
 
     /// <summary>(B) each image's sums: focal + 0.1 · size + offset, before the division by N.</summary>
     private static Tensor PerImage(Tensor output, DetectionTargets targets)
     {
         var classCount = targets.Heatmap.shape[1];
-        var p = output.narrow(1, 0, classCount).sigmoid().clamp(Clamp, 1 - Clamp);
+        var p = output.narrow(1, 0, classCount).sigmoid().clamp(s_lowest, s_highest);
         var gt = targets.Heatmap;
-        var positive = gt.eq(1).to_type(ScalarType.Float32);
-        var positiveTerm = p.neg().add(1).square().mul(p.log()).mul(positive);
-        var negativeTerm = gt.neg().add(1).pow(4).mul(p.square()).mul(p.neg().add(1).log()).mul(positive.neg().add(1));
-        var focal = positiveTerm.add(negativeTerm).sum([1, 2, 3]).neg();
+        var one = KeptScalars.One;
+        var positive = gt.eq(one).to_type(ScalarType.Float32);
+        var two = KeptScalars.Two;                                                      // pow(2), not square(): square() makes a Scalar of 2
+        var positiveTerm = OneMinus(p).pow(two).mul(p.log()).mul(positive);
+        var negativeTerm = OneMinus(gt).pow(s_four).mul(p.pow(two)).mul(OneMinus(p).log()).mul(OneMinus(positive));
+        var focal = positiveTerm.add(negativeTerm, alpha: one).sum([1, 2, 3]).neg();
         var size = Regression(output.narrow(1, classCount, 2), targets.Size, targets.Centres);
         var offset = Regression(output.narrow(1, classCount + 2, 2), targets.Offset, targets.Centres);
-        return focal.add(size.mul(SizeWeight)).add(offset.mul(OffsetWeight));
+        return focal.add(size.mul(s_sizeWeight), alpha: one).add(offset.mul(s_offsetWeight), alpha: one);
     }
+
+    /// <summary>1 − <paramref name="x"/>.</summary>
+    private static Tensor OneMinus(Tensor x) => x.neg().add(KeptScalars.One, alpha: KeptScalars.One);
 
     /// <summary>(B) Σ over the centre cells of |predicted − target|, both coordinates.</summary>
     private static Tensor Regression(Tensor predicted, Tensor target, Tensor centres) =>
         predicted.sub(target).abs().mul(centres).sum([1, 2, 3]);
 
     /// <summary>The stream's summed image losses divided by its number of boxes (at least 1).</summary>
-    private static Tensor Mean(Tensor perImage, long[] boxCounts) => perImage.sum().div(Math.Max(boxCounts.Sum(), 1));
+    private static Tensor Mean(Tensor perImage, long[] boxCounts)
+    {
+        using var boxes = Math.Max(boxCounts.Sum(), 1).ToScalar();
+        return perImage.sum().div(boxes);
+    }
 }

@@ -20,6 +20,8 @@ namespace MLNet.SelfTraining.Vision.Tasks.Segmentation;
 /// </remarks>
 internal sealed class SegmentationLoss
 {
+    private static readonly Scalar s_ignore = SegmentationMasks.Ignore.ToScalar();
+
     private readonly LossNormalizer _normalizer;
 
     public SegmentationLoss(LossNormalizer normalizer)
@@ -41,7 +43,7 @@ internal sealed class SegmentationLoss
             perPixel = perPixel.mul(weights.view(-1, 1, 1));
         }
 
-        var valid = masks.ne(SegmentationMasks.Ignore);
+        var valid = masks.ne(s_ignore);
         var rows = (int)perPixel.shape[0];
         if (humanCount == rows)
         {
@@ -50,19 +52,22 @@ internal sealed class SegmentationLoss
 
         var (human, humanPixels) = Mean(perPixel.narrow(0, 0, humanCount), valid.narrow(0, 0, humanCount));
         var (pseudo, pseudoPixels) = Mean(perPixel.narrow(0, humanCount, rows - humanCount), valid.narrow(0, humanCount, rows - humanCount));
-        var humanValue = human.ToDouble();
-        var pseudoValue = pseudo.ToDouble();
+        var humanValue = TensorValues.Double(human);
+        var pseudoValue = TensorValues.Double(pseudo);
         var humanMagnitude = humanPixels > 0 ? humanValue : Fallback(_normalizer.HumanLossAverage, pseudoValue);
         var pseudoMagnitude = pseudoPixels > 0 ? pseudoValue : Fallback(_normalizer.PseudoLossAverage, humanMagnitude);
         var (humanWeight, pseudoWeight) = _normalizer.Update(humanMagnitude, pseudoMagnitude);
-        return human.mul(humanWeight).add(pseudo.mul(pseudoWeight)).MoveToOuterDisposeScope();
+        using var humanScale = humanWeight.ToScalar();
+        using var pseudoScale = pseudoWeight.ToScalar();
+        return human.mul(humanScale).add(pseudo.mul(pseudoScale), alpha: KeptScalars.One).MoveToOuterDisposeScope();
     }
 
     /// <summary>The sum of the (weighted) per-pixel losses over the valid pixels, divided by their number (at least 1), and that number.</summary>
     private static (Tensor Loss, long ValidPixels) Mean(Tensor perPixel, Tensor valid)
     {
-        var count = valid.sum().ToInt64();
-        return (perPixel.sum().div(Math.Max(count, 1)), count);
+        var count = TensorValues.Long(valid.sum());
+        using var pixels = Math.Max(count, 1).ToScalar();
+        return (perPixel.sum().div(pixels), count);
     }
 
     private static double Fallback(double average, double other) => average > 0 ? average : other;
