@@ -2,7 +2,6 @@ using MLNet.SelfTraining.Vision.Models;
 using MLNet.SelfTraining.Vision.Models.Backbones;
 using MLNet.SelfTraining.Vision.Models.Blocks;
 using MLNet.SelfTraining.Vision.Models.Heads;
-using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
