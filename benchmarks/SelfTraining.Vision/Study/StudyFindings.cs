@@ -77,7 +77,7 @@ internal static class StudyFindings
             }
         }
 
-        return new("F3", "where pre-training helps, self-training improves on it", title, "in every cell where pre-training's Δ > 0, pre-training + self-training > pre-training (no such cell: not testable)",
+        return new("F3", "where pre-training helps, self-training improves on it", title, "in every cell where pre-training's Δ > 0, pre-training + self-training > pre-training (not testable if there is no such cell)",
             StudyFinding.VerdictOf(holding, evidence.Count), evidence);
     }
 
