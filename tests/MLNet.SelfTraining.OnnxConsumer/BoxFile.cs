@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace MLNet.SelfTraining.OnnxConsumer;
 
 /// <summary>Writes boxes.tsv: "keys TAB names TAB scores TAB corners" per image, each field space-separated.</summary>
@@ -10,9 +8,7 @@ internal static class BoxFile
         using var writer = new StreamWriter(path);
         foreach (var found in predictions)
         {
-            writer.WriteLine(string.Join('\t', string.Join(' ', found.Keys), string.Join(' ', found.Names), Floats(found.Scores), Floats(found.Corners)));
+            writer.WriteLine(string.Join('\t', string.Join(' ', found.Keys), string.Join(' ', found.Names), TsvFields.Floats(found.Scores), TsvFields.Floats(found.Corners)));
         }
     }
-
-    private static string Floats(float[] values) => string.Join(' ', values.Select(value => value.ToString("R", CultureInfo.InvariantCulture)));
 }

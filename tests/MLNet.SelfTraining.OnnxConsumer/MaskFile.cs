@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace MLNet.SelfTraining.OnnxConsumer;
 
 /// <summary>Writes masks.tsv: "mask TAB confidences" per image (space-separated), then "pixel_accuracy TAB value".</summary>
@@ -10,10 +8,9 @@ internal static class MaskFile
         using var writer = new StreamWriter(path);
         foreach (var prediction in result.Predictions)
         {
-            var confidences = string.Join(' ', prediction.Confidence.Select(value => value.ToString("R", CultureInfo.InvariantCulture)));
-            writer.WriteLine($"{string.Join(' ', prediction.Mask)}\t{confidences}");
+            writer.WriteLine($"{string.Join(' ', prediction.Mask)}\t{TsvFields.Floats(prediction.Confidence)}");
         }
 
-        writer.WriteLine($"pixel_accuracy\t{result.PixelAccuracy.ToString("R", CultureInfo.InvariantCulture)}");
+        writer.WriteLine($"pixel_accuracy\t{TsvFields.Number(result.PixelAccuracy)}");
     }
 }

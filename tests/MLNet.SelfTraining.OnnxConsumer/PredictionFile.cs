@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace MLNet.SelfTraining.OnnxConsumer;
 
 /// <summary>Writes predictions.tsv.</summary>
@@ -10,10 +8,9 @@ internal static class PredictionFile
         using var writer = new StreamWriter(path);
         foreach (var prediction in result.Predictions)
         {
-            var scores = string.Join(' ', prediction.Score.Select(score => score.ToString("R", CultureInfo.InvariantCulture)));
-            writer.WriteLine($"{prediction.Key}\t{prediction.Label}\t{scores}");
+            writer.WriteLine($"{prediction.Key}\t{prediction.Label}\t{TsvFields.Floats(prediction.Score)}");
         }
 
-        writer.WriteLine($"accuracy\t{result.Accuracy.ToString("R", CultureInfo.InvariantCulture)}");
+        writer.WriteLine($"accuracy\t{TsvFields.Number(result.Accuracy)}");
     }
 }
