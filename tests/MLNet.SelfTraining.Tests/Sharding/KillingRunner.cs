@@ -3,10 +3,11 @@ using MLNet.SelfTraining.Sharding;
 namespace MLNet.SelfTraining.Tests.Sharding;
 
 /// <summary>
-/// Local worker processes, except that the first attempt at <paramref name="victim"/> is killed (its process tree,
-/// through cancellation) as soon as its temporary data file appears — mid-shard, before anything is committed.
+/// Local worker processes that count the attempts at each shard, except that the first attempt at
+/// <paramref name="victim"/> (if any) is killed (its process tree, through cancellation) as soon as its temporary data
+/// file appears — mid-shard, before anything is committed.
 /// </summary>
-internal sealed class KillingRunner(LocalProcessShardRunner inner, int victim) : IShardRunner
+internal sealed class KillingRunner(LocalProcessShardRunner inner, int? victim = null) : IShardRunner
 {
     public int Concurrency => inner.Concurrency;
 
