@@ -22,6 +22,9 @@ public sealed class LocalProcessShardRunner : IShardRunner
     /// <summary>The number of standard error lines an error message quotes.</summary>
     private const int StandardErrorLines = 20;
 
+    /// <summary>How long a killed worker is waited for.</summary>
+    private const int KillTimeoutMilliseconds = 10_000;
+
     private readonly SemaphoreSlim _slots;
 
     /// <summary>Runs up to <paramref name="workers"/> workers at once with <paramref name="command"/>.</summary>
@@ -113,7 +116,7 @@ public sealed class LocalProcessShardRunner : IShardRunner
         }
         catch (OperationCanceledException)
         {
-            process.Kill(entireProcessTree: true);
+            Kill(process);
             throw;
         }
 
@@ -127,5 +130,20 @@ public sealed class LocalProcessShardRunner : IShardRunner
 
             throw new InvalidOperationException($"The worker for {shard} ({Command} {string.Join(' ', start.ArgumentList)}) exited with code {process.ExitCode}; its standard error ends with:{Environment.NewLine}{tail}");
         }
+    }
+
+    /// <summary>Kills the worker and its children and waits for it, so a retry never overlaps it.</summary>
+    private static void Kill(Process process)
+    {
+        try
+        {
+            process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // It exited on its own meanwhile.
+        }
+
+        process.WaitForExit(KillTimeoutMilliseconds);
     }
 }
