@@ -125,7 +125,7 @@ internal sealed class SelfTrainingRun<TTarget> : IDisposable
         _state = new RunState<TTarget>(_task, plan, training, trains, labeledCount, unlabeled, new UnlabeledPool<TTarget>(unlabeledCount), agrees);
         _spill = new Spill(_request.MLContext);
         _scoring = _options.Sharding is { } sharding
-            ? new ShardedScoring(_request.MLContext, sharding, scoringView, _task.TaskName, _task.SelectionThreshold)
+            ? new ShardedScoring(_request.MLContext, sharding, scoringView, unlabeledCount, _task.TaskName, _task.SelectionThreshold)
             : new InProcessScoring<TTarget>(plan, unlabeled);
         Teacher = teacherModel;
         Model = teacherModel;
