@@ -1,0 +1,23 @@
+using System.Reflection;
+using MLNet.SelfTraining.Sharding;
+
+namespace SelfTraining.Sharding;
+
+/// <summary>The built mlnet-selftraining tool (its path is stamped into this program at build), run as worker processes.</summary>
+internal static class ShardTool
+{
+    /// <summary>The tool's dll this program was built with.</summary>
+    public static string DefaultDllPath
+        => typeof(ShardTool).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "ShardToolPath").Value!;
+
+    /// <summary>Up to <paramref name="workers"/> processes of <c>dotnet {dll} pseudo-label …</c>.</summary>
+    public static LocalProcessShardRunner Runner(string dllPath, int workers)
+    {
+        if (!File.Exists(dllPath))
+        {
+            throw new FileNotFoundException($"The mlnet-selftraining tool was expected at '{dllPath}'; build src/MLNet.SelfTraining.Tool (-c Release) or pass --tool.", dllPath);
+        }
+
+        return new LocalProcessShardRunner(workers, "dotnet", [dllPath]);
+    }
+}

@@ -1,0 +1,26 @@
+using System.Text;
+using SelfTraining.Vision.Study;
+
+namespace SelfTraining.Sharding;
+
+/// <summary>The throughput table of a workload: each arm's time, rate and shard bytes, and its speedup over one worker.</summary>
+internal static class ThroughputTable
+{
+    public static void Append(StringBuilder markdown, WorkloadResult result, IReadOnlyList<Arm> arms, string unit)
+    {
+        var summaries = arms.Select(a => ArmSummary.Find(result.Summaries, a.Name)).ToList();
+        var one = ArmSummary.Find(result.Summaries, Arm.Tool(1, 1).Name);
+        MarkdownTable.Append(markdown, ["arm", "workers", "shards", "s, median (min–max)", $"{unit}/s", "× 1 worker, 1 shard", $"shard bytes/{unit[..^1]}"],
+            summaries.Select(s => (IReadOnlyList<string>)
+            [
+                s.Arm.Name, s.Arm.Kind == "tool" ? s.Arm.Workers.ToString(System.Globalization.CultureInfo.InvariantCulture) : "in process",
+                s.Arm.Kind == "tool" ? s.Arm.Shards.ToString(System.Globalization.CultureInfo.InvariantCulture) : "–",
+                Text.Seconds(s), Text.N(s.RowsPerSecond), Text.Ratio(one.Seconds / s.Seconds), s.ShardBytes > 0 ? Text.F(s.ShardBytesPerRow, 1) : "–",
+            ]));
+        var two = ArmSummary.Find(result.Summaries, Arm.Tool(2, 2).Name);
+        var oneOfTwo = result.Summaries.SingleOrDefault(s => s.Arm.Name == Arm.Tool(1, 2).Name);
+        markdown.AppendLine($"**Speedup of 2 workers (2 shards) over 1 worker (1 shard): {Text.Ratio(one.Seconds / two.Seconds)}** (the issue's goal: ≥ 0.9·n = 1.80×)"
+            + (oneOfTwo is null ? "." : $"; over 1 worker running the same 2 shards: {Text.Ratio(oneOfTwo.Seconds / two.Seconds)}."));
+        markdown.AppendLine();
+    }
+}
