@@ -19,7 +19,7 @@ internal sealed class ArmMeasurement(Workload workload, string workFolder, strin
             foreach (var arm in arms)
             {
                 var result = Measure(arm) with { Repeat = repeat };
-                Console.Error.WriteLine($"  {workload.Name}, {arm.Name}, run {repeat}: {result.Seconds:F2} s, {result.RowsPerSecond:N0} rows/s, {result.ShardBytes:N0} shard bytes");
+                Console.Error.WriteLine($"  {workload.Name}, {arm.Name}, run {repeat}: {result.Seconds:F2} s, {result.RowsPerSecond:N0} per s, {result.ShardBytes:N0} shard bytes");
                 results.Add(result);
             }
         }
@@ -33,7 +33,7 @@ internal sealed class ArmMeasurement(Workload workload, string workFolder, strin
         var folder = Path.Combine(workFolder, "jobs", arm.Kind);
         return arm.Kind switch
         {
-            "score" or "worker" => Child(arm, JobFolder.Plan(workload, folder, 1)),
+            "score" or "save" or "worker" => Child(arm, JobFolder.Plan(workload, folder, 1)),
             "read" => Child(arm, Path.Combine(workFolder, "jobs", "worker", "job.json")),
             "tool" => Tool(arm, JobFolder.Plan(workload, folder, arm.Shards)),
             _ => throw new ArgumentException($"Unknown arm kind '{arm.Kind}'.", nameof(arm)),

@@ -9,7 +9,7 @@ namespace SelfTraining.Sharding;
 /// </summary>
 internal static class ImagesCommand
 {
-    public static readonly Arm[] Arms = [Arm.Score, Arm.Tool(1, 1), Arm.Tool(2, 2)];
+    public static readonly Arm[] Arms = [Arm.Score, Arm.Save, Arm.Tool(1, 1), Arm.Tool(2, 2)];
 
     public static Command Create()
     {
@@ -54,7 +54,7 @@ internal static class ImagesCommand
         markdown.AppendLine();
         foreach (var result in results)
         {
-            markdown.AppendLine($"**{result.Workload.Name}.** {result.Description}. Input {Text.Bytes(result.InputBytes)} ({Text.N(result.InputBytesPerRow)} bytes/image), "
+            markdown.AppendLine($"**{result.Workload.Name}.** {result.Description}. Input {Text.Bytes(result.InputBytes)} ({Text.PerItem(result.InputBytesPerRow)} bytes/image), "
                 + $"teacher {Text.Bytes(result.TeacherBytes)}. Median of {result.Summaries[0].Repeats}, arms interleaved; timed as in 1.");
             markdown.AppendLine();
             ThroughputTable.Append(markdown, result, Arms, "images");

@@ -62,12 +62,13 @@ internal static class PaperCommand
             }
         }
 
-        MarkdownTable.Append(markdown, ["workload", "rows / images N", "machines n", "rows/s, all machines", "time", "input storage", "shard storage", "per machine"], rows);
+        MarkdownTable.Append(markdown, ["workload", "rows / images N", "machines n", "rows or images/s, all machines", "time", "input storage", "shard storage", "per machine"], rows);
         foreach (var (result, _) in workloads)
         {
             var rate = ArmSummary.Find(result.Summaries, two);
-            markdown.AppendLine($"- {result.Workload.Name}: {Text.N(rate.RowsPerSecond)} rows/s per machine (2 workers, measured {result.Started}), "
-                + $"{Text.F(result.InputBytesPerRow, 1)} input bytes/row, {Text.F(rate.ShardBytesPerRow, 1)} shard bytes/row.");
+            var unit = result.Workload.Task == "classification" ? "row" : "image";
+            markdown.AppendLine($"- {result.Workload.Name}: {Text.N(rate.RowsPerSecond)} {unit}s/s per machine (2 workers, measured {result.Started}), "
+                + $"{Text.PerItem(result.InputBytesPerRow)} input bytes/{unit}, {Text.PerItem(rate.ShardBytesPerRow)} shard bytes/{unit}.");
         }
 
         markdown.AppendLine();

@@ -10,7 +10,7 @@ namespace SelfTraining.Sharding;
 /// </summary>
 internal static class TabularCommand
 {
-    public static readonly Arm[] Arms = [Arm.Score, Arm.Worker, Arm.Read, Arm.Tool(1, 1), Arm.Tool(1, 2), Arm.Tool(2, 2)];
+    public static readonly Arm[] Arms = [Arm.Score, Arm.Save, Arm.Worker, Arm.Read, Arm.Tool(1, 1), Arm.Tool(1, 2), Arm.Tool(2, 2)];
 
     public static Command Create()
     {
@@ -41,29 +41,33 @@ internal static class TabularCommand
         int repeats = result.Summaries[0].Repeats;
         markdown.AppendLine("### 1. Throughput against workers: tabular rows");
         markdown.AppendLine();
-        markdown.AppendLine($"{result.Description}. Input {Text.Bytes(result.InputBytes)} ({Text.F(result.InputBytesPerRow, 1)} bytes/row), teacher {Text.Bytes(result.TeacherBytes)}. "
+        markdown.AppendLine($"{result.Description}. Input {Text.Bytes(result.InputBytes)} ({Text.PerItem(result.InputBytesPerRow)} bytes/row), teacher {Text.Bytes(result.TeacherBytes)}. "
             + $"Median of {repeats}, arms interleaved. The tool's arms: `LocalProcessShardRunner` over `dotnet mlnet-selftraining.dll pseudo-label`, timed from "
             + "the first worker's start to the last shard written (process start, teacher load and SHA-256 checks included); in-process scoring: "
             + "`mlContext.Model.Load` + one cursor pass of the teacher's output over the inputs, in a fresh process (time from the load).");
         markdown.AppendLine();
         ThroughputTable.Append(markdown, result, [Arm.Score, Arm.Tool(1, 1), Arm.Tool(1, 2), Arm.Tool(2, 2)], "rows");
 
-        var (score, worker, read) = (ArmSummary.Find(result.Summaries, Arm.Score.Name), ArmSummary.Find(result.Summaries, Arm.Worker.Name), ArmSummary.Find(result.Summaries, Arm.Read.Name));
+        var (score, save) = (ArmSummary.Find(result.Summaries, Arm.Score.Name), ArmSummary.Find(result.Summaries, Arm.Save.Name));
+        var (worker, read) = (ArmSummary.Find(result.Summaries, Arm.Worker.Name), ArmSummary.Find(result.Summaries, Arm.Read.Name));
         markdown.AppendLine("### 2. Shard overhead (write + read) against scoring time");
         markdown.AppendLine();
         markdown.AppendLine($"The same {Text.N(result.Workload.Rows)} rows, in a fresh process each, median of {repeats}: the teacher's pass alone; `new ShardWorker().Run` for one "
             + "shard covering every row (load, score, write the shard to a temporary file, SHA-256 it, check its schema, rename, write the manifest); "
-            + "`ShardSet.Open` (every check, the shard's SHA-256 included) + one full cursor pass over `AsDataView` reading every column.");
+            + "`ShardSet.Open` (every check, the shard's SHA-256 included) + one full cursor pass over `AsDataView` reading every column. For "
+            + "reference, the teacher's pass written with `mlContext.Data.SaveAsBinary` alone (ML.NET's writer, one file per input, no row index, "
+            + "checksum or rename): how much of the write is ML.NET's writer and how much the shard's bookkeeping.");
         markdown.AppendLine();
         MarkdownTable.Append(markdown, ["step", "s, median (min–max)", "rows/s", "fraction of scoring"],
         [
             ["scoring alone (in process)", Text.Seconds(score), Text.N(score.RowsPerSecond), "1"],
+            ["score + `SaveAsBinary` alone (reference)", Text.Seconds(save), Text.N(save.RowsPerSecond), Text.F(save.Seconds / score.Seconds)],
             ["score + write (`ShardWorker.Run`, 1 shard)", Text.Seconds(worker), Text.N(worker.RowsPerSecond), Text.F(worker.Seconds / score.Seconds)],
             ["read (`ShardSet.Open` + full pass)", Text.Seconds(read), Text.N(read.RowsPerSecond), Text.F(read.Seconds / score.Seconds)],
         ]);
         markdown.AppendLine($"**Overhead: write {Text.Percent((worker.Seconds - score.Seconds) / score.Seconds)} of scoring, read {Text.Percent(read.Seconds / score.Seconds)}; "
             + $"together {Text.Percent((worker.Seconds - score.Seconds + read.Seconds) / score.Seconds)}.** Shard: {Text.Bytes(worker.ShardBytes)} "
-            + $"({Text.F(worker.ShardBytesPerRow, 1)} bytes/row: `RowIndex` + {string.Join(", ", result.Workload.Columns)}) against {Text.F(result.InputBytesPerRow, 1)} input bytes/row.");
+            + $"({Text.PerItem(worker.ShardBytesPerRow)} bytes/row: `RowIndex` + {string.Join(", ", result.Workload.Columns)}) against {Text.PerItem(result.InputBytesPerRow)} input bytes/row.");
         markdown.AppendLine();
         return markdown.ToString();
     }

@@ -13,6 +13,9 @@ internal static class Text
 
     public static string Percent(double fraction, int decimals = 1) => (100 * fraction).ToString($"F{decimals}", CultureInfo.InvariantCulture) + " %";
 
+    /// <summary>Bytes per row or image: one decimal below 100, none above.</summary>
+    public static string PerItem(double bytes) => bytes < 100 ? F(bytes, 1) : N(bytes);
+
     /// <summary>Bytes in the largest unit that keeps at least 1 (B, KB, MB, GB, TB; powers of 1,000).</summary>
     public static string Bytes(double bytes)
     {
