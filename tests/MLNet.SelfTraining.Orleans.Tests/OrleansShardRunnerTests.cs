@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using MLNet.SelfTraining.Sharding;
+using Orleans.TestingHost;
+
+namespace MLNet.SelfTraining.Orleans.Tests;
+
+[TestClass]
+public sealed class OrleansShardRunnerTests
+{
+    private static TestCluster s_cluster = null!;
+
+    [ClassInitialize]
+    public static async Task StartCluster(TestContext context) => s_cluster = await TwoSiloCluster.StartAsync();
+
+    [ClassCleanup]
+    public static async Task StopCluster() => await s_cluster.DisposeAsync();
+
+    [TestMethod]
+    public async Task TwoSilos_ScoreEveryRowOnce_OnBothSilos()
+    {
+        using var job = RangeJob.Create(rows: 1000, TimeSpan.FromMilliseconds(300));
+        var runner = await OrleansShardRunner.ForActiveSilosAsync(s_cluster.Client);
+
+        var result = await ShardRetryLoop.RunAsync(runner, job.JobPath, shardCount: 8, maximumAttempts: 1, CancellationToken.None);
+
+        Assert.AreEqual(2, runner.Concurrency);
+        Assert.HasCount(8, result.Reports);
+        CollectionAssert.AreEqual(Enumerable.Range(0, 1000).Select(i => (long)i).ToArray(), job.ReadAllRows(8));
+        Assert.HasCount(0, job.StrayFiles(8));
+        Assert.AreEqual(1000, result.Reports.Sum(r => r.Outcome.RowsWritten));
+        Assert.AreEqual(2, result.Reports.Select(r => r.Silo).Distinct().Count(), "the shards should spread over both silos");
+    }
+
+    [TestMethod]
+    public async Task CancelledToken_StopsTheShardOnItsSilo()
+    {
+        using var job = RangeJob.Create(rows: 10, TimeSpan.FromSeconds(60));
+        var runner = new OrleansShardRunner(s_cluster.Client, concurrency: 2);
+        using var cancellation = new CancellationTokenSource();
+        var clock = Stopwatch.StartNew();
+
+        var call = runner.RunAsync(new ShardRequest(job.JobPath, 0, 1), cancellation.Token);
+        await WaitForStartAsync(job.Folder, port: null);
+        cancellation.Cancel();
+
+        await Assert.ThrowsAsync<OperationCanceledException>(() => call);
+        Assert.IsLessThan(TimeSpan.FromSeconds(20), clock.Elapsed);
+        await Task.Delay(500);
+        Assert.IsFalse(File.Exists(RangeJob.ShardFile(job.Folder, 0, 1)));
+        Assert.HasCount(0, job.StrayFiles(1));
+    }
+
+    [TestMethod]
+    public async Task TokenCancelledBeforeTheCall_ThrowsWithoutStartingTheShard()
+    {
+        using var job = RangeJob.Create(rows: 10, TimeSpan.Zero);
+        var runner = new OrleansShardRunner(s_cluster.Client, concurrency: 2);
+
+        await Assert.ThrowsAsync<OperationCanceledException>(() => runner.RunAsync(new ShardRequest(job.JobPath, 0, 1), new CancellationToken(canceled: true)));
+
+        Assert.HasCount(0, Directory.GetFiles(job.Folder, "started-*"));
+    }
+
+    [TestMethod]
+    public async Task ShardOverItsTimeout_FailsWithATimeoutNamingTheShard()
+    {
+        using var job = RangeJob.Create(rows: 10, TimeSpan.FromSeconds(60));
+        var runner = new OrleansShardRunner(s_cluster.Client, concurrency: 2, shardTimeout: TimeSpan.FromMilliseconds(500));
+
+        var error = await Assert.ThrowsAsync<TimeoutException>(() => runner.RunAsync(new ShardRequest(job.JobPath, 1, 3), CancellationToken.None));
+
+        StringAssert.Contains(error.Message, "Shard 1 of 3");
+        StringAssert.Contains(error.Message, job.JobPath);
+    }
+
+    [TestMethod]
+    public void ConcurrencyBelowOne_IsRefusedNamingTheParameter()
+    {
+        var error = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => new OrleansShardRunner(s_cluster.Client, concurrency: 0));
+        Assert.AreEqual("concurrency", error.ParamName);
+    }
+
+    [TestMethod]
+    public void TimeoutAboveTheGrainMethodsResponseTimeout_IsRefused()
+    {
+        var error = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => new OrleansShardRunner(s_cluster.Client, 1, TimeSpan.FromDays(2)));
+        Assert.AreEqual("shardTimeout", error.ParamName);
+    }
+
+    [TestMethod]
+    public async Task ShardOutsideItsJob_IsRefusedBeforeAnyCall()
+    {
+        var runner = new OrleansShardRunner(s_cluster.Client, 1);
+
+        var error = await Assert.ThrowsExactlyAsync<ArgumentOutOfRangeException>(() => runner.RunAsync(new ShardRequest("job.json", 3, 3), CancellationToken.None));
+
+        StringAssert.Contains(error.Message, "got shard 3 of 3");
+    }
+
+    internal static async Task WaitForStartAsync(string folder, int? port)
+    {
+        var pattern = port is null ? "started-*" : $"started-*.{port}.*";
+        var clock = Stopwatch.StartNew();
+        while (Directory.GetFiles(folder, pattern).Length == 0)
+        {
+            Assert.IsLessThan(TimeSpan.FromSeconds(20), clock.Elapsed, $"no shard started ({pattern})");
+            await Task.Delay(20);
+        }
+    }
+}
