@@ -17,10 +17,14 @@ public partial class MnistCnnModel
     /// <summary>Test images for a consumer process, "label TAB pixels" per line (tests/MLNet.SelfTraining.OnnxConsumer reads them).</summary>
     public static string TestImagesPath { get; set; } = Path.GetFullPath("MnistCnnModel.test-images.tsv");
 
+    /// <summary>The TorchSharp CNN's digit for each image of <see cref="TestImagesPath"/>, one per line, to compare with the consumer's.</summary>
+    public static string ExpectedDigitsPath { get; set; } = Path.GetFullPath("MnistCnnModel.expected-digits.txt");
+
     /// <summary>
     /// Saves the final CNN as a plain ML.NET zip, reloads it with <c>mlContext.Model.Load</c> (ML.NET's ONNX transformer,
     /// no TorchSharp) and prints on how many test images it predicts the TorchSharp CNN's class; writes the first
-    /// 500 test images for a consumer process and prints the command that scores them without TorchSharp.
+    /// 500 test images for a consumer process with the TorchSharp CNN's digit for each, and prints the commands that score
+    /// them without TorchSharp and compare the digits.
     /// </summary>
     public static void SaveMLNetModel(MLContext mlContext, SelfTrainingTransformer model, IDataView test)
     {
@@ -33,12 +37,15 @@ public partial class MnistCnnModel
         AnsiConsole.MarkupLine($"The CNN student as a plain ML.NET model ({Markup.Escape(MLNetModelPath)}, mlContext.Model.Load, ONNX inside): "
             + $"the same class as the TorchSharp CNN on {same} of {expected.Length} test images.");
 
-        WriteTestImages(mlContext.Data.TakeRows(test, 500), TestImagesPath);
-        AnsiConsole.MarkupLine("Scored in a process without TorchSharp: [grey]dotnet run --project tests/MLNet.SelfTraining.OnnxConsumer -c Release -- "
-            + $"{Markup.Escape(MLNetModelPath)} {Markup.Escape(TestImagesPath)} predictions.tsv[/]");
+        var consumerImages = mlContext.Data.TakeRows(test, 500);
+        var classes = WriteTestImages(consumerImages, TestImagesPath);
+        File.WriteAllLines(ExpectedDigitsPath, expected.Take(500).Select(key => classes[key - 1]));
+        AnsiConsole.MarkupLine("Scored in a process without TorchSharp, then its digits compared with the TorchSharp CNN's: [grey]dotnet run --project tests/MLNet.SelfTraining.OnnxConsumer -c Release -- "
+            + $"{Markup.Escape(MLNetModelPath)} {Markup.Escape(TestImagesPath)} predictions.tsv && head -n -1 predictions.tsv | cut -f2 | cmp - {Markup.Escape(ExpectedDigitsPath)} && echo same digits[/]");
     }
 
-    private static void WriteTestImages(IDataView test, string path)
+    /// <summary>Writes "digit TAB pixels" per image and returns the label's class names (key i + 1 is class i).</summary>
+    private static string[] WriteTestImages(IDataView test, string path)
     {
         var names = default(VBuffer<ReadOnlyMemory<char>>);
         test.Schema["Label"].GetKeyValues(ref names);
@@ -47,5 +54,6 @@ public partial class MnistCnnModel
         var images = test.GetColumn<float[]>("Features").ToArray();
         File.WriteAllLines(path, images.Select((pixels, row) =>
             $"{classes[labels[row] - 1]}\t{string.Join(' ', pixels.Select(pixel => pixel.ToString("R", CultureInfo.InvariantCulture)))}"));
+        return classes;
     }
 }

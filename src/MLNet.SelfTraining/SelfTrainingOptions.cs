@@ -115,6 +115,13 @@ public sealed class SelfTrainingOptions
     /// </summary>
     public ValidationOptions Validation { get; set; } = new();
 
+    /// <summary>
+    /// Scores each round's unlabeled rows in shards, by worker processes or a cluster (see <see cref="ShardingOptions"/>),
+    /// with the same pseudo labels as in-process scoring; the teacher must be a model ML.NET can save. Default
+    /// <see langword="null"/>: the rows are scored in this process, in one streaming pass.
+    /// </summary>
+    public ShardingOptions? Sharding { get; set; }
+
     /// <summary>Checks the options and throws an exception that names the offending one.</summary>
     public void Validate()
     {
@@ -133,6 +140,7 @@ public sealed class SelfTrainingOptions
         Selection.Validate();
         ArgumentNullException.ThrowIfNull(Validation, nameof(Validation));
         Validation.Validate();
+        Sharding?.Validate();
         if (Validation.Enabled && Validation.ConfidenceThresholds is not null && Selection.ClassThresholds is not null)
         {
             throw new ArgumentException(

@@ -18,6 +18,12 @@ internal abstract class TaskBinding<TTarget>
     /// <summary>The number of classes (valid after <see cref="BindTeacher"/>), for per-class counts.</summary>
     public abstract int ClassCount { get; }
 
+    /// <summary>The task's name in a shard job (<c>classification</c>, <c>segmentation</c>, <c>detection</c>), for people reading it.</summary>
+    public abstract string TaskName { get; }
+
+    /// <summary>The confidence threshold the selection applies, written into a shard job for people reading it; <see langword="null"/> when it is not one number.</summary>
+    public abstract double? SelectionThreshold { get; }
+
     /// <summary>What the log says when a scoring pass selects nothing new (the run then stops with <see cref="SelfTrainingStopReason.NoChange"/>).</summary>
     public virtual string NoSelection => "no new row passed selection";
 

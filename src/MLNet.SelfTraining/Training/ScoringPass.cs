@@ -11,12 +11,13 @@ internal static class ScoringPass
 {
     /// <summary>Scores, selects and records; returns what the pass found.</summary>
     /// <param name="state">The run's data and pool.</param>
+    /// <param name="scoring">Where the teacher scores the rows: in this process or in shards.</param>
     /// <param name="model">The round's teacher.</param>
     /// <param name="round">The round (1-based), recorded for newly labeled rows.</param>
     /// <param name="rescore">Whether rows pseudo-labeled in earlier rounds are scored again.</param>
     /// <param name="progress">Receives the rows scored of the rows to score (<see cref="SelfTrainingStage.Scoring"/>).</param>
     /// <param name="cancellation">Stops the pass.</param>
-    public static ScoringOutcome Run<TTarget>(RunState<TTarget> state, ITransformer model, int round, bool rescore, RunProgress progress, CancellationToken cancellation)
+    public static ScoringOutcome Run<TTarget>(RunState<TTarget> state, ITeacherScoring scoring, ITransformer model, int round, bool rescore, RunProgress progress, CancellationToken cancellation)
     {
         var (task, pool) = (state.Task, state.Pool);
         var selection = task.StartSelection();
@@ -25,8 +26,7 @@ internal static class ScoringPass
         long scored = 0, invalid = 0, seen = 0;
         long toScore = rescore ? pool.Count : pool.Count - pool.PseudoLabeledCount;
         progress.Report(SelfTrainingStage.Scoring, 0, toScore);
-        var view = state.Plan.ScoringView(state.Unlabeled, row => rescore || !pool.IsLabeled(row));
-        TeacherPass.Run(model, view, task.TeacherColumns, cursor =>
+        scoring.Score(model, round, row => rescore || !pool.IsLabeled(row), task.TeacherColumns, cursor =>
         {
             var read = task.MakeTeacherReader(cursor);
             return row =>

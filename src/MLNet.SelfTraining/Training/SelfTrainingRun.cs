@@ -31,6 +31,7 @@ internal sealed class SelfTrainingRun<TTarget> : IDisposable
     private IWarmStartStudent? _warmStart;
     private RunState<TTarget>? _state;
     private Spill? _spill;
+    private ITeacherScoring? _scoring;
 
     /// <summary>Binds one run.</summary>
     /// <param name="request">The fit.</param>
@@ -123,6 +124,9 @@ internal sealed class SelfTrainingRun<TTarget> : IDisposable
 
         _state = new RunState<TTarget>(_task, plan, training, trains, labeledCount, unlabeled, new UnlabeledPool<TTarget>(unlabeledCount), agrees);
         _spill = new Spill(_request.MLContext);
+        _scoring = _options.Sharding is { } sharding
+            ? new ShardedScoring(_request.MLContext, sharding, scoringView, unlabeledCount, _task.TaskName, _task.SelectionThreshold)
+            : new InProcessScoring<TTarget>(plan, unlabeled);
         Teacher = teacherModel;
         Model = teacherModel;
     }
@@ -151,7 +155,7 @@ internal sealed class SelfTrainingRun<TTarget> : IDisposable
         var clock = Stopwatch.StartNew();
         _progress.Round = round;
         var model = Model;
-        var scoring = ScoringPass.Run(state, model, round, _options.RescorePseudoLabels, _progress, _cancellation);
+        var scoring = ScoringPass.Run(state, _scoring!, model, round, _options.RescorePseudoLabels, _progress, _cancellation);
         _progress.Report(SelfTrainingStage.PseudoLabelsSelected, scoring.Selected, scoring.Scored);
         if (!scoring.Changed)
         {
@@ -189,8 +193,12 @@ internal sealed class SelfTrainingRun<TTarget> : IDisposable
         return new SelfTrainingTransformer(model, Teacher, rounds, stop, pool.LabeledIteration, reported, validation, verdict);
     }
 
-    /// <summary>Deletes the run's spilled rows.</summary>
-    public void Dispose() => _spill?.Dispose();
+    /// <summary>Deletes the run's spilled rows and sharded scoring's files.</summary>
+    public void Dispose()
+    {
+        _scoring?.Dispose();
+        _spill?.Dispose();
+    }
 
     /// <summary>Fits a round's student inside the run's <see cref="StudentContext"/>; a cancelled fit never returns a model.</summary>
     private ITransformer FitStudent(ITransformer teacher, IDataView data)

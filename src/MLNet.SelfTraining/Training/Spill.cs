@@ -29,16 +29,24 @@ internal sealed class Spill : IDisposable
         }
 
         var loaded = _mlContext.Data.LoadFromBinary(_file);
-        foreach (var column in view.Schema.Where(c => !c.IsHidden))
+        CheckStored(view, loaded, "pseudo-labeled rows are spilled to");
+        return loaded;
+    }
+
+    /// <summary>Throws when a column of <paramref name="written"/> is not in <paramref name="loaded"/>, the same rows read back from an ML.NET binary file.</summary>
+    /// <param name="written">The view that was saved.</param>
+    /// <param name="loaded">The saved file, loaded.</param>
+    /// <param name="purpose">What the file is for, completing "an ML.NET binary file, which …".</param>
+    public static void CheckStored(IDataView written, IDataView loaded, string purpose)
+    {
+        foreach (var column in written.Schema.Where(c => !c.IsHidden))
         {
             if (loaded.Schema.GetColumnOrNull(column.Name) is null)
             {
                 throw new NotSupportedException(
-                    $"Column '{column.Name}' of type {column.Type} cannot be stored in an ML.NET binary file, which pseudo-labeled rows are spilled to. Keep such data as a path (e.g. image paths with LoadImages inside the pipeline) instead.");
+                    $"Column '{column.Name}' of type {column.Type} cannot be stored in an ML.NET binary file, which {purpose}. Keep such data as a path (e.g. image paths with LoadImages inside the pipeline) instead.");
             }
         }
-
-        return loaded;
     }
 
     /// <summary>Deletes the run's folder and the files written so far; views over them must no longer be read.</summary>

@@ -46,23 +46,41 @@ internal sealed class SpillFolder : IDisposable
         return new FileStream(path, options);
     }
 
+    /// <summary>Creates a new folder inside the run's folder (created if needed) that only the current user can enter.</summary>
+    /// <returns>The new folder's path.</returns>
+    public string CreateFolder()
+    {
+        EnsureCreated();
+        var path = Path.Combine(_path, Guid.NewGuid().ToString("N"));
+        CreateOwnerOnly(path);
+        return path;
+    }
+
     private string NewFilePath()
+    {
+        EnsureCreated();
+        return Path.Combine(_path, $"{Guid.NewGuid():N}.idv");
+    }
+
+    private void EnsureCreated()
     {
         if (!_created)
         {
-            if (OperatingSystem.IsWindows())
-            {
-                Directory.CreateDirectory(_path);
-            }
-            else
-            {
-                Directory.CreateDirectory(_path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-            }
-
+            CreateOwnerOnly(_path);
             _created = true;
         }
+    }
 
-        return Path.Combine(_path, $"{Guid.NewGuid():N}.idv");
+    private static void CreateOwnerOnly(string path)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(path);
+        }
+        else
+        {
+            Directory.CreateDirectory(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
     }
 
     /// <summary>Deletes the folder and what is left in it.</summary>

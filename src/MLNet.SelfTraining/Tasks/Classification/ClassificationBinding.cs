@@ -37,6 +37,10 @@ internal sealed class ClassificationBinding : TaskBinding<ClassPrediction>
 
     public override int ClassCount => _classCount;
 
+    public override string TaskName => "classification";
+
+    public override double? SelectionThreshold => _selection.ClassThresholds is null ? _selection.ConfidenceThreshold : null;
+
     public override Func<bool> MakeLabeledReader(DataViewRow row)
     {
         var isMissing = _codec.MakeMissingReader(row);

@@ -42,6 +42,10 @@ internal sealed class DetectionBinding : TaskBinding<BoxPrediction>
 
     public override string NoSelection { get; }
 
+    public override string TaskName => "detection";
+
+    public override double? SelectionThreshold => _boxes.ScoreThreshold;
+
     /// <summary>Every training row is labeled: empty boxes mean an image with no object.</summary>
     public override Func<bool> MakeLabeledReader(DataViewRow row) => () => true;
 

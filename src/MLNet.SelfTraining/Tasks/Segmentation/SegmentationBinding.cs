@@ -39,6 +39,7 @@ internal sealed class SegmentationBinding : TaskBinding<MaskPrediction>
         _confidenceColumn = masks.ConfidenceColumnName;
         _weighting = weighting;
         _rule = new PseudoMaskRule(masks.PixelConfidenceThreshold, classCount, _predictedColumn);
+        SelectionThreshold = masks.PixelConfidenceThreshold;
         NoSelection = $"no new image has a pseudo pixel (a pixel whose teacher confidence is ≥ {masks.PixelConfidenceThreshold}) or a changed pseudo mask";
     }
 
@@ -47,6 +48,10 @@ internal sealed class SegmentationBinding : TaskBinding<MaskPrediction>
     public override int ClassCount => _classCount;
 
     public override string NoSelection { get; }
+
+    public override string TaskName => "segmentation";
+
+    public override double? SelectionThreshold { get; }
 
     public override Func<bool> MakeLabeledReader(DataViewRow row)
     {
