@@ -10,7 +10,7 @@ public sealed class OrleansShardRunnerTests
     private static TestCluster s_cluster = null!;
 
     [ClassInitialize]
-    public static async Task StartCluster(TestContext context) => s_cluster = await TwoSiloCluster.StartAsync();
+    public static async Task StartCluster(TestContext context) => s_cluster = await TwoSiloCluster<RangeFileSilo>.StartAsync();
 
     [ClassCleanup]
     public static async Task StopCluster() => await s_cluster.DisposeAsync();
@@ -21,14 +21,14 @@ public sealed class OrleansShardRunnerTests
         using var job = RangeJob.Create(rows: 1000, TimeSpan.FromMilliseconds(300));
         var runner = await OrleansShardRunner.ForActiveSilosAsync(s_cluster.Client);
 
-        var result = await ShardRetryLoop.RunAsync(runner, job.JobPath, shardCount: 8, maximumAttempts: 1, CancellationToken.None);
+        var reports = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => runner.RunShardAsync(new ShardRequest(job.JobPath, i, 8), CancellationToken.None)));
 
         Assert.AreEqual(2, runner.Concurrency);
-        Assert.HasCount(8, result.Reports);
+        CollectionAssert.AreEqual(Enumerable.Range(0, 8).ToArray(), reports.Select(r => r.ShardIndex).ToArray());
         CollectionAssert.AreEqual(Enumerable.Range(0, 1000).Select(i => (long)i).ToArray(), job.ReadAllRows(8));
         Assert.HasCount(0, job.StrayFiles(8));
-        Assert.AreEqual(1000, result.Reports.Sum(r => r.Outcome.RowsWritten));
-        Assert.AreEqual(2, result.Reports.Select(r => r.Silo).Distinct().Count(), "the shards should spread over both silos");
+        Assert.AreEqual(1000, reports.Sum(r => r.Outcome.RowsWritten));
+        Assert.AreEqual(2, reports.Select(r => r.Silo).Distinct().Count(), "the shards should spread over both silos");
     }
 
     [TestMethod]
@@ -40,7 +40,7 @@ public sealed class OrleansShardRunnerTests
         var clock = Stopwatch.StartNew();
 
         var call = runner.RunAsync(new ShardRequest(job.JobPath, 0, 1), cancellation.Token);
-        await WaitForStartAsync(job.Folder, port: null);
+        await ShardStarts.WaitAsync(job.Folder, port: null);
         cancellation.Cancel();
 
         await Assert.ThrowsAsync<OperationCanceledException>(() => call);
@@ -95,16 +95,5 @@ public sealed class OrleansShardRunnerTests
         var error = await Assert.ThrowsExactlyAsync<ArgumentOutOfRangeException>(() => runner.RunAsync(new ShardRequest("job.json", 3, 3), CancellationToken.None));
 
         StringAssert.Contains(error.Message, "got shard 3 of 3");
-    }
-
-    internal static async Task WaitForStartAsync(string folder, int? port)
-    {
-        var pattern = port is null ? "started-*" : $"started-*.{port}.*";
-        var clock = Stopwatch.StartNew();
-        while (Directory.GetFiles(folder, pattern).Length == 0)
-        {
-            Assert.IsLessThan(TimeSpan.FromSeconds(20), clock.Elapsed, $"no shard started ({pattern})");
-            await Task.Delay(20);
-        }
     }
 }

@@ -1,0 +1,30 @@
+using System.Collections.Concurrent;
+using MLNet.SelfTraining.Sharding;
+
+namespace MLNet.SelfTraining.Orleans.Tests;
+
+/// <summary>Passes every call to the Orleans runner and keeps the exceptions it threw, which the coordinator retried.</summary>
+internal sealed class FailureRecordingRunner : IShardRunner
+{
+    private readonly IShardRunner _inner;
+    private readonly ConcurrentQueue<Exception> _failures = new();
+
+    public FailureRecordingRunner(IShardRunner inner) => _inner = inner;
+
+    public int Concurrency => _inner.Concurrency;
+
+    public IReadOnlyCollection<Exception> Failures => _failures;
+
+    public async Task RunAsync(ShardRequest request, CancellationToken cancellation)
+    {
+        try
+        {
+            await _inner.RunAsync(request, cancellation);
+        }
+        catch (Exception e)
+        {
+            _failures.Enqueue(e);
+            throw;
+        }
+    }
+}
