@@ -58,7 +58,7 @@ public sealed class OrleansShardedScoringTests
     /// </summary>
     private static async Task<IReadOnlyCollection<Exception>> RunWithSecondaryGoingAsync(TestCluster cluster, ScoringJob job, Func<TestCluster, SiloHandle, Task> leave)
     {
-        var runner = new FailureRecordingRunner(new OrleansShardRunner(cluster.Client, concurrency: 4, siloCheckInterval: TimeSpan.FromMilliseconds(200)));
+        var runner = new RecordingRunner(new OrleansShardRunner(cluster.Client, concurrency: 4, siloCheckInterval: TimeSpan.FromMilliseconds(200)));
         var secondary = cluster.SecondarySilos[0];
 
         var run = ShardCoordinator.RunAsync(job.JobPath, runner, maximumAttempts: 3, CancellationToken.None);
