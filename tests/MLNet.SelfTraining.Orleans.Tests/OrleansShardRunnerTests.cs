@@ -45,7 +45,7 @@ public sealed class OrleansShardRunnerTests
 
         await Assert.ThrowsAsync<OperationCanceledException>(() => call);
         Assert.IsLessThan(TimeSpan.FromSeconds(20), clock.Elapsed);
-        await Task.Delay(500);
+        await WaitForFileAsync(RangeJob.CancelledMarker(job.Folder, 0));
         Assert.IsFalse(File.Exists(RangeJob.ShardFile(job.Folder, 0, 1)));
         Assert.HasCount(0, job.StrayFiles(1));
     }
@@ -71,6 +71,18 @@ public sealed class OrleansShardRunnerTests
 
         StringAssert.Contains(error.Message, "Shard 1 of 3");
         StringAssert.Contains(error.Message, job.JobPath);
+        await WaitForFileAsync(RangeJob.CancelledMarker(job.Folder, 1));
+    }
+
+    /// <summary>Waits for a file the silo writes (up to 10 s).</summary>
+    private static async Task WaitForFileAsync(string path)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!File.Exists(path))
+        {
+            Assert.IsLessThan(TimeSpan.FromSeconds(10), clock.Elapsed, $"'{path}' was not written: the silo did not see the cancellation");
+            await Task.Delay(20);
+        }
     }
 
     [TestMethod]

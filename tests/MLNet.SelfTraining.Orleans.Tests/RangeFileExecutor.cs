@@ -6,7 +6,7 @@ namespace MLNet.SelfTraining.Orleans.Tests;
 
 /// <summary>
 /// The silo's shard work in these tests: marks the start (<c>started-i-of-n.port</c>, the silo's port), waits the job's
-/// shard time (cancellable), then writes the shard's row indices to a temporary file in the job folder and renames it
+/// shard time (a cancellation seen here leaves <c>cancelled-i</c>), then writes the shard's row indices to a temporary file in the job folder and renames it
 /// (atomic, like the real worker).
 /// </summary>
 internal sealed class RangeFileExecutor : IShardExecutor
@@ -22,7 +22,15 @@ internal sealed class RangeFileExecutor : IShardExecutor
         var (rows, shardTime) = RangeJob.Read(request.JobPath);
         var started = Path.Combine(folder, $"started-{request.ShardIndex:D5}-of-{request.ShardCount:D5}.{_silo.SiloAddress.Endpoint.Port}.{Guid.NewGuid():N}");
         await File.WriteAllTextAsync(started, "", cancellation);
-        await Task.Delay(shardTime, cancellation);
+        try
+        {
+            await Task.Delay(shardTime, cancellation);
+        }
+        catch (OperationCanceledException)
+        {
+            File.WriteAllText(RangeJob.CancelledMarker(folder, request.ShardIndex), "");
+            throw;
+        }
 
         var start = request.ShardIndex * rows / request.ShardCount;
         var end = (request.ShardIndex + 1) * rows / request.ShardCount;

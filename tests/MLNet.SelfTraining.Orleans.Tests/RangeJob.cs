@@ -35,6 +35,8 @@ internal sealed class RangeJob : IDisposable
         return (long.Parse(fields[0], CultureInfo.InvariantCulture), TimeSpan.FromMilliseconds(double.Parse(fields[1], CultureInfo.InvariantCulture)));
     }
 
+    public static string CancelledMarker(string folder, int index) => Path.Combine(folder, $"cancelled-{index:D5}");
+
     public static string ShardFile(string folder, int index, int count) => Path.Combine(folder, $"shard-{index:D5}-of-{count:D5}.txt");
 
     /// <summary>Every row index written by the shards of the job, in shard order.</summary>
@@ -44,11 +46,11 @@ internal sealed class RangeJob : IDisposable
             .Select(line => long.Parse(line, CultureInfo.InvariantCulture))
             .ToArray();
 
-    /// <summary>The files in the folder besides the job and the shards' outputs (temporary files left half-written).</summary>
+    /// <summary>The files in the folder besides the job, the shards' outputs and the markers (temporary files left half-written).</summary>
     public string[] StrayFiles(int shardCount)
     {
         var expected = Enumerable.Range(0, shardCount).Select(i => ShardFile(Folder, i, shardCount)).Append(JobPath).ToHashSet();
-        return Directory.GetFiles(Folder).Where(f => !expected.Contains(f) && !Path.GetFileName(f).StartsWith("started-", StringComparison.Ordinal)).ToArray();
+        return Directory.GetFiles(Folder).Where(f => !expected.Contains(f) && !Path.GetFileName(f).StartsWith("started-", StringComparison.Ordinal) && !Path.GetFileName(f).StartsWith("cancelled-", StringComparison.Ordinal)).ToArray();
     }
 
     public void Dispose() => Directory.Delete(Folder, recursive: true);
