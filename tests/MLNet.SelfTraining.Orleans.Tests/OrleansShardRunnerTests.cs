@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 using MLNet.SelfTraining.Sharding;
+using Orleans.Serialization;
 using Orleans.TestingHost;
 
 namespace MLNet.SelfTraining.Orleans.Tests;
@@ -83,6 +85,19 @@ public sealed class OrleansShardRunnerTests
             Assert.IsLessThan(TimeSpan.FromSeconds(10), clock.Elapsed, $"'{path}' was not written: the silo did not see the cancellation");
             await Task.Delay(20);
         }
+    }
+
+    [TestMethod]
+    public void ShardRequest_RoundTripsThroughOrleansSerializer_AndCopier()
+    {
+        var request = new ShardRequest("/shared/jobs/job.json", 4, 9);
+        var services = s_cluster.Client.ServiceProvider;
+
+        var serializer = services.GetRequiredService<Serializer>();
+        var copied = services.GetRequiredService<DeepCopier>().Copy(request);
+
+        Assert.AreEqual(request, serializer.Deserialize<ShardRequest>(serializer.SerializeToArray(request)));
+        Assert.AreEqual(request, copied);
     }
 
     [TestMethod]
