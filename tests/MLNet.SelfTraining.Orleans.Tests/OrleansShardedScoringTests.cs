@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using MLNet.SelfTraining.Orleans.SiloHost;
 using MLNet.SelfTraining.Sharding;
 using Orleans.TestingHost;
 
@@ -70,7 +71,7 @@ public sealed class OrleansShardedScoringTests
         return runner.Failures;
     }
 
-    private static void AssertEqualsSingleProcess(ScoringJob job, ShardSet set)
+    internal static void AssertEqualsSingleProcess(ScoringJob job, ShardSet set)
     {
         var expected = job.SingleProcessScores();
         var (rows, scores) = job.ShardSetScores(set);

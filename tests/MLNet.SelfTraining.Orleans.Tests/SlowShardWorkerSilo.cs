@@ -1,3 +1,4 @@
+using MLNet.SelfTraining.Orleans.SiloHost;
 using Orleans.TestingHost;
 
 namespace MLNet.SelfTraining.Orleans.Tests;

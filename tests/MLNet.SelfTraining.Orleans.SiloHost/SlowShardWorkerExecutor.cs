@@ -1,12 +1,12 @@
 using MLNet.SelfTraining.Sharding;
 
-namespace MLNet.SelfTraining.Orleans.Tests;
+namespace MLNet.SelfTraining.Orleans.SiloHost;
 
 /// <summary>
 /// The core's <see cref="ShardWorker"/> after a cancellable delay (a longer shard), marking each attempt's start in the
 /// job folder's <c>attempts</c> subfolder with the silo's port.
 /// </summary>
-internal sealed class SlowShardWorkerExecutor : IShardExecutor
+public sealed class SlowShardWorkerExecutor : IShardExecutor
 {
     public static readonly TimeSpan Delay = TimeSpan.FromSeconds(1);
 
