@@ -8,15 +8,9 @@ namespace MLNet.SelfTraining.Orleans.Tests;
 /// </summary>
 internal sealed class RangeJob : IDisposable
 {
-    private RangeJob(string folder, long rows)
-    {
-        Folder = folder;
-        Rows = rows;
-    }
+    private RangeJob(string folder) => Folder = folder;
 
     public string Folder { get; }
-
-    public long Rows { get; }
 
     public string JobPath => Path.Combine(Folder, "job.txt");
 
@@ -24,7 +18,7 @@ internal sealed class RangeJob : IDisposable
     {
         var folder = Path.Combine(Path.GetTempPath(), "orleans-shards-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
-        var job = new RangeJob(folder, rows);
+        var job = new RangeJob(folder);
         File.WriteAllText(job.JobPath, string.Create(CultureInfo.InvariantCulture, $"{rows} {shardTime.TotalMilliseconds}"));
         return job;
     }
