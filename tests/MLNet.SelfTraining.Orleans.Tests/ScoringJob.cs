@@ -30,8 +30,16 @@ internal sealed class ScoringJob : IDisposable
     {
         var folder = Directory.CreateTempSubdirectory("orleans-job-").FullName;
         var job = new ScoringJob(folder, new MLContext(seed: 1).Data.LoadFromEnumerable(BlobRow.Make(unlabeledRows, seed: 2)));
-        job.Write(shardCount);
-        return job;
+        try
+        {
+            job.Write(shardCount);
+            return job;
+        }
+        catch
+        {
+            job.Dispose();
+            throw;
+        }
     }
 
     /// <summary>The single-process reference: the saved teacher, loaded back, over every unlabeled row.</summary>
