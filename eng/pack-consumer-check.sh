@@ -20,13 +20,13 @@ fail() { echo "pack-consumer-check: FAILED: $*" >&2; exit 1; }
 echo "pack-consumer-check: packing $version into $feed"
 # The throwaway version is built under $work (--artifacts-path: bin and obj per project), so the repository's own
 # src/*/bin and src/*/obj are left as they are.
-for project in MLNet.SelfTraining MLNet.SelfTraining.Vision MLNet.SelfTraining.Tool; do
+for project in MLNet.SelfTraining MLNet.SelfTraining.Vision MLNet.SelfTraining.Tool MLNet.SelfTraining.Orleans; do
   dotnet pack "$repo/src/$project/$project.csproj" -c Release -o "$feed" --artifacts-path "$work/artifacts" \
     -p:Version="$version" -nologo -v:q
 done
 
 # What the packages hold: readme, licence, symbols, only the dependencies the code uses, the compat targets.
-for id in MLNet.SelfTraining MLNet.SelfTraining.Vision; do
+for id in MLNet.SelfTraining MLNet.SelfTraining.Vision MLNet.SelfTraining.Tool MLNet.SelfTraining.Orleans; do
   nupkg="$feed/$id.$version.nupkg"
   [ -f "$nupkg" ] || fail "$nupkg missing"
   [ -f "$feed/$id.$version.snupkg" ] || fail "symbols package $id.$version.snupkg missing"
