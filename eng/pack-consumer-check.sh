@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Packs MLNet.SelfTraining and MLNet.SelfTraining.Vision into a temporary local feed, checks what the packages hold, then
 # builds and runs a console app outside the repository that restores them from that feed (plus the machine's NuGet
-# sources) with TorchSharp-cpu, and self-trains a tiny image classifier (eng/pack-consumer-check/Program.cs).
+# sources) with TorchSharp-cpu, and self-trains a tiny image classifier (eng/pack-consumer-check/Program.cs); installs the
+# mlnet-selftraining tool from the same feed and has the consumer score an ML.NET teacher's rounds in its worker processes.
 # Exits non-zero on any failure. Usage: eng/pack-consumer-check.sh [--keep]   (--keep leaves the temp folder)
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
@@ -19,13 +20,13 @@ fail() { echo "pack-consumer-check: FAILED: $*" >&2; exit 1; }
 echo "pack-consumer-check: packing $version into $feed"
 # The throwaway version is built under $work (--artifacts-path: bin and obj per project), so the repository's own
 # src/*/bin and src/*/obj are left as they are.
-for project in MLNet.SelfTraining MLNet.SelfTraining.Vision; do
+for project in MLNet.SelfTraining MLNet.SelfTraining.Vision MLNet.SelfTraining.Tool MLNet.SelfTraining.Orleans; do
   dotnet pack "$repo/src/$project/$project.csproj" -c Release -o "$feed" --artifacts-path "$work/artifacts" \
     -p:Version="$version" -nologo -v:q
 done
 
 # What the packages hold: readme, licence, symbols, only the dependencies the code uses, the compat targets.
-for id in MLNet.SelfTraining MLNet.SelfTraining.Vision; do
+for id in MLNet.SelfTraining MLNet.SelfTraining.Vision MLNet.SelfTraining.Tool MLNet.SelfTraining.Orleans; do
   nupkg="$feed/$id.$version.nupkg"
   [ -f "$nupkg" ] || fail "$nupkg missing"
   [ -f "$feed/$id.$version.snupkg" ] || fail "symbols package $id.$version.snupkg missing"
@@ -80,6 +81,11 @@ cat > "$app/ConsumerCheck.csproj" <<XML
   </ItemGroup>
 </Project>
 XML
+# The mlnet-selftraining tool as a user installs it (no TorchSharp in it); the consumer's sharded rounds run it.
+tools="$work/tools"
+dotnet tool install MLNet.SelfTraining.Tool --version "$version" --tool-path "$tools" --configfile "$app/NuGet.config" >/dev/null \
+  || fail "dotnet tool install MLNet.SelfTraining.Tool failed"
+find "$tools" -name 'libtorch*' | grep -q . && fail "the tool package holds libtorch"
 echo "pack-consumer-check: building and running the consumer in $app"
 dotnet build "$app/ConsumerCheck.csproj" -c Release -nologo -v:q
 # On Debian 12 the package's buildTransitive step must have replaced libLibTorchSharp.so by a patched copy and a shim.
@@ -87,7 +93,8 @@ dotnet build "$app/ConsumerCheck.csproj" -c Release -nologo -v:q
 if [ "$(uname -s)" = Linux ] && ! strings -a "$(g++ -print-file-name=libstdc++.so.6)" | grep -qx GLIBCXX_3.4.32; then
   find "$app/bin" -name libMLNetTorchSharpCompatShim.so | grep -q . || fail "the compat shim is not in the consumer's output"
 fi
-output="$(cd "$app" && dotnet "bin/Release/$framework/ConsumerCheck.dll")" || fail "the consumer exited with $?: $output"
+output="$(cd "$app" && dotnet "bin/Release/$framework/ConsumerCheck.dll" "$tools/mlnet-selftraining")" || fail "the consumer exited with $?: $output"
 echo "$output"
 grep -q "^pack-consumer-check: student accuracy" <<<"$output" || fail "unexpected consumer output"
+grep -q "^pack-consumer-check: sharded rounds" <<<"$output" || fail "unexpected consumer output (sharded rounds)"
 echo "pack-consumer-check: OK in $(( $(date +%s) - start )) s"

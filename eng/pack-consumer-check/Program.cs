@@ -1,8 +1,11 @@
 // The consumer of eng/pack-consumer-check.sh: an application outside the repository that uses MLNet.SelfTraining and
 // MLNet.SelfTraining.Vision from their packages. It writes a few PNG files (horizontal vs vertical bar), reads them with
-// LoadImagePixels, self-trains the TorchSharp classifier for a few steps and checks the student on held-out images.
+// LoadImagePixels, self-trains the TorchSharp classifier for a few steps and checks the student on held-out images; then
+// self-trains an ML.NET classifier with its rounds scored by the installed mlnet-selftraining tool (args[0]).
 using Microsoft.ML;
+using Microsoft.ML.Data;
 using MLNet.SelfTraining;
+using MLNet.SelfTraining.Sharding;
 using MLNet.SelfTraining.Vision;
 using MLNet.SelfTraining.Vision.Engine;
 using MLNet.SelfTraining.Vision.ImageFiles;
@@ -60,8 +63,24 @@ var selfTraining = ml.MulticlassClassification.Trainers.SelfTraining(ml, ml.Mult
 using var model = selfTraining.Fit(pixels.Transform(ml.Data.LoadFromEnumerable(train)));
 var metrics = ml.MulticlassClassification.Evaluate(model.Transform(pixels.Transform(ml.Data.LoadFromEnumerable(test))));
 Console.WriteLine($"pack-consumer-check: student accuracy {metrics.MicroAccuracy:P1} on {test.Length} held-out images");
+
+// Sharded scoring through the installed tool (args[0]): an ML.NET teacher on the same pixels, its rounds scored by two
+// worker processes of mlnet-selftraining, must give the same predictions as scoring in this process.
+uint[] LinearPredictions(ShardingOptions? sharding)
+{
+    var context = new MLContext(seed: 1);
+    var linear = context.MulticlassClassification.Trainers.SelfTraining(context, context.MulticlassClassification.Trainers.LbfgsMaximumEntropy(),
+        unlabeledData: null, new SelfTrainingOptions { MaximumIterations = 2, Sharding = sharding });
+    var fitted = linear.Fit(pixels.Transform(context.Data.LoadFromEnumerable(train)));
+    return fitted.Transform(pixels.Transform(context.Data.LoadFromEnumerable(test))).GetColumn<uint>("PredictedLabel").ToArray();
+}
+
+var inProcess = LinearPredictions(null);
+var sharded = LinearPredictions(new ShardingOptions { Runner = new LocalProcessShardRunner(workers: 2, command: args[0]) });
+var same = inProcess.Zip(sharded).Count(pair => pair.First == pair.Second);
+Console.WriteLine($"pack-consumer-check: sharded rounds (2 worker processes of the installed tool) predict as in-process scoring on {same} of {test.Length} images");
 Directory.Delete(folder, recursive: true);
-return metrics.MicroAccuracy >= 0.8 ? 0 : 1;
+return metrics.MicroAccuracy >= 0.8 && same == test.Length ? 0 : 1;
 
 internal sealed class Row
 {

@@ -1,0 +1,17 @@
+using MLNet.SelfTraining.Sharding;
+
+namespace MLNet.SelfTraining.Orleans;
+
+/// <summary>The default <see cref="IShardExecutor"/>: the core's <see cref="ShardWorker"/>, run on the calling thread.</summary>
+internal sealed class ShardWorkerExecutor : IShardExecutor
+{
+    private readonly ShardWorker _worker;
+
+    public ShardWorkerExecutor(ShardWorker worker) => _worker = worker;
+
+    public Task<ShardOutcome> RunAsync(ShardRequest request, CancellationToken cancellation)
+    {
+        var result = _worker.Run(request, cancellation);
+        return Task.FromResult(new ShardOutcome(result.ShardFile, result.RowsWritten, result.RowsSkipped, result.Reused, result.Elapsed));
+    }
+}
