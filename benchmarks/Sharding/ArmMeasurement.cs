@@ -5,8 +5,8 @@ namespace SelfTraining.Sharding;
 
 /// <summary>
 /// Measures arms of one workload, repeats interleaved (repeat 1 of every arm, then repeat 2, …), each in a fresh job
-/// folder under <paramref name="workFolder"/>: the in-process arms in a child process of this program, the tool's
-/// workers as processes of the built tool. The <c>read</c> arm reads the shard the <c>worker</c> arm before it wrote.
+/// folder under <paramref name="workFolder"/>: the in-process and Orleans arms in a child process of this program, the
+/// tool's workers as processes of the built tool. The <c>read</c> arm reads the shard the <c>worker</c> arm before it wrote.
 /// </summary>
 internal sealed class ArmMeasurement(Workload workload, string workFolder, string toolDll)
 {
@@ -35,6 +35,7 @@ internal sealed class ArmMeasurement(Workload workload, string workFolder, strin
         {
             "score" or "save" or "worker" => Child(arm, JobFolder.Plan(workload, folder, 1)),
             "read" => Child(arm, Path.Combine(workFolder, "jobs", "worker", "job.json")),
+            "orleans" => Child(arm, JobFolder.Plan(workload, folder, arm.Shards)),
             "tool" => Tool(arm, JobFolder.Plan(workload, folder, arm.Shards)),
             _ => throw new ArgumentException($"Unknown arm kind '{arm.Kind}'.", nameof(arm)),
         };

@@ -10,7 +10,7 @@ namespace SelfTraining.Sharding;
 /// </summary>
 internal static class TabularCommand
 {
-    public static readonly Arm[] Arms = [Arm.Score, Arm.Save, Arm.Worker, Arm.Read, Arm.Tool(1, 1), Arm.Tool(1, 2), Arm.Tool(2, 2)];
+    public static readonly Arm[] Arms = [Arm.Score, Arm.Save, Arm.Worker, Arm.Read, Arm.Tool(1, 1), Arm.Tool(1, 2), Arm.Tool(2, 2), Arm.Orleans(1), Arm.Orleans(2)];
 
     public static Command Create()
     {
@@ -44,9 +44,16 @@ internal static class TabularCommand
         markdown.AppendLine($"{result.Description}. Input {Text.Bytes(result.InputBytes)} ({Text.PerItem(result.InputBytesPerRow)} bytes/row), teacher {Text.Bytes(result.TeacherBytes)}. "
             + $"Median of {repeats}, arms interleaved. The tool's arms: `LocalProcessShardRunner` over `dotnet mlnet-selftraining.dll pseudo-label`, timed from "
             + "the first worker's start to the last shard written (process start, teacher load and SHA-256 checks included); in-process scoring: "
-            + "`mlContext.Model.Load` + one cursor pass of the teacher's output over the inputs, in a fresh process (time from the load).");
+            + "`mlContext.Model.Load` + one cursor pass of the teacher's output over the inputs, in a fresh process (time from the load). "
+            + "Workers column: worker processes, or silos for the Orleans arms.");
         markdown.AppendLine();
-        ThroughputTable.Append(markdown, result, [Arm.Score, Arm.Tool(1, 1), Arm.Tool(1, 2), Arm.Tool(2, 2)], "rows");
+        ThroughputTable.Append(markdown, result, [Arm.Score, Arm.Tool(1, 1), Arm.Tool(1, 2), Arm.Tool(2, 2), Arm.Orleans(1), Arm.Orleans(2)], "rows");
+        var (silo, silos) = (ArmSummary.Find(result.Summaries, Arm.Orleans(1).Name), ArmSummary.Find(result.Summaries, Arm.Orleans(2).Name));
+        markdown.AppendLine($"**Orleans: 2 silos over 1 silo: {Text.Ratio(silo.Seconds / silos.Seconds)}.** The silos are those of an in-process test cluster "
+            + "(Microsoft.Orleans.TestingHost: every silo in the benchmark's child process, on loopback), started before the clock; `OrleansShardRunner` "
+            + "with one shard in flight per silo, each shard run by the core's `ShardWorker` in a grain, timed from the first call to the last shard "
+            + "written (no process start: the silos are running).");
+        markdown.AppendLine();
 
         var (score, save) = (ArmSummary.Find(result.Summaries, Arm.Score.Name), ArmSummary.Find(result.Summaries, Arm.Save.Name));
         var (worker, read) = (ArmSummary.Find(result.Summaries, Arm.Worker.Name), ArmSummary.Find(result.Summaries, Arm.Read.Name));

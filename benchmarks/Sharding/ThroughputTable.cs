@@ -14,8 +14,8 @@ internal static class ThroughputTable
         MarkdownTable.Append(markdown, ["arm", "workers", "shards", "s, median (min–max)", $"{unit}/s", "× 1 worker, 1 shard", $"shard bytes/{unit[..^1]}"],
             summaries.Select(s => (IReadOnlyList<string>)
             [
-                s.Arm.Name, s.Arm.Kind == "tool" ? s.Arm.Workers.ToString(CultureInfo.InvariantCulture) : "in process",
-                s.Arm.Kind == "tool" ? s.Arm.Shards.ToString(CultureInfo.InvariantCulture) : "–",
+                s.Arm.Name, s.Arm.Kind is "tool" or "orleans" ? s.Arm.Workers.ToString(CultureInfo.InvariantCulture) : "in process",
+                s.Arm.Kind is "tool" or "orleans" ? s.Arm.Shards.ToString(CultureInfo.InvariantCulture) : "–",
                 Text.Seconds(s), Text.N(s.RowsPerSecond), Text.Ratio(one.Seconds / s.Seconds), s.ShardBytes > 0 ? Text.PerItem(s.ShardBytesPerRow) : "–",
             ]));
         var two = ArmSummary.Find(result.Summaries, Arm.Tool(2, 2).Name);
