@@ -14,7 +14,11 @@ internal static class OrleansArm
 {
     public static async Task<ArmResult> RunAsync(string jobPath)
     {
+        jobPath = Path.GetFullPath(jobPath);
         var job = ShardJob.Read(jobPath);
+
+        // The test cluster writes its silos' logs to logs/ under the current folder: the job's folder, deleted with it.
+        Environment.CurrentDirectory = Path.GetDirectoryName(jobPath)!;
         var builder = new TestClusterBuilder((short)job.ShardCount);
         builder.AddSiloBuilderConfigurator<BenchmarkSilo>();
         await using var cluster = builder.Build();
