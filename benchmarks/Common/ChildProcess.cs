@@ -12,9 +12,14 @@ internal static class ChildProcess
 {
     public const string ResultPrefix = "RESULT ";
 
-    public static T Run<T>(IReadOnlyList<string> arguments)
+    public static T Run<T>(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = Self(arguments);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         start.RedirectStandardOutput = true;
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {start.FileName}.");
         string? result = null;
