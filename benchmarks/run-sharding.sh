@@ -2,10 +2,11 @@
 # Sharded pseudo-labeling benchmarks (issue 20): benchmarks/Sharding, with the built mlnet-selftraining tool as the
 # worker processes (LocalProcessShardRunner) and the silos of an in-process Orleans test cluster (OrleansShardRunner).
 # Usage: bash benchmarks/run-sharding.sh [--quick] [--out DIR]
-#   --quick  smoke run (~2 min): 100,000 rows, 200 images (teachers trained 5 steps), 1 repeat; not a measurement
+#   --quick  smoke run (~3 min): 100,000 rows, 200 images (teachers trained 5 steps), 1 repeat; not a measurement
 #   --out    result folder (default benchmarks/results/sharding-<UTC date>[-quick])
-# Full run (about 15 min on an idle 2-core machine): 1,000,000 rows, 2,000 images at 96x96 (detector and segmenter, 40 steps each), the MNIST rounds, 3 repeats
-# of every arm, interleaved. Writes DIR/*.json and DIR.md, prints the markdown. Inputs, teachers and shards go to a
+# Full run (about 25 min on an idle 2-core machine): 1,000,000 rows (figure 1 scores them 4 times: 4,000,000), 2,000
+# images at 96x96 (detector and segmenter, 40 steps each), the MNIST rounds, 3 repeats of every arm, interleaved; the
+# pinned arms need taskset (util-linux). Writes DIR/*.json and DIR.md, prints the markdown. Inputs, teachers and shards go to a
 # temporary folder (about 0.6 GB for the full run), deleted at the end.
 set -euo pipefail
 

@@ -19,7 +19,8 @@ internal sealed class ArmMeasurement(Workload workload, string workFolder, strin
             foreach (var arm in arms)
             {
                 var result = Measure(arm) with { Repeat = repeat };
-                Console.Error.WriteLine($"  {workload.Name}, {arm.Name}, run {repeat}: {result.Seconds:F2} s, {result.RowsPerSecond:N0} per s, {result.ShardBytes:N0} shard bytes");
+                Console.Error.WriteLine($"  {workload.Name}, {arm.Name}, run {repeat}: {result.Seconds:F2} s, {result.RowsPerSecond:N0} per s, {result.ShardBytes:N0} shard bytes"
+                    + (arm.MeasuresCpu ? $", CPU {result.WorkerCpuLoad:P0}" : ""));
                 results.Add(result);
             }
         }
@@ -36,21 +37,28 @@ internal sealed class ArmMeasurement(Workload workload, string workFolder, strin
             "score" or "save" or "worker" => Child(arm, JobFolder.Plan(workload, folder, 1)),
             "read" => Child(arm, Path.Combine(workFolder, "jobs", "worker", "job.json")),
             "orleans" => Child(arm, JobFolder.Plan(workload, folder, arm.Shards)),
-            "tool" => Tool(arm, JobFolder.Plan(workload, folder, arm.Shards)),
+            "tool" => Tool(arm, JobFolder.Plan(workload, folder, arm.Shards), [ShardTool.Runner(toolDll, arm.Workers)]),
+            "pinned" => Tool(arm, JobFolder.Plan(workload, folder, arm.Shards), [.. Enumerable.Range(0, arm.Workers).Select(core => ShardTool.PinnedRunner(toolDll, core))]),
             _ => throw new ArgumentException($"Unknown arm kind '{arm.Kind}'.", nameof(arm)),
         };
     }
 
-    private static ArmResult Child(Arm arm, string jobPath) => ChildProcess.Run<ArmResult>(["arm-one", "--kind", arm.Kind, "--job", jobPath]);
+    private static ArmResult Child(Arm arm, string jobPath) => ChildProcess.Run<ArmResult>(["arm-one", "--kind", arm.Kind, "--job", jobPath],
+        arm.TieredPgo ? null : new Dictionary<string, string> { ["DOTNET_TieredPGO"] = "0" }) with { Arm = arm.Name };
 
-    /// <summary>Every shard through the runner at once (it keeps <see cref="Arm.Workers"/> in flight); timed from the first start to the last shard written.</summary>
-    private ArmResult Tool(Arm arm, string jobPath)
+    /// <summary>
+    /// Every shard through the runners at once, shard i through runner i mod runners (one runner keeps
+    /// <see cref="Arm.Workers"/> in flight; the pinned arms have one runner per core); timed from the first start to the
+    /// last shard written, with the worker processes' CPU time over the same span.
+    /// </summary>
+    private ArmResult Tool(Arm arm, string jobPath, IReadOnlyList<LocalProcessShardRunner> runners)
     {
-        var runner = ShardTool.Runner(toolDll, arm.Workers);
+        var cpu = ChildCpu.Seconds();
         var clock = Stopwatch.StartNew();
-        Task.WhenAll(Enumerable.Range(0, arm.Shards).Select(i => runner.RunAsync(new ShardRequest(jobPath, i, arm.Shards), CancellationToken.None)))
+        Task.WhenAll(Enumerable.Range(0, arm.Shards).Select(i => runners[i % runners.Count].RunAsync(new ShardRequest(jobPath, i, arm.Shards), CancellationToken.None)))
             .GetAwaiter().GetResult();
         var seconds = clock.Elapsed.TotalSeconds;
-        return new ArmResult(arm.Name, 0, seconds, workload.Rows, JobFolder.ShardBytes(jobPath));
+        cpu = ChildCpu.Seconds() - cpu;
+        return new ArmResult(arm.Name, 0, seconds, workload.Rows, JobFolder.ShardBytes(jobPath), cpu);
     }
 }

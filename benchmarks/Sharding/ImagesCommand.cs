@@ -5,11 +5,19 @@ namespace SelfTraining.Sharding;
 
 /// <summary>
 /// <c>images</c> (figure 3): a vision teacher at 96×96 as the workers see it (ONNX inside a plain ML.NET zip), scoring
-/// generated scenes in process and through 1 and 2 worker processes of the tool; images/s and shard bytes per image.
+/// generated scenes in process and through 1 and 2 worker processes of the tool; images/s, the workers' CPU and shard
+/// bytes per image.
 /// </summary>
 internal static class ImagesCommand
 {
+    /// <summary>
+    /// The arms. Not the pinned ones: ONNX Runtime, left to choose its intra-op threads (as the exported teachers do),
+    /// sets its threads' CPU affinity itself, over <c>taskset</c>'s (a quick run: a worker "pinned" to one core at 172–176 % CPU).
+    /// </summary>
     public static readonly Arm[] Arms = [Arm.Score, Arm.Save, Arm.Tool(1, 1), Arm.Tool(2, 2)];
+
+    private const string NotPinned = "ONNX Runtime, left to choose its intra-op thread count (as the exported teachers are), sets its threads' CPU affinity "
+        + "itself, over `taskset`'s (a worker started with `taskset -c 0` used 172–176 % CPU in a quick run), so a worker cannot be held to one core here";
 
     public static Command Create()
     {
@@ -52,12 +60,14 @@ internal static class ImagesCommand
         var markdown = new StringBuilder();
         markdown.AppendLine("### 3. Images: a vision teacher as the workers see it");
         markdown.AppendLine();
+        markdown.AppendLine($"No pinned arms: {NotPinned}.");
+        markdown.AppendLine();
         foreach (var result in results)
         {
             markdown.AppendLine($"**{result.Workload.Name}.** {result.Description}. Input {Text.Bytes(result.InputBytes)} ({Text.PerItem(result.InputBytesPerRow)} bytes/image), "
-                + $"teacher {Text.Bytes(result.TeacherBytes)}. Median of {result.Summaries[0].Repeats}, arms interleaved; timed as in 1.");
+                + $"teacher {Text.Bytes(result.TeacherBytes)}. Median of {result.Summaries[0].Repeats}, arms interleaved; timed as in 1, CPU as in 1.");
             markdown.AppendLine();
-            ThroughputTable.Append(markdown, result, Arms, "images");
+            ThroughputTable.Append(markdown, result, Arms, "images", first: false);
         }
 
         return markdown.ToString();

@@ -23,7 +23,7 @@ internal static class PaperCommand
         var command = new Command("paper", "Time and storage for 100M rows and 10M 96×96 images on n machines, from measured rates.") { tabular, images };
         command.SetAction(parse =>
         {
-            var results = new List<(WorkloadResult Result, long Rows)> { (Read<WorkloadResult>(parse.GetRequiredValue(tabular)), TabularRows) };
+            var results = new List<(WorkloadResult Result, long Rows)> { (Read<TabularResult>(parse.GetRequiredValue(tabular)).Throughput, TabularRows) };
             if (parse.GetValue(images) is { } path)
             {
                 results.AddRange(Read<List<WorkloadResult>>(path).Select(r => (r, Images)));

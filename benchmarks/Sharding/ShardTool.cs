@@ -11,13 +11,13 @@ internal static class ShardTool
         => typeof(ShardTool).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "ShardToolPath").Value!;
 
     /// <summary>Up to <paramref name="workers"/> processes of <c>dotnet {dll} pseudo-label …</c>.</summary>
-    public static LocalProcessShardRunner Runner(string dllPath, int workers)
-    {
-        if (!File.Exists(dllPath))
-        {
-            throw new FileNotFoundException($"The mlnet-selftraining tool was expected at '{dllPath}'; build src/MLNet.SelfTraining.Tool (-c Release) or pass --tool.", dllPath);
-        }
+    public static LocalProcessShardRunner Runner(string dllPath, int workers) => new(workers, "dotnet", [Checked(dllPath)]);
 
-        return new LocalProcessShardRunner(workers, "dotnet", [dllPath]);
-    }
+    /// <summary>One process at a time of <c>taskset -c {core} dotnet {dll} pseudo-label …</c>: the worker and every thread it starts on that core only.</summary>
+    public static LocalProcessShardRunner PinnedRunner(string dllPath, int core) => new(1,
+        Taskset.Path ?? throw new InvalidOperationException("The pinned arms need taskset (util-linux) on PATH."),
+        ["-c", core.ToString(System.Globalization.CultureInfo.InvariantCulture), "dotnet", Checked(dllPath)]);
+
+    private static string Checked(string dllPath) => File.Exists(dllPath) ? dllPath
+        : throw new FileNotFoundException($"The mlnet-selftraining tool was expected at '{dllPath}'; build src/MLNet.SelfTraining.Tool (-c Release) or pass --tool.", dllPath);
 }
