@@ -16,7 +16,8 @@ namespace MLNet.SelfTraining.Sharding;
 /// mappings) loads once those assemblies are registered with <c>mlContext.ComponentCatalog</c> by the configure callback;
 /// the <c>mlnet-selftraining</c> tool registers Microsoft.ML.OnnxTransformer and Microsoft.ML.ImageAnalytics. TorchSharp
 /// archives are not worker teachers: export them with <c>SaveAsMLNetModel</c>. The class is thread-safe: every call
-/// uses its own <see cref="MLContext"/>.
+/// uses its own <see cref="MLContext"/>. The shard is written through a <see cref="ReplayedDataView"/>: a shard of at most
+/// 8,192 rows, which ML.NET's binary saver reads twice (to size its blocks, then to write them), is scored once.
 /// </remarks>
 public sealed class ShardWorker
 {
@@ -73,7 +74,7 @@ public sealed class ShardWorker
 
         var teacher = LoadTeacher(ml, job, request.JobPath);
         var scored = teacher.Transform(Rows(ml, job, request.JobPath, start, end, skip, cancellation));
-        var kept = Kept(ml, job, scored);
+        var kept = new ReplayedDataView(Kept(ml, job, scored));
         string sha = "";
         long bytes = 0;
         ShardFiles.WriteAtomically(dataPath, stream => ml.Data.SaveAsBinary(kept, stream, keepHidden: false), temporary =>
