@@ -23,19 +23,40 @@ internal sealed class SkipBitmap
 
     /// <summary>Writes the bitmap of <paramref name="rows"/> rows atomically.</summary>
     public static void Write(string path, long rows, Func<long, bool> skip)
+        => ShardFiles.WriteAtomically(path, stream => stream.Write(Build(rows, skip, out _)));
+
+    /// <summary>
+    /// Writes the bitmap of <paramref name="rows"/> rows atomically if it skips any row (one call of
+    /// <paramref name="skip"/> per row); otherwise writes nothing.
+    /// </summary>
+    /// <returns>Whether any row is skipped, that is whether the file was written.</returns>
+    public static bool WriteIfAny(string path, long rows, Func<long, bool> skip)
+    {
+        var bytes = Build(rows, skip, out var any);
+        if (any)
+        {
+            ShardFiles.WriteAtomically(path, stream => stream.Write(bytes));
+        }
+
+        return any;
+    }
+
+    private static byte[] Build(long rows, Func<long, bool> skip, out bool any)
     {
         var bytes = new byte[HeaderBytes + ((rows + 7) / 8)];
         s_tag.CopyTo(bytes, 0);
         BinaryPrimitives.WriteInt64LittleEndian(bytes.AsSpan(8), rows);
+        any = false;
         for (long row = 0; row < rows; row++)
         {
             if (skip(row))
             {
                 bytes[HeaderBytes + (row >> 3)] |= (byte)(1 << (int)(row & 7));
+                any = true;
             }
         }
 
-        ShardFiles.WriteAtomically(path, stream => stream.Write(bytes));
+        return bytes;
     }
 
     /// <summary>Reads the bitmap of a job of <paramref name="rows"/> rows.</summary>

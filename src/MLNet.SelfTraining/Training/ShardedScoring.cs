@@ -62,12 +62,8 @@ internal sealed class ShardedScoring : ITeacherScoring
         {
             var teacher = Path.Combine(folder, "teacher.zip");
             SaveTeacher(model, round, teacher);
-            string? skip = null;
-            if (Enumerable.Range(0, (int)_rows).Any(row => !keepRow(row)))
-            {
-                skip = Path.Combine(folder, "skip.bin");
-                SkipBitmap.Write(skip, _rows, row => !keepRow(row));
-            }
+            var skipPath = Path.Combine(folder, "skip.bin");
+            var skip = SkipBitmap.WriteIfAny(skipPath, _rows, row => !keepRow(row)) ? skipPath : null;
 
             var names = columns(model.GetOutputSchema(_scoringView.Schema)).Select(c => c.Name).ToList();
             var job = ShardJob.Create(folder, teacher, inputs, names, _shardCount, _taskName, _threshold, skip);
