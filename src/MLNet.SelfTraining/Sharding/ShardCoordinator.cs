@@ -3,7 +3,7 @@ namespace MLNet.SelfTraining.Sharding;
 /// <summary>
 /// Runs the shards of a job that have no valid output through an <see cref="IShardRunner"/>, keeping
 /// <see cref="IShardRunner.Concurrency"/> in flight and retrying a failed shard up to a number of attempts, then opens
-/// the <see cref="ShardSet"/>. A shard the runner reports done is checked like any other before it counts.
+/// the <see cref="ShardSet"/> from those checks. A shard the runner reports done is checked like any other before it counts.
 /// </summary>
 internal static class ShardCoordinator
 {
@@ -22,7 +22,8 @@ internal static class ShardCoordinator
         }
 
         var job = ShardJob.Read(jobPath);
-        var pending = ShardSet.Inspect(job, jobPath).Where(s => !s.IsValid).ToList();
+        var statuses = ShardSet.Inspect(job, jobPath).ToArray();
+        var pending = statuses.Where(s => !s.IsValid).ToList();
         using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         using var slots = new SemaphoreSlim(runner.Concurrency);
         var tasks = pending.Select(async shard =>
@@ -30,7 +31,7 @@ internal static class ShardCoordinator
             await slots.WaitAsync(failed.Token).ConfigureAwait(false);
             try
             {
-                await RunShardAsync(jobPath, job, shard, runner, maximumAttempts, failed.Token).ConfigureAwait(false);
+                statuses[shard.Index] = await RunShardAsync(jobPath, job, shard, runner, maximumAttempts, failed.Token).ConfigureAwait(false);
             }
             catch (Exception) when (!cancellation.IsCancellationRequested)
             {
@@ -45,10 +46,11 @@ internal static class ShardCoordinator
 
         // A shard out of attempts cancels the others; Task.WhenAll then throws its error, not their cancellations.
         await Task.WhenAll(tasks).ConfigureAwait(false);
-        return ShardSet.Open(jobPath);
+        return ShardSet.FromInspected(jobPath, job, statuses);
     }
 
-    private static async Task RunShardAsync(string jobPath, ShardJob job, ShardStatus shard, IShardRunner runner, int maximumAttempts, CancellationToken cancellation)
+    /// <returns>The shard's status once checked valid.</returns>
+    private static async Task<ShardStatus> RunShardAsync(string jobPath, ShardJob job, ShardStatus shard, IShardRunner runner, int maximumAttempts, CancellationToken cancellation)
     {
         var request = new ShardRequest(jobPath, shard.Index, job.ShardCount);
         Exception? last = null;
@@ -61,7 +63,7 @@ internal static class ShardCoordinator
                 var status = ShardCheck.Inspect(job, jobPath, shard.Index);
                 if (status.IsValid)
                 {
-                    return;
+                    return status;
                 }
 
                 last = new InvalidDataException(status.Problem ?? $"{runner.GetType().Name} reported shard {shard.Index} done, but its manifest '{ShardFiles.ManifestName(shard.Index, job.ShardCount)}' is missing.");

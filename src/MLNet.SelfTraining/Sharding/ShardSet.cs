@@ -36,7 +36,15 @@ public sealed class ShardSet
     public static ShardSet Open(string jobPath)
     {
         var job = ShardJob.Read(jobPath);
-        var statuses = Inspect(job, jobPath);
+        return FromInspected(jobPath, job, Inspect(job, jobPath));
+    }
+
+    /// <summary>
+    /// Opens the shards of <paramref name="job"/> from statuses its caller has just inspected (the coordinator checks
+    /// each shard as it completes), so no data file is hashed again; refuses them as <see cref="Open"/> does.
+    /// </summary>
+    internal static ShardSet FromInspected(string jobPath, ShardJob job, IReadOnlyList<ShardStatus> statuses)
+    {
         var problems = statuses.Where(s => s.Problem is not null).Select(s => s.Problem!).ToList();
         problems.AddRange(ForeignManifests(job, jobPath));
         if (problems.Count > 0)
