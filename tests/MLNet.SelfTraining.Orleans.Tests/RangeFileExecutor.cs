@@ -15,7 +15,7 @@ internal sealed class RangeFileExecutor : IShardExecutor
 
     public RangeFileExecutor(ILocalSiloDetails silo) => _silo = silo;
 
-    public async Task<ShardOutcome> RunAsync(ShardRequest request, CancellationToken cancellation)
+    public async Task<ShardResult> RunAsync(ShardRequest request, CancellationToken cancellation)
     {
         var clock = Stopwatch.StartNew();
         var folder = Path.GetDirectoryName(request.JobPath)!;
@@ -38,6 +38,6 @@ internal sealed class RangeFileExecutor : IShardExecutor
         var temporary = output + "." + Guid.NewGuid().ToString("N") + ".tmp";
         await File.WriteAllLinesAsync(temporary, Enumerable.Range(0, (int)(end - start)).Select(k => (start + k).ToString(CultureInfo.InvariantCulture)), cancellation);
         File.Move(temporary, output, overwrite: true);
-        return new ShardOutcome(output, end - start, 0, Reused: false, clock.Elapsed);
+        return new ShardResult(output, end - start, 0, Reused: false, clock.Elapsed);
     }
 }
