@@ -14,5 +14,5 @@ public interface IShardExecutor
     /// <param name="request">The shard.</param>
     /// <param name="cancellation">Cancelled when the caller gives up on the shard.</param>
     /// <returns>What was written.</returns>
-    Task<ShardOutcome> RunAsync(ShardRequest request, CancellationToken cancellation);
+    Task<ShardResult> RunAsync(ShardRequest request, CancellationToken cancellation);
 }

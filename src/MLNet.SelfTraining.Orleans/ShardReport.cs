@@ -1,3 +1,5 @@
+using MLNet.SelfTraining.Sharding;
+
 namespace MLNet.SelfTraining.Orleans;
 
 /// <summary>The answer of <see cref="IPseudoLabelShardGrain.RunAsync"/>: which shard, where it ran, what it wrote.</summary>
@@ -10,4 +12,4 @@ public sealed record ShardReport(
     [property: Id(0)] int ShardIndex,
     [property: Id(1)] int ShardCount,
     [property: Id(2)] string Silo,
-    [property: Id(3)] ShardOutcome Outcome);
+    [property: Id(3)] ShardResult Outcome);

@@ -9,9 +9,6 @@ internal sealed class ShardWorkerExecutor : IShardExecutor
 
     public ShardWorkerExecutor(ShardWorker worker) => _worker = worker;
 
-    public Task<ShardOutcome> RunAsync(ShardRequest request, CancellationToken cancellation)
-    {
-        var result = _worker.Run(request, cancellation);
-        return Task.FromResult(new ShardOutcome(result.ShardFile, result.RowsWritten, result.RowsSkipped, result.Reused, result.Elapsed));
-    }
+    public Task<ShardResult> RunAsync(ShardRequest request, CancellationToken cancellation) =>
+        Task.FromResult(_worker.Run(request, cancellation));
 }

@@ -16,12 +16,11 @@ public sealed class SlowShardWorkerExecutor : IShardExecutor
 
     public static string AttemptsFolder(string jobPath) => Path.Combine(Path.GetDirectoryName(jobPath)!, "attempts");
 
-    public async Task<ShardOutcome> RunAsync(ShardRequest request, CancellationToken cancellation)
+    public async Task<ShardResult> RunAsync(ShardRequest request, CancellationToken cancellation)
     {
         var attempts = Directory.CreateDirectory(AttemptsFolder(request.JobPath)).FullName;
         await File.WriteAllTextAsync(Path.Combine(attempts, $"started-{request.ShardIndex:D5}.{_silo.SiloAddress.Endpoint.Port}.{Guid.NewGuid():N}"), "", cancellation);
         await Task.Delay(Delay, cancellation);
-        var result = new ShardWorker().Run(request, cancellation);
-        return new ShardOutcome(result.ShardFile, result.RowsWritten, result.RowsSkipped, result.Reused, result.Elapsed);
+        return new ShardWorker().Run(request, cancellation);
     }
 }

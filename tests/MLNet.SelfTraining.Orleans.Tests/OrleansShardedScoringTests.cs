@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using MLNet.SelfTraining.Orleans.SiloHost;
 using MLNet.SelfTraining.Sharding;
 using Orleans.TestingHost;
@@ -24,7 +23,7 @@ public sealed class OrleansShardedScoringTests
 
         var set = await ShardCoordinator.RunAsync(job.JobPath, runner, maximumAttempts: 1, CancellationToken.None);
 
-        AssertEqualsSingleProcess(job, set);
+        job.AssertEqualsSingleProcess(set);
     }
 
     [TestMethod]
@@ -36,10 +35,7 @@ public sealed class OrleansShardedScoringTests
         var failures = await RunWithSecondaryGoingAsync(cluster, job, (c, silo) => c.KillSiloAsync(silo));
 
         Assert.IsNotEmpty(failures, "a shard in flight on the killed silo should have failed and been retried");
-        foreach (var failure in failures)
-        {
-            StringAssert.Matches(failure.Message, new Regex($"^Shard \\d of {Shards} of the job '{Regex.Escape(job.JobPath)}' failed on the Orleans cluster \\(SiloUnavailableException\\)"));
-        }
+        job.AssertSiloLossFailures(failures);
     }
 
     [TestMethod]
@@ -67,23 +63,7 @@ public sealed class OrleansShardedScoringTests
         await leave(cluster, secondary);
         var set = await run;
 
-        AssertEqualsSingleProcess(job, set);
+        job.AssertEqualsSingleProcess(set);
         return runner.Failures;
-    }
-
-    internal static void AssertEqualsSingleProcess(ScoringJob job, ShardSet set)
-    {
-        var expected = job.SingleProcessScores();
-        var (rows, scores) = job.ShardSetScores(set);
-
-        Assert.HasCount(Shards, set.Shards);
-        CollectionAssert.AreEqual(Enumerable.Range(0, Rows).Select(i => (long)i).ToArray(), rows);
-        Assert.HasCount(Rows, scores);
-        for (int i = 0; i < Rows; i++)
-        {
-            CollectionAssert.AreEqual(expected[i], scores[i], $"row {i}");
-        }
-
-        Assert.HasCount(0, Directory.GetFiles(job.Folder, "*.tmp"), "no temporary file should be left");
     }
 }

@@ -6,8 +6,8 @@ namespace MLNet.SelfTraining.Orleans.Tests;
 
 /// <summary>
 /// The silo's shard work in these tests: marks the start (<c>started-i-of-n.port</c>, the silo's port), waits the job's
-/// shard time (a cancellation seen here leaves <c>cancelled-i</c>), then writes the shard's row indices to a temporary file in the job folder and renames it
-/// (atomic, like the real worker).
+/// shard time (a cancellation seen here leaves <c>cancelled-i</c>), then writes the shard's row indices with the core's atomic write
+/// (<see cref="ShardFiles.WriteAtomically"/>, as the real worker does).
 /// </summary>
 internal sealed class RangeFileExecutor : IShardExecutor
 {
@@ -15,7 +15,7 @@ internal sealed class RangeFileExecutor : IShardExecutor
 
     public RangeFileExecutor(ILocalSiloDetails silo) => _silo = silo;
 
-    public async Task<ShardOutcome> RunAsync(ShardRequest request, CancellationToken cancellation)
+    public async Task<ShardResult> RunAsync(ShardRequest request, CancellationToken cancellation)
     {
         var clock = Stopwatch.StartNew();
         var folder = Path.GetDirectoryName(request.JobPath)!;
@@ -35,9 +35,14 @@ internal sealed class RangeFileExecutor : IShardExecutor
         var start = request.ShardIndex * rows / request.ShardCount;
         var end = (request.ShardIndex + 1) * rows / request.ShardCount;
         var output = RangeJob.ShardFile(folder, request.ShardIndex, request.ShardCount);
-        var temporary = output + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        await File.WriteAllLinesAsync(temporary, Enumerable.Range(0, (int)(end - start)).Select(k => (start + k).ToString(CultureInfo.InvariantCulture)), cancellation);
-        File.Move(temporary, output, overwrite: true);
-        return new ShardOutcome(output, end - start, 0, Reused: false, clock.Elapsed);
+        ShardFiles.WriteAtomically(output, stream =>
+        {
+            using var writer = new StreamWriter(stream, leaveOpen: true);
+            for (var row = start; row < end; row++)
+            {
+                writer.WriteLine(row.ToString(CultureInfo.InvariantCulture));
+            }
+        });
+        return new ShardResult(output, end - start, 0, Reused: false, clock.Elapsed);
     }
 }

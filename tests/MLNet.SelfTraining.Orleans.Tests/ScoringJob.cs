@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using MLNet.SelfTraining.Sharding;
@@ -14,11 +15,19 @@ internal sealed class ScoringJob : IDisposable
     private readonly MLContext _ml = new(seed: 1);
     private readonly IDataView _unlabeled;
 
-    private ScoringJob(string folder, IDataView unlabeled)
+    private ScoringJob(string folder, IDataView unlabeled, int rows, int shardCount)
     {
         Folder = folder;
         _unlabeled = unlabeled;
+        Rows = rows;
+        ShardCount = shardCount;
     }
+
+    /// <summary>The number of unlabeled rows.</summary>
+    public int Rows { get; }
+
+    /// <summary>The job's number of shards.</summary>
+    public int ShardCount { get; }
 
     public string Folder { get; }
 
@@ -29,10 +38,10 @@ internal sealed class ScoringJob : IDisposable
     public static ScoringJob Create(int unlabeledRows, int shardCount)
     {
         var folder = Directory.CreateTempSubdirectory("orleans-job-").FullName;
-        var job = new ScoringJob(folder, new MLContext(seed: 1).Data.LoadFromEnumerable(BlobRow.Make(unlabeledRows, seed: 2)));
+        var job = new ScoringJob(folder, new MLContext(seed: 1).Data.LoadFromEnumerable(BlobRow.Make(unlabeledRows, seed: 2)), unlabeledRows, shardCount);
         try
         {
-            job.Write(shardCount);
+            job.Write();
             return job;
         }
         catch
@@ -42,23 +51,41 @@ internal sealed class ScoringJob : IDisposable
         }
     }
 
-    /// <summary>The single-process reference: the saved teacher, loaded back, over every unlabeled row.</summary>
-    public float[][] SingleProcessScores()
+    /// <summary>
+    /// Asserts the shard set is whole (every shard, every row in order) and equal to single-process scoring (the saved
+    /// teacher, loaded back, over every unlabeled row), and that no temporary file was left.
+    /// </summary>
+    public void AssertEqualsSingleProcess(ShardSet set)
     {
-        var teacher = _ml.Model.Load(TeacherPath, out _);
-        return teacher.Transform(_unlabeled).GetColumn<float[]>("Score").ToArray();
+        var expected = _ml.Model.Load(TeacherPath, out _).Transform(_unlabeled).GetColumn<float[]>("Score").ToArray();
+        var view = set.AsDataView(_ml);
+        var rows = view.GetColumn<long>(ShardJob.RowIndexColumnName).ToArray();
+        var scores = view.GetColumn<float[]>("Score").ToArray();
+
+        Assert.HasCount(ShardCount, set.Shards);
+        CollectionAssert.AreEqual(Enumerable.Range(0, Rows).Select(i => (long)i).ToArray(), rows);
+        Assert.HasCount(Rows, scores);
+        for (int i = 0; i < Rows; i++)
+        {
+            CollectionAssert.AreEqual(expected[i], scores[i], $"row {i}");
+        }
+
+        Assert.HasCount(0, Directory.GetFiles(Folder, "*.tmp"), "no temporary file should be left");
     }
 
-    /// <summary>The shard set's rows: their global indices and scores, in the set's order.</summary>
-    public (long[] Rows, float[][] Scores) ShardSetScores(ShardSet set)
+    /// <summary>Asserts each failure is a shard of this job failed because its silo left the cluster.</summary>
+    public void AssertSiloLossFailures(IEnumerable<Exception> failures)
     {
-        var view = set.AsDataView(_ml);
-        return (view.GetColumn<long>(ShardJob.RowIndexColumnName).ToArray(), view.GetColumn<float[]>("Score").ToArray());
+        var expected = new Regex($"^Shard \\d of {ShardCount} of the job '{Regex.Escape(JobPath)}' failed on the Orleans cluster \\(SiloUnavailableException\\)");
+        foreach (var failure in failures)
+        {
+            StringAssert.Matches(failure.Message, expected);
+        }
     }
 
     public void Dispose() => Directory.Delete(Folder, recursive: true);
 
-    private void Write(int shardCount)
+    private void Write()
     {
         var labeled = _ml.Data.LoadFromEnumerable(BlobRow.Make(150, seed: 1));
         var teacher = _ml.Transforms.Conversion.MapValueToKey("Label")
@@ -75,6 +102,6 @@ internal sealed class ScoringJob : IDisposable
             _ml.Data.SaveAsBinary(_ml.Data.TakeRows(rest, part.Take), stream, keepHidden: false);
             return path;
         }).ToList();
-        ShardJob.Create(Folder, TeacherPath, inputs, ["Score"], shardCount, task: "classification").Write(JobPath);
+        ShardJob.Create(Folder, TeacherPath, inputs, ["Score"], ShardCount, task: "classification").Write(JobPath);
     }
 }
