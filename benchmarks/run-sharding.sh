@@ -4,7 +4,7 @@
 # Usage: bash benchmarks/run-sharding.sh [--quick] [--out DIR]
 #   --quick  smoke run (~3 min): 100,000 rows, 200 images (teachers trained 5 steps), 1 repeat; not a measurement
 #   --out    result folder (default benchmarks/results/sharding-<UTC date>[-quick])
-# Full run (about 25 min on an idle 2-core machine): 1,000,000 rows (figure 1 scores them 4 times: 4,000,000), 2,000
+# Full run (about 13 min after the build on an idle 2-core machine: 04:09–04:22 and 04:42–04:55 UTC on 2026-12-06): 1,000,000 rows (figure 1 scores them 4 times: 4,000,000), 2,000
 # images at 96x96 (detector and segmenter, 40 steps each), the MNIST rounds, 3 repeats of every arm, interleaved; the
 # pinned arms need taskset (util-linux). Writes DIR/*.json and DIR.md, prints the markdown. Inputs, teachers and shards go to a
 # temporary folder (about 0.6 GB for the full run), deleted at the end.

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.ML;
 using MLNet.SelfTraining;
 using MLNet.SelfTraining.SampleData;
@@ -26,13 +25,11 @@ internal static class ImageData
     public static Workload Prepare(string work, string task, int canvas, int images, int labeled, int steps)
     {
         var folder = Path.Combine(work, $"{task}-c{canvas}-n{images}-l{labeled}-s{steps}");
-        var ready = Path.Combine(folder, "workload.json");
-        if (File.Exists(ready))
-        {
-            return JsonSerializer.Deserialize<Workload>(File.ReadAllText(ready), Json.Options)!;
-        }
+        return Workload.ReadOrMake(folder, () => Make(folder, task, canvas, images, labeled, steps));
+    }
 
-        Directory.CreateDirectory(folder);
+    private static Workload Make(string folder, string task, int canvas, int images, int labeled, int steps)
+    {
         var ml = new MLContext(seed: 1);
         var split = SceneSplit.Create(MnistDataset.ReadEmbedded10k(), labeled, images, testScenes: 0, objectCentricImages: 0, new SceneOptions { CanvasSize = canvas }, seed: 1);
         var input = Path.Combine(folder, "input-000.idv");
@@ -66,8 +63,6 @@ internal static class ImageData
             throw new ArgumentException($"Unknown task '{task}'; expected one of {string.Join(", ", Tasks)}.", nameof(task));
         }
 
-        var workload = new Workload(task, task, teacher, [input], columns, images);
-        File.WriteAllText(ready, JsonSerializer.Serialize(workload, Json.Indented));
-        return workload;
+        return new Workload(task, task, teacher, [input], columns, images);
     }
 }

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using Microsoft.ML;
-using Microsoft.ML.Trainers;
 using MLNet.SelfTraining;
 using MLNet.SelfTraining.PseudoLabeling;
+using SelfTraining.Core;
 
 namespace SelfTraining.Sharding;
 
@@ -36,13 +36,7 @@ internal static class RoundRun
             Validation = new ValidationOptions { Enabled = false },
             Sharding = sharded ? new ShardingOptions { Runner = ShardTool.Runner(toolDll, Workers) } : null,
         };
-        var teacher = ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
-        {
-            ExampleWeightColumnName = DefaultColumnNames.Weight,
-            L1Regularization = 0,
-            L2Regularization = 1,
-            MaximumNumberOfIterations = 100,
-        });
+        var teacher = MnistTrainers.Create(ml, "LbfgsMaximumEntropy");
 
         var clock = Stopwatch.StartNew();
         var model = ml.MulticlassClassification.Trainers.SelfTraining(ml, teacher, unlabeled, options).Fit(split.LoadLabeled(ml));

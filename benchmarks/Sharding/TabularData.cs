@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.ML;
 using Microsoft.ML.Trainers;
 using SelfTraining.Core;
@@ -27,13 +26,11 @@ internal static class TabularData
     public static Workload Prepare(string work, long rows, long partRows)
     {
         var folder = Path.Combine(work, $"tabular-{rows}-parts-{partRows}");
-        var ready = Path.Combine(folder, "workload.json");
-        if (File.Exists(ready))
-        {
-            return JsonSerializer.Deserialize<Workload>(File.ReadAllText(ready), Json.Options)!;
-        }
+        return Workload.ReadOrMake(folder, () => Make(folder, rows, partRows));
+    }
 
-        Directory.CreateDirectory(folder);
+    private static Workload Make(string folder, long rows, long partRows)
+    {
         var ml = new MLContext(seed: 1);
         var blobs = new BlobData(seed: 42, Width, Classes, spread: 0.3f);
         var inputs = new List<string>();
@@ -62,8 +59,6 @@ internal static class TabularData
         }).Fit(blobs.Load(ml, LabeledStream, LabeledRows));
         var teacherPath = Path.Combine(folder, "teacher.zip");
         ml.Model.Save(teacher, schema!, teacherPath);
-        var workload = new Workload("tabular", "classification", teacherPath, inputs, [MLNet.SelfTraining.DefaultColumnNames.Score], rows);
-        File.WriteAllText(ready, JsonSerializer.Serialize(workload, Json.Indented));
-        return workload;
+        return new Workload("tabular", "classification", teacherPath, inputs, [MLNet.SelfTraining.DefaultColumnNames.Score], rows);
     }
 }

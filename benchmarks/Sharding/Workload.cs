@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace SelfTraining.Sharding;
 
 /// <summary>What is pseudo-labeled: a saved teacher, the unlabeled rows as ML.NET binary files, the teacher output columns the shards keep.</summary>
@@ -14,4 +16,22 @@ internal sealed record Workload(string Name, string Task, string TeacherPath, IR
 
     /// <summary>The bytes of the teacher file.</summary>
     public long TeacherBytes => new FileInfo(TeacherPath).Length;
+
+    /// <summary>
+    /// The workload saved in <paramref name="folder"/> (its <c>workload.json</c>); when there is none, creates the folder,
+    /// makes the workload there with <paramref name="make"/> and saves it.
+    /// </summary>
+    public static Workload ReadOrMake(string folder, Func<Workload> make)
+    {
+        var ready = Path.Combine(folder, "workload.json");
+        if (File.Exists(ready))
+        {
+            return JsonSerializer.Deserialize<Workload>(File.ReadAllText(ready), Json.Options)!;
+        }
+
+        Directory.CreateDirectory(folder);
+        var workload = make();
+        File.WriteAllText(ready, JsonSerializer.Serialize(workload, Json.Indented));
+        return workload;
+    }
 }
