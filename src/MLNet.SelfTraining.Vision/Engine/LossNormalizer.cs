@@ -1,3 +1,6 @@
+using TorchSharp;
+using static TorchSharp.torch;
+
 namespace MLNet.SelfTraining.Vision.Engine;
 
 /// <summary>
@@ -85,5 +88,17 @@ public sealed class LossNormalizer
     {
         var (human, pseudo) = Update(humanLoss, pseudoLoss);
         return human * humanLoss + pseudo * pseudoLoss;
+    }
+
+    /// <summary>
+    /// <paramref name="humanWeight"/>·<paramref name="human"/> + <paramref name="pseudoWeight"/>·<paramref name="pseudo"/>
+    /// (the weights from <see cref="Update"/>), moved to the caller's outer dispose scope; the weights' Scalars live
+    /// through the native calls (docs/torchsharp-pitfalls.md).
+    /// </summary>
+    internal static Tensor Combine(Tensor human, double humanWeight, Tensor pseudo, double pseudoWeight)
+    {
+        using var humanScale = humanWeight.ToScalar();
+        using var pseudoScale = pseudoWeight.ToScalar();
+        return human.mul(humanScale).add(pseudo.mul(pseudoScale), alpha: KeptScalars.One).MoveToOuterDisposeScope();
     }
 }

@@ -63,10 +63,16 @@ internal abstract class NetworkScorer<TNetwork> : IBatchScorer, IDisposable
             using var scope = NewDisposeScope();
             using var inference = inference_mode();
             var input = tensor(inputs.AsMemory(0, rows * InputSize), [rows, .. _imageShape]);
-            using var scale = _inputScale.ToScalar();
-            var scaled = _inputScale == 1f ? input : input.mul(scale);
+            var scaled = _inputScale == 1f ? input : Scaled(input);
             Outputs(_network.forward(scaled)).data<float>().CopyTo(outputs);
         }
+    }
+
+    /// <summary><paramref name="input"/> times the input scale, its Scalar alive through the call (docs/torchsharp-pitfalls.md).</summary>
+    private Tensor Scaled(Tensor input)
+    {
+        using var scale = _inputScale.ToScalar();
+        return input.mul(scale);
     }
 
     /// <summary>Releases the network once no call is using it; later calls throw <see cref="ObjectDisposedException"/>.</summary>

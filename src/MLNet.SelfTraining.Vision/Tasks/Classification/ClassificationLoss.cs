@@ -1,5 +1,4 @@
 using MLNet.SelfTraining.Vision.Engine;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace MLNet.SelfTraining.Vision.Tasks.Classification;
@@ -54,9 +53,7 @@ internal sealed class ClassificationLoss
         var pseudo = perRow.narrow(0, humanCount, rows - humanCount).mean();
         var humanValue = TensorValues.Double(human);
         var (humanWeight, pseudoWeight) = _normalizer.Update(humanValue, PseudoMagnitude(TensorValues.Double(pseudo), keep, humanCount, rows, humanValue));
-        using var humanScale = humanWeight.ToScalar();
-        using var pseudoScale = pseudoWeight.ToScalar();
-        return human.mul(humanScale).add(pseudo.mul(pseudoScale), alpha: KeptScalars.One).MoveToOuterDisposeScope();
+        return LossNormalizer.Combine(human, humanWeight, pseudo, pseudoWeight);
     }
 
     /// <summary>The pseudo loss per row in the loss: the mean itself without a mask, else the mean over the kept rows (or,

@@ -45,6 +45,8 @@ internal sealed class DetectionDecoder
         using var stride = _stride.ToScalar();
         using var right = _imageWidth.ToScalar();
         using var bottom = _imageHeight.ToScalar();
+        using var threshold = _decoding.ScoreThreshold.ToScalar();
+        using var classOffset = (Math.Max(_imageWidth, _imageHeight) + 1).ToScalar();
         var (zero, one, two) = (KeptScalars.Zero, KeptScalars.One, KeptScalars.Two);
         var heat = output.narrow(1, 0, classCount).sigmoid();
         var peaks = heat.mul(nn.functional.max_pool2d(heat, 3, stride: 1, padding: 1).eq(heat));
@@ -68,17 +70,15 @@ internal sealed class DetectionDecoder
         var rows = zeros(images, _decoding.OutputSize);
         for (var image = 0; image < images; image++)
         {
-            Select(boxes[image], scores[image], classes[image], rows[image]);
+            Select(boxes[image], scores[image], classes[image], rows[image], threshold, classOffset);
         }
 
         return rows.MoveToOuterDisposeScope();
     }
 
-    /// <summary>Writes one image's kept boxes into its row.</summary>
-    private void Select(Tensor boxes, Tensor scores, Tensor classes, Tensor row)
+    /// <summary>Writes one image's kept boxes into its row (<paramref name="threshold"/> and <paramref name="classOffset"/> made once per batch).</summary>
+    private void Select(Tensor boxes, Tensor scores, Tensor classes, Tensor row, Scalar threshold, Scalar classOffset)
     {
-        using var threshold = _decoding.ScoreThreshold.ToScalar();
-        using var classOffset = (Math.Max(_imageWidth, _imageHeight) + 1).ToScalar();
         var passing = scores.ge(threshold).nonzero().flatten();
         var (kept, keptScores, keptClasses) = (boxes.index_select(0, passing), scores.index_select(0, passing), classes.index_select(0, passing));
         var shift = keptClasses.to_type(ScalarType.Float32).mul(classOffset).unsqueeze(1);

@@ -64,9 +64,7 @@ internal sealed class DetectionLoss
         var human = Mean(perImage.narrow(0, 0, humanCount), targets.BoxCounts[..humanCount]);
         var pseudo = Mean(perImage.narrow(0, humanCount, rows - humanCount), targets.BoxCounts[humanCount..]);
         var (humanWeight, pseudoWeight) = _normalizer.Update(TensorValues.Double(human), TensorValues.Double(pseudo));
-        using var humanScale = humanWeight.ToScalar();
-        using var pseudoScale = pseudoWeight.ToScalar();
-        return human.mul(humanScale).add(pseudo.mul(pseudoScale), alpha: KeptScalars.One).MoveToOuterDisposeScope();
+        return LossNormalizer.Combine(human, humanWeight, pseudo, pseudoWeight);
     }
 
     /// <summary>(B) each image's sums: focal + 0.1 · size + offset, before the division by N.</summary>

@@ -28,6 +28,12 @@ internal static class NonMaximumSuppression
         using var scope = NewDisposeScope();
         var order = scores.sort(0, descending: true).Indices.cpu().data<long>().ToArray();
         var corners = boxes.cpu().contiguous().data<float>().ToArray();
+        var areas = new float[order.Length];
+        for (var box = 0; box < areas.Length; box++)
+        {
+            areas[box] = (corners[(4 * box) + 2] - corners[4 * box]) * (corners[(4 * box) + 3] - corners[(4 * box) + 1]);
+        }
+
         var suppressed = new bool[order.Length];
         var kept = new List<long>();
         for (var first = 0; first < order.Length; first++)
@@ -42,7 +48,7 @@ internal static class NonMaximumSuppression
             for (var later = first + 1; later < order.Length; later++)
             {
                 // Not "> threshold": a NaN IoU (two empty boxes) drops the box, as TorchVision's "<=" does.
-                if (!(Iou(corners, i, order[later]) <= iouThreshold))
+                if (!(Iou(corners, areas, i, order[later]) <= iouThreshold))
                 {
                     suppressed[later] = true;
                 }
@@ -53,16 +59,13 @@ internal static class NonMaximumSuppression
     }
 
     /// <summary>The IoU of boxes <paramref name="i"/> and <paramref name="j"/>, in TorchVision's float32 operations.</summary>
-    private static float Iou(float[] corners, long i, long j)
+    private static float Iou(float[] corners, float[] areas, long i, long j)
     {
         var (x0, y0, x1, y1) = (4 * i, (4 * i) + 1, (4 * i) + 2, (4 * i) + 3);
         var (u0, v0, u1, v1) = (4 * j, (4 * j) + 1, (4 * j) + 2, (4 * j) + 3);
         var width = Math.Max(Math.Min(corners[u1], corners[x1]) - Math.Max(corners[u0], corners[x0]), 0f);
         var height = Math.Max(Math.Min(corners[v1], corners[y1]) - Math.Max(corners[v0], corners[y0]), 0f);
         var inter = width * height;
-        return inter / (Area(corners, i) + Area(corners, j) - inter);
+        return inter / (areas[i] + areas[j] - inter);
     }
-
-    private static float Area(float[] corners, long box) =>
-        (corners[(4 * box) + 2] - corners[4 * box]) * (corners[(4 * box) + 3] - corners[(4 * box) + 1]);
 }

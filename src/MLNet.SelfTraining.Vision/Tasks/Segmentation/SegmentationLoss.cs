@@ -57,9 +57,7 @@ internal sealed class SegmentationLoss
         var humanMagnitude = humanPixels > 0 ? humanValue : Fallback(_normalizer.HumanLossAverage, pseudoValue);
         var pseudoMagnitude = pseudoPixels > 0 ? pseudoValue : Fallback(_normalizer.PseudoLossAverage, humanMagnitude);
         var (humanWeight, pseudoWeight) = _normalizer.Update(humanMagnitude, pseudoMagnitude);
-        using var humanScale = humanWeight.ToScalar();
-        using var pseudoScale = pseudoWeight.ToScalar();
-        return human.mul(humanScale).add(pseudo.mul(pseudoScale), alpha: KeptScalars.One).MoveToOuterDisposeScope();
+        return LossNormalizer.Combine(human, humanWeight, pseudo, pseudoWeight);
     }
 
     /// <summary>The sum of the (weighted) per-pixel losses over the valid pixels, divided by their number (at least 1), and that number.</summary>
