@@ -64,7 +64,7 @@ internal static class TabularCommand
         markdown.AppendLine();
         markdown.AppendLine($"{result.Description}. Input {Text.Bytes(tabular.Overhead.InputBytes)} on disk, read {passes} times "
             + $"({Text.PerItem(result.InputBytesPerRow)} bytes/row), teacher {Text.Bytes(result.TeacherBytes)}. "
-            + (passes > 1 ? $"The {passes} passes make each worker's fixed cost (process start and JIT, about 1–1.5 s of one core, the teacher's load and checks) "
+            + (passes > 1 ? $"The {passes} passes make each worker's fixed cost (process start and JIT, the teacher's load and checks: measured below as 2 shards against 1 on one worker) "
                 + $"small against its scoring, as it is on a real job; at {Text.N(tabular.Overhead.Workload.Rows)} rows it hides the scaling. " : "")
             + $"Median of {repeats}, arms interleaved. The tool's arms: `LocalProcessShardRunner` over `dotnet mlnet-selftraining.dll pseudo-label`, timed from "
             + "the first worker's start to the last shard written (process start, teacher load and SHA-256 checks included); in-process scoring: "
